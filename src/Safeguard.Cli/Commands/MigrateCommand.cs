@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Safeguard.Data;
+
+namespace Safeguard.Cli.Commands;
+
+/// <summary><c>safeguard migrate</c>: apply the database migrations for the configured provider.</summary>
+public static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("migrate", "Apply database migrations (SQLite by default; PostgreSQL with Database:Provider=PostgreSql).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = OperatorHost.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            var logger = scope.ServiceProvider.GetRequiredService<ILogger<SafeguardDbContext>>();
+            await DatabaseStartup.MigrateAsync(db, logger, cancellationToken);
+            Console.WriteLine("The database is up to date.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Safeguard.Data;
+using Safeguard.Data.Identity;
+using Safeguard.Data.Seeding;
+
+namespace Safeguard.Cli;
+
+/// <summary>
+/// The services an operator command needs (database, accounts, seeder) without the web server, configured
+/// the same way as the service: environment variables, an appsettings.json in the current folder, and
+/// <c>--Database:Provider</c>-style arguments.
+/// </summary>
+public static class OperatorHost
+{
+    public static IHost Build(string[]? configurationArgs = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configurationArgs ?? [] });
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ICurrentArea>(FixedArea.None);
+        builder.Services.AddSafeguardDatabase();
+        builder.Services.AddIdentityCore<SafeguardUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<SafeguardDbContext>();
+        builder.Services.AddScoped<Seeder>();
+        return builder.Build();
+    }
+}

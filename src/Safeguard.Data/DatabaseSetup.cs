@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Safeguard.Data;
+
+/// <summary>
+/// Chooses the database from configuration: <c>Database:Provider</c> is <c>Sqlite</c> (the embedded default,
+/// a file under ./data) or <c>PostgreSql</c>; <c>ConnectionStrings:Safeguard</c> says where.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=data/safeguard.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"] ?? "Sqlite";
+        return name.ToUpperInvariant() switch
+        {
+            "SQLITE" => DatabaseProvider.Sqlite,
+            "POSTGRESQL" or "POSTGRES" or "NPGSQL" => DatabaseProvider.PostgreSql,
+            _ => throw new InvalidOperationException(
+                $"Database:Provider is '{name}'. Use 'Sqlite' (the embedded default) or 'PostgreSql'."),
+        };
+    }
+
+    /// <summary>
+    /// Registers the database. The provider and connection are read when the first context is made, not now,
+    /// so that configuration added later (a test host's settings) is honoured.
+    /// </summary>
+    public static IServiceCollection AddSafeguardDatabase(this IServiceCollection services)
+    {
+        services.AddDbContext<SqliteSafeguardDbContext>((sp, o) => ConfigureSqlite(o, SqliteConnection(sp.GetRequiredService<IConfiguration>())));
+        services.AddDbContext<PostgreSqlSafeguardDbContext>((sp, o) => ConfigurePostgreSql(o, PostgreSqlConnection(sp.GetRequiredService<IConfiguration>())));
+        services.AddScoped<SafeguardDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Sqlite
+            ? sp.GetRequiredService<SqliteSafeguardDbContext>()
+            : sp.GetRequiredService<PostgreSqlSafeguardDbContext>());
+        return services;
+    }
+
+    private static string SqliteConnection(IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("Safeguard") ?? DefaultSqliteConnection;
+        EnsureSqliteFolder(connection);
+        return connection;
+    }
+
+    private static string PostgreSqlConnection(IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("Safeguard");
+        return string.IsNullOrWhiteSpace(connection)
+            ? throw new InvalidOperationException(
+                "Database:Provider is PostgreSql but ConnectionStrings:Safeguard is empty. Set it, for example " +
+                "ConnectionStrings__Safeguard='Host=127.0.0.1;Port=5432;Database=safeguard;Username=safeguard'.")
+            : connection;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>
+        options.UseSqlite(connection, o => o.MigrationsAssembly(typeof(SafeguardDbContext).Assembly.GetName().Name));
+
+    public static void ConfigurePostgreSql(DbContextOptionsBuilder options, string connection) =>
+        options.UseNpgsql(connection, o => o.MigrationsAssembly(typeof(SafeguardDbContext).Assembly.GetName().Name));
+
+    private static void EnsureSqliteFolder(string connection)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context (migrations live in Migrations/Sqlite).</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSafeguardDbContext>
+{
+    public SqliteSafeguardDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteSafeguardDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, "Data Source=design-time.db");
+        return new SqliteSafeguardDbContext(options.Options, FixedArea.None);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL context (migrations live in Migrations/PostgreSql).</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlSafeguardDbContext>
+{
+    public PostgreSqlSafeguardDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlSafeguardDbContext>();
+        DatabaseSetup.ConfigurePostgreSql(options, "Host=127.0.0.1;Database=safeguard_design;Username=postgres");
+        return new PostgreSqlSafeguardDbContext(options.Options, FixedArea.None);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Safeguard.Data.Seeding;
+using Safeguard.Domain.Calendar;
+
+namespace Safeguard.Data;
+
+/// <summary>
+/// Brings the database up to date before the service takes requests: applies migrations, then, the first time,
+/// seeds the synthetic demo area (<c>Seed:DemoArea</c>, default true) with <c>Seed:Children</c> children
+/// (default 200). Runs in the host's "starting" phase, so nothing is served from an unmigrated database.
+/// </summary>
+public sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration, TimeProvider time,
+    ILogger<DatabaseStartup> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        await MigrateAsync(db, logger, cancellationToken);
+        if (configuration.GetValue("Seed:DemoArea", true))
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+            if (await seeder.EnsureDemoAreaAsync(cancellationToken))
+            {
+                var children = configuration.GetValue("Seed:Children", 200);
+                var added = await seeder.AddChildrenAsync(DemoArea.AreaId, children, seed: 2026, EnglandClock.Today(time), cancellationToken);
+                logger.LogInformation("Seeded the synthetic demo area {Area} with {Children} children", DemoArea.Name, added);
+            }
+        }
+    }
+
+    public static async Task MigrateAsync(SafeguardDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,21 @@
+namespace Safeguard.Domain.Calendar;
+
+/// <summary>
+/// The one place that turns a moment into a date in England (Europe/London), so that an event at 00:30 BST on
+/// 1 July (23:30 UTC on 30 June) lands on 1 July. Clocks start from these dates (STATUTORY-RULES.md T6).
+/// </summary>
+public static class EnglandClock
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Today's date in England, read from <paramref name="time"/>.</summary>
+    public static DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return ToEnglandDate(time.GetUtcNow());
+    }
+
+    /// <summary>The date in England at <paramref name="instant"/>.</summary>
+    public static DateOnly ToEnglandDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics.CodeAnalysis;
+using static Safeguard.Domain.Requirement;
+
+namespace Safeguard.Domain.Children;
+
+/// <summary>Sex as the CIN census records it (N00783): M, F, or U for unknown and for an unborn child.</summary>
+public enum Sex
+{
+    Unknown,
+    Male,
+    Female,
+}
+
+/// <summary>What is known about a child when the record is made or corrected.</summary>
+public sealed record ChildDetails(
+    string GivenName,
+    string FamilyName,
+    DateOnly? DateOfBirth,
+    DateOnly? ExpectedDateOfBirth,
+    Sex Sex,
+    string? Gender,
+    string EthnicityCode,
+    IReadOnlyCollection<string> DisabilityCodes,
+    string? FirstLanguage,
+    NhsNumber? NhsNumber,
+    UniquePupilNumber? Upn);
+
+/// <summary>
+/// A child, or an unborn child (a pre-birth referral names the expected date of birth and the pregnant
+/// person). One child has one record; what the guidance and the CIN census need about them lives here.
+/// </summary>
+public sealed class Child
+{
+    /// <summary>Names of an unborn child are often not chosen; the record still needs a label.</summary>
+    public const string UnbornGivenName = "Unborn";
+
+    private readonly List<Address> _addresses = [];
+    private List<string> _disabilities = [];
+
+    private Child()
+    {
+        GivenName = FamilyName = EthnicityCode = string.Empty;
+    }
+
+    public Child(Guid id, Guid areaId, ChildDetails details, DateOnly today)
+    {
+        Id = id;
+        AreaId = areaId;
+        Apply(details, today);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public string GivenName { get; private set; }
+
+    public string FamilyName { get; private set; }
+
+    public string FullName => $"{GivenName} {FamilyName}";
+
+    public DateOnly? DateOfBirth { get; private set; }
+
+    /// <summary>Set for an unborn child only; cleared when the birth is recorded.</summary>
+    public DateOnly? ExpectedDateOfBirth { get; private set; }
+
+    public bool IsUnborn => DateOfBirth is null;
+
+    public Sex Sex { get; private set; }
+
+    /// <summary>The child's gender in their own words, where it differs from or adds to sex.</summary>
+    public string? Gender { get; private set; }
+
+    public string EthnicityCode { get; private set; }
+
+    public IReadOnlyList<string> DisabilityCodes => _disabilities;
+
+    public string? FirstLanguage { get; private set; }
+
+    public string? NhsNumber { get; private set; }
+
+    public string? Upn { get; private set; }
+
+    public IReadOnlyList<Address> Addresses => _addresses;
+
+    public Address? CurrentAddress => _addresses.FirstOrDefault(a => a.MovedOutOn is null);
+
+    /// <summary>Whole years of age on a date; null for an unborn child.</summary>
+    public int? AgeOn(DateOnly date)
+    {
+        if (DateOfBirth is not { } born)
+        {
+            return null;
+        }
+
+        var age = date.Year - born.Year;
+        return born.AddYears(age) > date ? age - 1 : age;
+    }
+
+    public void Correct(ChildDetails details, DateOnly today) => Apply(details, today);
+
+    /// <summary>An unborn child is born: the expected date gives way to the date of birth and the recorded sex.</summary>
+    public void RecordBirth(DateOnly bornOn, Sex sex, DateOnly today)
+    {
+        Require(IsUnborn, "SG-CHILD-07", "This child's birth is already recorded.");
+        Require(bornOn <= today, "SG-CHILD-02", "The date of birth must be today or in the past.", nameof(DateOfBirth));
+        DateOfBirth = bornOn;
+        ExpectedDateOfBirth = null;
+        Sex = sex;
+    }
+
+    /// <summary>Records a move: the current address ends the day before the new one starts. History is kept.</summary>
+    public void MoveTo(Address address)
+    {
+        if (CurrentAddress is { } current)
+        {
+            Require(address.MovedInOn > current.MovedInOn, "SG-CHILD-08",
+                "The new address must start after the current one started.", nameof(Address.MovedInOn));
+            _addresses[_addresses.IndexOf(current)] = current with { MovedOutOn = address.MovedInOn.AddDays(-1) };
+        }
+
+        _addresses.Add(address);
+    }
+
+    [MemberNotNull(nameof(GivenName), nameof(FamilyName), nameof(EthnicityCode))]
+    private void Apply(ChildDetails d, DateOnly today)
+    {
+        Require(!string.IsNullOrWhiteSpace(d.FamilyName), "SG-CHILD-01", "Enter the child's last name.", nameof(FamilyName));
+        Require(d.GivenName.Length <= 100 && d.FamilyName.Length <= 100, "SG-CHILD-01",
+            "Names must be 100 characters or fewer.", nameof(GivenName));
+        Require(d.DateOfBirth is null != d.ExpectedDateOfBirth is null, "SG-CHILD-03",
+            "Enter either the child's date of birth or, for an unborn child, the expected date of birth.", nameof(DateOfBirth));
+        if (d.DateOfBirth is { } born)
+        {
+            Require(born <= today, "SG-CHILD-02", "The date of birth must be today or in the past.", nameof(DateOfBirth));
+            Require(born.AddYears(18) > today, "SG-CHILD-04",
+                "A child is under 18: this date of birth makes them 18 or over.", nameof(DateOfBirth));
+        }
+
+        if (d.ExpectedDateOfBirth is { } expected)
+        {
+            Require(expected >= today, "SG-CHILD-05",
+                "The expected date of birth must be today or in the future. If the baby has been born, enter the date of birth.",
+                nameof(ExpectedDateOfBirth));
+            Require(expected <= today.AddMonths(10), "SG-CHILD-05",
+                "The expected date of birth must be within the next 10 months.", nameof(ExpectedDateOfBirth));
+            // CIN census rule 8750: an unborn child's sex is recorded as U.
+            Require(d.Sex == Sex.Unknown, "SG-CHILD-06", "An unborn child's sex is recorded as unknown.", nameof(Sex));
+        }
+
+        Require(DfeCodes.Ethnicity.ContainsKey(d.EthnicityCode), "SG-CHILD-09",
+            "Select the child's ethnicity, or 'Information not yet obtained'.", nameof(EthnicityCode));
+        var disabilities = d.DisabilityCodes.Distinct().ToList();
+        Require(disabilities.TrueForAll(DfeCodes.Disability.ContainsKey), "SG-CHILD-10",
+            "Select disabilities from the list.", nameof(DisabilityCodes));
+        // CIN census rule 8790: NONE never goes with another code.
+        Require(!disabilities.Contains("NONE") || disabilities.Count == 1, "SG-CHILD-10",
+            "'No disability' cannot be selected with a disability.", nameof(DisabilityCodes));
+
+        GivenName = string.IsNullOrWhiteSpace(d.GivenName) && d.ExpectedDateOfBirth is not null ? UnbornGivenName : d.GivenName.Trim();
+        Require(GivenName.Length > 0, "SG-CHILD-01", "Enter the child's first name.", nameof(GivenName));
+        FamilyName = d.FamilyName.Trim();
+        DateOfBirth = d.DateOfBirth;
+        ExpectedDateOfBirth = d.ExpectedDateOfBirth;
+        Sex = d.Sex;
+        Gender = string.IsNullOrWhiteSpace(d.Gender) ? null : d.Gender.Trim();
+        EthnicityCode = d.EthnicityCode;
+        _disabilities = disabilities;
+        FirstLanguage = string.IsNullOrWhiteSpace(d.FirstLanguage) ? null : d.FirstLanguage.Trim();
+        NhsNumber = d.NhsNumber?.Digits;
+        Upn = d.Upn?.Value;
+    }
+}
+
+/// <summary>An address the child lived at, from one date to another (open-ended while current).</summary>
+public sealed record Address(string Line1, string? Line2, string Town, string Postcode, DateOnly MovedInOn, DateOnly? MovedOutOn = null);

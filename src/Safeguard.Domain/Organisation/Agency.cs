@@ -1,0 +1,81 @@
+using static Safeguard.Domain.Requirement;
+
+namespace Safeguard.Domain.Organisation;
+
+/// <summary>The kinds of organisation the guidance names as safeguarding partners and relevant agencies.</summary>
+public enum AgencyKind
+{
+    LocalAuthorityChildrensSocialCare,
+    Police,
+    BritishTransportPolice,
+    IntegratedCareBoard,
+    HealthProvider,
+    GeneralPractice,
+    School,
+    College,
+    EarlyYears,
+    Probation,
+    YouthJustice,
+    Housing,
+    AdultSocialCare,
+    VoluntarySector,
+    Nspcc,
+    Cafcass,
+}
+
+public sealed class Agency
+{
+    private Agency()
+    {
+        Name = string.Empty;
+    }
+
+    public Agency(Guid id, Guid areaId, string name, AgencyKind kind)
+    {
+        Require(!string.IsNullOrWhiteSpace(name), "SG-AGENCY-01", "Enter the agency's name.", nameof(Name));
+        Id = id;
+        AreaId = areaId;
+        Name = name.Trim();
+        Kind = kind;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public AgencyKind Kind { get; private set; }
+
+    /// <summary>The three safeguarding partners of chapter 2: the local authority, the ICB and the police.</summary>
+    public bool IsSafeguardingPartner => Kind is AgencyKind.LocalAuthorityChildrensSocialCare
+        or AgencyKind.IntegratedCareBoard or AgencyKind.Police;
+
+    /// <summary>Schools, colleges and early years settings have a designated safeguarding lead.</summary>
+    public bool IsEducationOrChildcare => Kind is AgencyKind.School or AgencyKind.College or AgencyKind.EarlyYears;
+}
+
+public sealed class Team
+{
+    private Team()
+    {
+        Name = string.Empty;
+    }
+
+    public Team(Guid id, Guid areaId, Guid agencyId, string name)
+    {
+        Require(!string.IsNullOrWhiteSpace(name), "SG-TEAM-01", "Enter the team's name.", nameof(Name));
+        Id = id;
+        AreaId = areaId;
+        AgencyId = agencyId;
+        Name = name.Trim();
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public string Name { get; private set; }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Safeguard.Data;
+using Safeguard.Domain.Organisation;
+
+namespace Safeguard.Web.Account;
+
+/// <summary>The claims a signed-in user carries, written at sign-in by <see cref="SafeguardClaimsFactory"/>.</summary>
+public static class SafeguardClaims
+{
+    public const string Area = "safeguard:area";
+    public const string Practitioner = "safeguard:practitioner";
+    public const string Agency = "safeguard:agency";
+    public const string AgencyName = "safeguard:agency_name";
+    public const string AgencyKind = "safeguard:agency_kind";
+    public const string FullName = "safeguard:name";
+
+    public static Guid? AreaId(this ClaimsPrincipal user) => GuidClaim(user, Area);
+
+    public static Guid? PractitionerId(this ClaimsPrincipal user) => GuidClaim(user, Practitioner);
+
+    public static Guid? AgencyId(this ClaimsPrincipal user) => GuidClaim(user, Agency);
+
+    public static AgencyKind? AgencyKindOf(this ClaimsPrincipal user) =>
+        Enum.TryParse<AgencyKind>(user.FindFirstValue(AgencyKind), out var kind) ? kind : null;
+
+    public static bool Has(this ClaimsPrincipal user, PractitionerRole role) => user.IsInRole(role.ToString());
+
+    public static IEnumerable<PractitionerRole> PractitionerRoles(this ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<PractitionerRole>(c.Value, out var r) ? r : (PractitionerRole?)null)
+            .OfType<PractitionerRole>();
+
+    private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
+        Guid.TryParse(user.FindFirstValue(type), out var id) ? id : null;
+}
+
+/// <summary>The area of the signed-in user: the tenant every query of this request is kept inside.</summary>
+public sealed class HttpCurrentArea(IHttpContextAccessor http) : ICurrentArea
+{
+    public Guid? AreaId => http.HttpContext?.User.AreaId();
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Safeguard.Data;
+using Safeguard.Data.Identity;
+
+namespace Safeguard.Web.Account;
+
+/// <summary>
+/// At sign-in, copies who the account speaks for into its claims: the area, the practitioner, their agency and
+/// their roles. Roles come from the practitioner record, so the rules and the sign-in never disagree.
+/// </summary>
+public sealed class SafeguardClaimsFactory(
+    UserManager<SafeguardUser> users,
+    IOptions<IdentityOptions> options,
+    SafeguardDbContext db)
+    : UserClaimsPrincipalFactory<SafeguardUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SafeguardUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var practitioner = await db.Practitioners.IgnoreQueryFilters()
+            .Where(p => p.Id == user.PractitionerId && p.AreaId == user.AreaId)
+            .Select(p => new { p.GivenName, p.FamilyName, p.Roles, p.AgencyId })
+            .SingleOrDefaultAsync()
+            ?? throw new InvalidOperationException($"Account {user.Id} speaks for no practitioner in its area.");
+        var agency = await db.Agencies.IgnoreQueryFilters().Where(a => a.Id == practitioner.AgencyId)
+            .Select(a => new { a.Name, a.Kind }).SingleAsync();
+
+        identity.AddClaim(new Claim(SafeguardClaims.Area, user.AreaId.ToString()));
+        identity.AddClaim(new Claim(SafeguardClaims.Practitioner, user.PractitionerId.ToString()));
+        identity.AddClaim(new Claim(SafeguardClaims.Agency, practitioner.AgencyId.ToString()));
+        identity.AddClaim(new Claim(SafeguardClaims.AgencyName, agency.Name));
+        identity.AddClaim(new Claim(SafeguardClaims.AgencyKind, agency.Kind.ToString()));
+        identity.AddClaim(new Claim(SafeguardClaims.FullName, $"{practitioner.GivenName} {practitioner.FamilyName}"));
+        foreach (var role in practitioner.Roles)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
+        }
+
+        return identity;
+    }
+}

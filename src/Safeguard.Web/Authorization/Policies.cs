@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Account;
+
+namespace Safeguard.Web.Authorization;
+
+/// <summary>
+/// Who may reach which feature. Until the legitimate-relationship rules land (access control issue), child
+/// records are open only to staff of the local authority's children's social care, who hold the cases;
+/// everyone else is refused rather than shown too much.
+/// </summary>
+public static class Policies
+{
+    public const string ChildrenSocialCare = nameof(ChildrenSocialCare);
+
+    public static AuthorizationBuilder AddSafeguardPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(ChildrenSocialCare, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare
+            // Administrators and analysts work on accounts and figures, never on case records by their role alone.
+            && !c.User.Has(PractitionerRole.Administrator)
+            && !c.User.Has(PractitionerRole.Analyst)));
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Domain;
+
+namespace Safeguard.Web.Errors;
+
+/// <summary>
+/// The one place an error becomes what a user sees. For the API: a refused step (a broken rule) is a 422
+/// problem with the rule id; anything unexpected is a 500 problem with no internals. Pages fall through to
+/// the error page (see <see cref="RuleViolationPageFilter"/> for refused steps on pages).
+/// </summary>
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        // By now the request path is the error page's; the feature keeps the path that failed.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (!path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        var result = exception switch
+        {
+            RuleViolationException violation => Results.ValidationProblem(
+                new Dictionary<string, string[]> { [violation.Field ?? string.Empty] = [violation.Message] },
+                detail: violation.Message,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The request breaks a rule.",
+                extensions: new Dictionary<string, object?> { ["ruleId"] = violation.RuleId }),
+            BadHttpRequestException bad => Results.Problem(
+                statusCode: bad.StatusCode,
+                title: "The request could not be read.",
+                detail: "Check the request body is valid JSON of the documented shape. Nothing was saved."),
+            _ => null,
+        };
+        if (result is null)
+        {
+            logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            result = Results.Problem(
+                statusCode: StatusCodes.Status500InternalServerError,
+                title: "Something went wrong on our side.",
+                detail: "Nothing was saved. Try again, and tell the service desk if it keeps happening.");
+        }
+
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+}
+
+/// <summary>
+/// On pages, a refused step shows the GOV.UK error summary on the same page with the rule's message, and
+/// nothing is saved (the step threw before the save).
+/// </summary>
+public sealed class RuleViolationPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is RuleViolationException violation && context.HandlerInstance is PageModel page)
+        {
+            page.ModelState.AddModelError(violation.Field is null ? string.Empty : "Input." + violation.Field, violation.Message);
+            executed.ExceptionHandled = true;
+            executed.Result = page.Page();
+        }
+    }
+}

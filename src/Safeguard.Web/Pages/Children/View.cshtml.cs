@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Children;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Pages.Children;
+
+[Authorize(Policy = Policies.ChildrenSocialCare)]
+public sealed class ViewModel(SafeguardDbContext db, TimeProvider time) : PageModel
+{
+    public Child Child { get; private set; } = null!;
+
+    public int? Age { get; private set; }
+
+    public IReadOnlyList<FamilyRow> Family { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (child is null)
+        {
+            return NotFound();
+        }
+
+        Child = child;
+        Age = child.AgeOn(EnglandClock.Today(time));
+        Family = await (from r in db.Relationships
+                        join f in db.FamilyMembers on r.FamilyMemberId equals f.Id
+                        where r.ChildId == id
+                        select new FamilyRow(f.GivenName + " " + f.FamilyName, r.Kind, r.HasParentalResponsibility, r.LivesWithChild))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed record FamilyRow(string Name, RelationshipKind Kind, bool ParentalResponsibility, bool LivesWithChild);
+}

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Identity;
+using Safeguard.Data.Seeding;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.Children;
+using Safeguard.Web.Errors;
+using Safeguard.Web.Security;
+
+namespace Safeguard.Web;
+
+/// <summary>The web service: its services and its request pipeline, in one place, used by <c>safeguard serve</c> and the tests.</summary>
+public static class SafeguardApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SafeguardApp).Assembly.GetName().Name });
+        builder.WebHost.UseStaticWebAssets();
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        AddServices(builder.Services, builder.Configuration);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentArea, HttpCurrentArea>();
+        services.AddSafeguardDatabase();
+        services.AddScoped<Seeder>();
+        services.AddScoped<RegisterChild>();
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddIdentity<SafeguardUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SafeguardDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "safeguard";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Authentication:SessionMinutes", 60));
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            // The API answers 401/403 as problem details; only pages redirect to sign in.
+            o.Events.OnRedirectToLogin = context => ApiOr(context.HttpContext, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = context => ApiOr(context.HttpContext, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
+        });
+        ExternalSignIn.AddIfConfigured(services, configuration);
+
+        // Keys that protect the sign-in cookie survive restarts, so a restart does not sign everyone out.
+        services.AddDataProtection().SetApplicationName("Safeguard");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((o, config, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(config["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")), logs));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddSafeguardPolicies();
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/External");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AddPageRoute("/Account/SignIn", "/account/sign-in");
+                o.Conventions.AddPageRoute("/Account/SignOut", "/account/sign-out");
+                o.Conventions.AddPageRoute("/Account/AccessDenied", "/account/access-denied");
+            })
+            .AddMvcOptions(o => o.Filters.Add<RuleViolationPageFilter>());
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<SafeguardDbContext>("database", tags: ["ready"]);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        var api = app.MapGroup("/api/v1");
+        MeApi.Map(api);
+        ChildrenApi.Map(api);
+        app.MapRazorPages();
+    }
+
+    private static Task ApiOr(HttpContext context, int status, Action pageAction)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        pageAction();
+        return Task.CompletedTask;
+    }
+}

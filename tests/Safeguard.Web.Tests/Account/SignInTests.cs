@@ -1,0 +1,121 @@
+using System.Net;
+using Safeguard.Data.Seeding;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Account;
+
+public abstract class SignInTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SafeguardFactory
+{
+    [Fact]
+    public async Task SignIn_WithDemoSocialWorker_LandsOnHomeShowingWhoTheyAre()
+    {
+        using var client = factory.NewClient();
+        using var response = await HttpSignIn.PostSignInAsync(client, "social.worker@northmoor.example", DemoArea.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("Amara Okafor", home, StringComparison.Ordinal);
+        Assert.Contains("Northmoor Council children&#x27;s social care", home, StringComparison.Ordinal);
+        Assert.Contains("Social worker", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_ShowsErrorSummaryAndNoCookie()
+    {
+        var area = await factory.NewAreaAsync();
+        var email = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker);
+        using var client = factory.NewClient();
+
+        using var response = await HttpSignIn.PostSignInAsync(client, email, "Not-the-password-1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains("Enter a correct email address and password", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/account/sign-in", home.Headers.Location?.AbsolutePath ?? home.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithEmptyFields_AsksForEachField()
+    {
+        using var client = factory.NewClient();
+
+        using var response = await HttpSignIn.PostSignInAsync(client, "", "");
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter your email address", html, StringComparison.Ordinal);
+        Assert.Contains("Enter your password", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Email\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_AfterFiveWrongPasswords_IsLockedEvenWithTheRightOne()
+    {
+        var area = await factory.NewAreaAsync();
+        var email = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker);
+        using var client = factory.NewClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await HttpSignIn.PostSignInAsync(client, email, "Not-the-password-1");
+        }
+
+        using var response = await HttpSignIn.PostSignInAsync(client, email, SafeguardFactory.TestPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Your account is locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutAntiforgeryToken_IsRejected()
+    {
+        var area = await factory.NewAreaAsync();
+        var email = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker);
+        using var client = factory.NewClient();
+
+        using var response = await HttpSignIn.PostSignInAsync(client, email, SafeguardFactory.TestPassword, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_WithoutAntiforgeryToken_IsRejectedAndKeepsTheSession()
+    {
+        var area = await factory.NewAreaAsync();
+        var email = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker);
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, email);
+
+        using var signOut = await client.PostAsync(new Uri("/account/sign-out", UriKind.Relative), new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_IssuesNewSessionCookie_NotTheOnePresentedBefore()
+    {
+        var area = await factory.NewAreaAsync();
+        var email = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker);
+        using var client = factory.NewClient();
+        client.DefaultRequestHeaders.Add("Cookie", "safeguard=planted-by-an-attacker");
+
+        using var response = await HttpSignIn.PostSignInAsync(client, email, SafeguardFactory.TestPassword);
+
+        var cookies = response.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("safeguard=", StringComparison.Ordinal)).ToList();
+        Assert.Contains(cookies, c => !c.StartsWith("safeguard=planted", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase)
+            && c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+public sealed class SqliteSignInTests(SqliteFactory factory) : SignInTests<SqliteFactory>(factory);
+
+public sealed class PostgreSqlSignInTests(PostgreSqlFactory factory) : SignInTests<PostgreSqlFactory>(factory);

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Children;
+
+public abstract class ChildrenApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SafeguardFactory
+{
+    private static object ValidChild(string? nhsNumber = "9434765919") => new
+    {
+        givenName = "Lily",
+        familyName = "Testcase",
+        dateOfBirth = "2019-05-04",
+        sex = "F",
+        ethnicityCode = "WBRI",
+        disabilityCodes = new[] { "NONE" },
+        firstLanguage = "English",
+        nhsNumber,
+    };
+
+    [Fact]
+    public async Task RegisterChild_WithValidDetails_Returns201AndTheRecordReadsBack()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+
+        using var created = await client.PostAsJsonAsync("/api/v1/children", ValidChild());
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var location = created.Headers.Location!;
+        var child = await client.GetFromJsonAsync<JsonElement>(location);
+        Assert.Equal("Testcase", child.GetProperty("familyName").GetString());
+        Assert.Equal("9434765919", child.GetProperty("nhsNumber").GetString());
+        Assert.False(child.GetProperty("unborn").GetBoolean());
+    }
+
+    [Fact]
+    public async Task RegisterChild_WithInvalidNhsNumber_Is422ProblemWithRuleIdAndSavesNothing()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/children", ValidChild(nhsNumber: "9434765918"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("SG-CHILD-NHS", problem.GetProperty("ruleId").GetString());
+        Assert.Contains("NHS number", problem.GetProperty("errors").GetProperty("NhsNumber")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegisterChild_WithMissingRequiredFields_Is400ValidationProblem()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/children", new { givenName = new string('x', 101) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("FamilyName", out _) || errors.TryGetProperty("familyName", out _));
+        Assert.True(errors.TryGetProperty("GivenName", out _) || errors.TryGetProperty("givenName", out _));
+    }
+
+    [Fact]
+    public async Task RegisterChild_WithMalformedJson_Is400Problem()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+
+        using var body = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/api/v1/children", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegisterChild_BornInTheFuture_Is422()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/children", new
+        {
+            familyName = "Testcase", givenName = "Future", dateOfBirth = "2099-01-01", sex = "M", ethnicityCode = "WBRI",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("SG-CHILD-02", problem.GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public async Task GetChild_FromAnotherArea_IsNotFound()
+    {
+        var home = await factory.NewAreaAsync();
+        var other = await factory.NewAreaAsync();
+        using var otherClient = factory.NewClient();
+        await HttpSignIn.SignInAsync(otherClient, await factory.NewAccountAsync(other.SocialCare, PractitionerRole.SocialWorker));
+        using var created = await otherClient.PostAsJsonAsync("/api/v1/children", ValidChild(nhsNumber: null));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(home.SocialCare, PractitionerRole.SocialWorker));
+
+        using var response = await client.GetAsync(created.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetChild_AsSchoolStaff_IsForbiddenUntilARelationshipExists()
+    {
+        var area = await factory.NewAreaAsync();
+        using var worker = factory.NewClient();
+        await HttpSignIn.SignInAsync(worker, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+        using var created = await worker.PostAsJsonAsync("/api/v1/children", ValidChild(nhsNumber: null));
+        using var teacher = factory.NewClient();
+        await HttpSignIn.SignInAsync(teacher, await factory.NewAccountAsync(area.School, PractitionerRole.DesignatedSafeguardingLead));
+
+        using var response = await teacher.GetAsync(created.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Me_ReturnsTheCallersAgencyAndRoles()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.School, PractitionerRole.DesignatedSafeguardingLead));
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        Assert.Equal(area.School.Name, me.GetProperty("agency").GetString());
+        Assert.Equal(area.Area.Id, me.GetProperty("areaId").GetGuid());
+        Assert.Contains("DesignatedSafeguardingLead", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+}
+
+public sealed class SqliteChildrenApiTests(SqliteFactory factory) : ChildrenApiTests<SqliteFactory>(factory);
+
+public sealed class PostgreSqlChildrenApiTests(PostgreSqlFactory factory) : ChildrenApiTests<PostgreSqlFactory>(factory);

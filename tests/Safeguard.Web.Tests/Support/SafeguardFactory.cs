@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Data;
+using Safeguard.Data.Seeding;
+using Safeguard.Domain.Organisation;
+
+namespace Safeguard.Web.Tests.Support;
+
+/// <summary>
+/// The real service over HTTP, on a database of its own: a fresh SQLite file, or a fresh database in the
+/// PostgreSQL cluster that ./test starts (SAFEGUARD_TEST_POSTGRES gives its connection string).
+/// </summary>
+public abstract class SafeguardFactory : WebApplicationFactory<Program>
+{
+    private static int _areaCounter = 100;
+    private readonly string _folder = Directory.CreateTempSubdirectory("safeguard-web-tests-").FullName;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected abstract string ConnectionString(string folder);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString(_folder));
+        builder.UseSetting("Seed:Children", "3");
+        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A local authority area of the test's own, with a children's social care agency and a school.</summary>
+    public async Task<TestArea> NewAreaAsync()
+    {
+        var number = Interlocked.Increment(ref _areaCounter);
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var area = new LocalAuthorityArea(Guid.NewGuid(), number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), $"Test area {number}");
+        var socialCare = new Agency(Guid.NewGuid(), area.Id, $"Test area {number} children's social care", AgencyKind.LocalAuthorityChildrensSocialCare);
+        var school = new Agency(Guid.NewGuid(), area.Id, $"Test area {number} primary school", AgencyKind.School);
+        db.AddRange(area, socialCare, school);
+        await db.SaveChangesAsync();
+        return new TestArea(this, area, socialCare, school);
+    }
+
+    public async Task<string> NewAccountAsync(Agency agency, params PractitionerRole[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var email = $"p{Guid.NewGuid():N}@test.example";
+        var registration = roles.Any(r => r is PractitionerRole.SocialWorker or PractitionerRole.PracticeSupervisor)
+            ? SocialWorkRegistration.Parse("SW" + Random.Shared.Next(1, 9_999_999))
+            : (SocialWorkRegistration?)null;
+        var practitioner = new Practitioner(Guid.NewGuid(), agency, null, "Test", "Practitioner", email, "Tester", registration);
+        foreach (var role in roles)
+        {
+            practitioner.Grant(role, agency);
+        }
+
+        db.Practitioners.Add(practitioner);
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<Seeder>().AddAccountAsync(practitioner, TestPassword);
+        return email;
+    }
+
+    public const string TestPassword = "Test-password-2026";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite file still held by a pooled connection; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+public sealed record TestArea(SafeguardFactory Factory, LocalAuthorityArea Area, Agency SocialCare, Agency School);
+
+public sealed class SqliteFactory : SafeguardFactory
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "safeguard.db")}";
+}
+
+public sealed class PostgreSqlFactory : SafeguardFactory
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    protected override string ConnectionString(string folder)
+    {
+        var server = Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES")
+            ?? throw new InvalidOperationException(
+                "The PostgreSQL tests need a server: run ./test (it starts a throwaway cluster), or set SAFEGUARD_TEST_POSTGRES " +
+                "to a connection string such as 'Host=127.0.0.1;Port=5433;Username=postgres'.");
+        return $"{server};Database=safeguard_test_{Guid.NewGuid():N}";
+    }
+}
