@@ -17,7 +17,7 @@ public static class OperatorHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configurationArgs ?? [] });
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ICurrentArea>(FixedArea.None);
+        builder.Services.AddSingleton<IActor>(new OperatorActor("safeguard " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Take(2))));
         builder.Services.AddSafeguardDatabase();
         builder.Services.AddIdentityCore<SafeguardUser>(o =>
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Data.Audit;
 
 namespace Safeguard.Data;
 
@@ -31,8 +32,18 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddSafeguardDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<SqliteSafeguardDbContext>((sp, o) => ConfigureSqlite(o, SqliteConnection(sp.GetRequiredService<IConfiguration>())));
-        services.AddDbContext<PostgreSqlSafeguardDbContext>((sp, o) => ConfigurePostgreSql(o, PostgreSqlConnection(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<AuditLog>();
+        services.AddDbContext<SqliteSafeguardDbContext>((sp, o) =>
+        {
+            ConfigureSqlite(o, SqliteConnection(sp.GetRequiredService<IConfiguration>()));
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        services.AddDbContext<PostgreSqlSafeguardDbContext>((sp, o) =>
+        {
+            ConfigurePostgreSql(o, PostgreSqlConnection(sp.GetRequiredService<IConfiguration>()));
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
+        });
         services.AddScoped<SafeguardDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteSafeguardDbContext>()
             : sp.GetRequiredService<PostgreSqlSafeguardDbContext>());
@@ -86,7 +97,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     {
         var options = new DbContextOptionsBuilder<SqliteSafeguardDbContext>();
         DatabaseSetup.ConfigureSqlite(options, "Data Source=design-time.db");
-        return new SqliteSafeguardDbContext(options.Options, FixedArea.None);
+        return new SqliteSafeguardDbContext(options.Options, new OperatorActor("design-time"));
     }
 }
 
@@ -97,6 +108,6 @@ public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<Po
     {
         var options = new DbContextOptionsBuilder<PostgreSqlSafeguardDbContext>();
         DatabaseSetup.ConfigurePostgreSql(options, "Host=127.0.0.1;Database=safeguard_design;Username=postgres");
-        return new PostgreSqlSafeguardDbContext(options.Options, FixedArea.None);
+        return new PostgreSqlSafeguardDbContext(options.Options, new OperatorActor("design-time"));
     }
 }

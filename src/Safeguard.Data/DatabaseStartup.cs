@@ -26,6 +26,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         await MigrateAsync(db, logger, cancellationToken);
+        await WarnIfRowLevelSecurityIsBypassedAsync(db, logger, cancellationToken);
         if (configuration.GetValue("Seed:DemoArea", true))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
@@ -45,6 +46,24 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         {
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A superuser or a BYPASSRLS role escapes the area policies: say so loudly at start.</summary>
+    public static async Task WarnIfRowLevelSecurityIsBypassedAsync(SafeguardDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var bypass = await db.Database
+            .SqlQueryRaw<bool>("SELECT (rolsuper OR rolbypassrls) AS \"Value\" FROM pg_roles WHERE rolname = current_user")
+            .SingleAsync(cancellationToken);
+        if (bypass)
+        {
+            logger.LogWarning("The service connects to PostgreSQL as a superuser or a role with BYPASSRLS: row-level security " +
+                "does not protect areas from each other. Connect as an ordinary role (see README, Configuration).");
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Data.Audit;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Organisation;
@@ -8,14 +9,17 @@ using Safeguard.Domain.Organisation;
 namespace Safeguard.Data;
 
 /// <summary>
-/// The one unit of work. Every record that belongs to a local authority area carries its AreaId, and a query
-/// filter keeps each request inside the signed-in user's area: a request with no area sees no case records.
-/// Operator tools (migrate, seed, users) that work across areas say so with IgnoreQueryFilters().
+/// The one unit of work. Every record that belongs to a local authority area carries its AreaId. Two locks keep
+/// each request inside the actor's area: EF query filters here, and on PostgreSQL row-level security policies
+/// that read the area this context sets on its connection (<see cref="AreaConnectionInterceptor"/>), so even raw
+/// SQL that forgets a filter cannot cross areas. A context with no area sees and writes no area-owned rows.
 /// The provider-specific subclasses exist only so that each provider has its own migration set.
 /// </summary>
-public abstract class SafeguardDbContext(DbContextOptions options, ICurrentArea currentArea)
+public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
     : IdentityDbContext<SafeguardUser, IdentityRole<Guid>, Guid>(options)
 {
+    private Guid? _areaOverride;
+
     public DbSet<LocalAuthorityArea> Areas => Set<LocalAuthorityArea>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -30,8 +34,18 @@ public abstract class SafeguardDbContext(DbContextOptions options, ICurrentArea 
 
     public DbSet<Relationship> Relationships => Set<Relationship>();
 
-    /// <summary>The area of the current request, read by the query filters each time a query runs.</summary>
-    public Guid? CurrentAreaId => currentArea.AreaId;
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public IActor Actor => actor;
+
+    /// <summary>The area this context works in, read by the query filters and the connection each time they run.</summary>
+    public Guid? CurrentAreaId => _areaOverride ?? actor.AreaId;
+
+    /// <summary>
+    /// Works in one area from now on, for work that has no signed-in user: seeding an area, an operator command,
+    /// reading an account's own practitioner record at sign-in. Takes effect on the next command sent.
+    /// </summary>
+    public void WorkInArea(Guid areaId) => _areaOverride = areaId;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,11 +58,12 @@ public abstract class SafeguardDbContext(DbContextOptions options, ICurrentArea 
         builder.Entity<Child>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<FamilyMember>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Relationship>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }
 }
 
-public sealed class SqliteSafeguardDbContext(DbContextOptions<SqliteSafeguardDbContext> options, ICurrentArea currentArea)
-    : SafeguardDbContext(options, currentArea);
+public sealed class SqliteSafeguardDbContext(DbContextOptions<SqliteSafeguardDbContext> options, IActor actor)
+    : SafeguardDbContext(options, actor);
 
-public sealed class PostgreSqlSafeguardDbContext(DbContextOptions<PostgreSqlSafeguardDbContext> options, ICurrentArea currentArea)
-    : SafeguardDbContext(options, currentArea);
+public sealed class PostgreSqlSafeguardDbContext(DbContextOptions<PostgreSqlSafeguardDbContext> options, IActor actor)
+    : SafeguardDbContext(options, actor);

@@ -36,7 +36,7 @@ public static class SafeguardApp
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentArea, HttpCurrentArea>();
+        services.AddScoped<IActor, HttpActor>();
         services.AddSafeguardDatabase();
         services.AddScoped<Seeder>();
         services.AddScoped<RegisterChild>();

@@ -38,8 +38,13 @@ public static class UsersCommand
             var laNumber = parse.GetValue(area)!;
             var areaRecord = await db.Areas.SingleOrDefaultAsync(a => a.LaNumber == laNumber, cancellationToken);
             var agencyName = parse.GetValue(agency)!;
-            var agencyRecord = areaRecord is null ? null : await db.Agencies.IgnoreQueryFilters()
-                .SingleOrDefaultAsync(a => a.AreaId == areaRecord.Id && a.Name == agencyName, cancellationToken);
+            if (areaRecord is not null)
+            {
+                db.WorkInArea(areaRecord.Id);
+            }
+
+            var agencyRecord = areaRecord is null ? null
+                : await db.Agencies.SingleOrDefaultAsync(a => a.Name == agencyName, cancellationToken);
             if (agencyRecord is null)
             {
                 await Console.Error.WriteLineAsync($"No agency called '{agencyName}' in area {laNumber}.");

@@ -34,6 +34,7 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
             return false;
         }
 
+        db.WorkInArea(DemoArea.AreaId);
         var area = new LocalAuthorityArea(DemoArea.AreaId, DemoArea.LaNumber, DemoArea.Name);
         db.Areas.Add(area);
         var agencies = new Dictionary<AgencyKind, Agency>();
@@ -107,6 +108,7 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
     public async Task<int> AddChildrenAsync(Guid areaId, int count, int seed, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        db.WorkInArea(areaId);
         var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
         var weights = EthnicityMix.Select(e => e.Weight / EthnicityMix.Sum(x => x.Weight)).ToArray();
         var codes = EthnicityMix.Select(e => e.Code).ToArray();

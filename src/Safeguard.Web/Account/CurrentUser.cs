@@ -33,8 +33,18 @@ public static class SafeguardClaims
         Guid.TryParse(user.FindFirstValue(type), out var id) ? id : null;
 }
 
-/// <summary>The area of the signed-in user: the tenant every query of this request is kept inside.</summary>
-public sealed class HttpCurrentArea(IHttpContextAccessor http) : ICurrentArea
+/// <summary>The signed-in user as the actor of this request; their area is the tenant every query is kept inside.</summary>
+public sealed class HttpActor(IHttpContextAccessor http) : IActor
 {
-    public Guid? AreaId => http.HttpContext?.User.AreaId();
+    public Guid? AreaId => User?.AreaId();
+
+    public Guid? UserId => Guid.TryParse(User?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public Guid? PractitionerId => User?.PractitionerId();
+
+    public Guid? AgencyId => User?.AgencyId();
+
+    public string? Origin => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    private ClaimsPrincipal? User => http.HttpContext?.User;
 }

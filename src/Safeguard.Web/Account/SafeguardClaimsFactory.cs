@@ -20,12 +20,14 @@ public sealed class SafeguardClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SafeguardUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var practitioner = await db.Practitioners.IgnoreQueryFilters()
-            .Where(p => p.Id == user.PractitionerId && p.AreaId == user.AreaId)
+        // Signing in: the request has no area yet; the account's own area is the one to read.
+        db.WorkInArea(user.AreaId);
+        var practitioner = await db.Practitioners
+            .Where(p => p.Id == user.PractitionerId)
             .Select(p => new { p.GivenName, p.FamilyName, p.Roles, p.AgencyId })
             .SingleOrDefaultAsync()
             ?? throw new InvalidOperationException($"Account {user.Id} speaks for no practitioner in its area.");
-        var agency = await db.Agencies.IgnoreQueryFilters().Where(a => a.Id == practitioner.AgencyId)
+        var agency = await db.Agencies.Where(a => a.Id == practitioner.AgencyId)
             .Select(a => new { a.Name, a.Kind }).SingleAsync();
 
         identity.AddClaim(new Claim(SafeguardClaims.Area, user.AreaId.ToString()));

@@ -13,6 +13,9 @@ public static class Policies
 {
     public const string ChildrenSocialCare = nameof(ChildrenSocialCare);
 
+    /// <summary>The basis recorded in the audit trail for access under <see cref="ChildrenSocialCare"/>.</summary>
+    public const string ChildrenSocialCareBasis = "Children's social care of the local authority holding the record";
+
     public static AuthorizationBuilder AddSafeguardPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ChildrenSocialCare, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
@@ -22,11 +23,17 @@ public static class ChildrenApi
             return TypedResults.Created($"/api/v1/children/{child.Id}", ChildView.Of(child, EnglandClock.Today(time)));
         }).WithName("RegisterChild");
 
-        children.MapGet("/{id:guid}", async Task<Results<Ok<ChildView>, NotFound>> (Guid id, SafeguardDbContext db, TimeProvider time,
-            CancellationToken cancellationToken) =>
+        children.MapGet("/{id:guid}", async Task<Results<Ok<ChildView>, NotFound>> (Guid id, SafeguardDbContext db, AuditLog audit,
+            TimeProvider time, CancellationToken cancellationToken) =>
         {
             var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-            return child is null ? TypedResults.NotFound() : TypedResults.Ok(ChildView.Of(child, EnglandClock.Today(time)));
+            if (child is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, Policies.ChildrenSocialCareBasis, cancellationToken);
+            return TypedResults.Ok(ChildView.Of(child, EnglandClock.Today(time)));
         }).WithName("GetChild");
     }
 }

@@ -37,6 +37,7 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         var area = new LocalAuthorityArea(Guid.NewGuid(), number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), $"Test area {number}");
+        db.WorkInArea(area.Id);
         var socialCare = new Agency(Guid.NewGuid(), area.Id, $"Test area {number} children's social care", AgencyKind.LocalAuthorityChildrensSocialCare);
         var school = new Agency(Guid.NewGuid(), area.Id, $"Test area {number} primary school", AgencyKind.School);
         db.AddRange(area, socialCare, school);
@@ -48,6 +49,7 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(agency.AreaId);
         var email = $"p{Guid.NewGuid():N}@test.example";
         var registration = roles.Any(r => r is PractitionerRole.SocialWorker or PractitionerRole.PracticeSupervisor)
             ? SocialWorkRegistration.Parse("SW" + Random.Shared.Next(1, 9_999_999))

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Domain.Children;
 using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Pages.Children;
 
 [Authorize(Policy = Policies.ChildrenSocialCare)]
-public sealed class IndexModel(SafeguardDbContext db) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, AuditLog audit) : PageModel
 {
     private const int MaxResults = 50;
 
@@ -48,6 +49,7 @@ public sealed class IndexModel(SafeguardDbContext db) : PageModel
             .Select(c => new ChildRow(c.Id, c.GivenName + " " + c.FamilyName, c.DateOfBirth, c.ExpectedDateOfBirth,
                 c.NhsNumber == null ? null : c.NhsNumber.Substring(0, 3) + " " + c.NhsNumber.Substring(3, 3) + " " + c.NhsNumber.Substring(6)))
             .ToListAsync(cancellationToken);
+        await audit.SearchedAsync($"Searched for \"{q}\"", [.. Results.Select(r => r.Id)], Policies.ChildrenSocialCareBasis, cancellationToken);
     }
 
     public sealed record ChildRow(Guid Id, string Name, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, string? NhsNumber);

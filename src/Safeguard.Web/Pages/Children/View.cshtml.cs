@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
 using Safeguard.Web.Authorization;
@@ -10,7 +11,7 @@ using Safeguard.Web.Authorization;
 namespace Safeguard.Web.Pages.Children;
 
 [Authorize(Policy = Policies.ChildrenSocialCare)]
-public sealed class ViewModel(SafeguardDbContext db, TimeProvider time) : PageModel
+public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvider time) : PageModel
 {
     public Child Child { get; private set; } = null!;
 
@@ -26,6 +27,7 @@ public sealed class ViewModel(SafeguardDbContext db, TimeProvider time) : PageMo
             return NotFound();
         }
 
+        await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, Policies.ChildrenSocialCareBasis, cancellationToken);
         Child = child;
         Age = child.AgeOn(EnglandClock.Today(time));
         Family = await (from r in db.Relationships

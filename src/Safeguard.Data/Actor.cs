@@ -1,0 +1,33 @@
+namespace Safeguard.Data;
+
+/// <summary>
+/// Who is acting in the current request or command, and in which local authority area (the tenant). Every
+/// query is kept inside <see cref="AreaId"/>, and every audit row names the actor.
+/// </summary>
+public interface IActor
+{
+    Guid? AreaId { get; }
+
+    Guid? UserId { get; }
+
+    Guid? PractitionerId { get; }
+
+    Guid? AgencyId { get; }
+
+    /// <summary>Where the request came from (an IP address), or the operator command's name.</summary>
+    string? Origin { get; }
+}
+
+/// <summary>An operator command or background job: no signed-in user, and no area until one is chosen.</summary>
+public sealed class OperatorActor(string origin) : IActor
+{
+    public Guid? AreaId => null;
+
+    public Guid? UserId => null;
+
+    public Guid? PractitionerId => null;
+
+    public Guid? AgencyId => null;
+
+    public string? Origin { get; } = origin;
+}

@@ -1,0 +1,56 @@
+namespace Safeguard.Data;
+
+/// <summary>
+/// What the database itself enforces, whatever the application does: the audit trail is append-only (both
+/// providers), and on PostgreSQL every area-owned table has a row-level security policy keeping rows inside the
+/// area set on the connection (<see cref="AreaConnectionInterceptor"/>). FORCE applies the policies to the
+/// tables' owner too; only a superuser or a role with BYPASSRLS escapes them, so the service must not run as one.
+/// Migrations call these with the tables they create, so a migration, once written, always does the same thing;
+/// a test checks that every table with an AreaId column has its policy.
+/// </summary>
+public static class DatabaseGuards
+{
+    public static string PostgreSqlAreaPolicies(IEnumerable<string> tables) => string.Join('\n', tables.Select(table => $"""
+        ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
+        CREATE POLICY area_isolation ON "{table}"
+            USING ("AreaId" = NULLIF(current_setting('{AreaConnectionInterceptor.Setting}', true), '')::uuid)
+            WITH CHECK ("AreaId" = NULLIF(current_setting('{AreaConnectionInterceptor.Setting}', true), '')::uuid);
+        """));
+
+    public static string PostgreSqlDropAreaPolicies(IEnumerable<string> tables) => string.Join('\n', tables.Select(table => $"""
+        DROP POLICY IF EXISTS area_isolation ON "{table}";
+        ALTER TABLE "{table}" NO FORCE ROW LEVEL SECURITY;
+        ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY;
+        """));
+
+    public const string PostgreSqlAuditAppendOnly = """
+        CREATE FUNCTION safeguard_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'The audit trail is append-only: % is not allowed', TG_OP;
+        END
+        $$;
+        CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
+            FOR EACH ROW EXECUTE FUNCTION safeguard_audit_append_only();
+        CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+            FOR EACH STATEMENT EXECUTE FUNCTION safeguard_audit_append_only();
+        """;
+
+    public const string PostgreSqlDropAuditAppendOnly = """
+        DROP TRIGGER IF EXISTS audit_no_truncate ON "AuditEntries";
+        DROP TRIGGER IF EXISTS audit_append_only ON "AuditEntries";
+        DROP FUNCTION IF EXISTS safeguard_audit_append_only();
+        """;
+
+    public const string SqliteAuditAppendOnly = """
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON "AuditEntries"
+        BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: UPDATE is not allowed'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON "AuditEntries"
+        BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: DELETE is not allowed'); END;
+        """;
+
+    public const string SqliteDropAuditAppendOnly = """
+        DROP TRIGGER IF EXISTS audit_no_update;
+        DROP TRIGGER IF EXISTS audit_no_delete;
+        """;
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Access;
+
+public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SafeguardFactory
+{
+    private static readonly object Child = new
+    {
+        givenName = "Audit", familyName = "Testcase", dateOfBirth = "2018-02-03", sex = "M", ethnicityCode = "BAFR",
+    };
+
+    private async Task<List<AuditEntry>> AuditRowsAsync(Guid areaId, Guid childId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(areaId);
+        return await db.AuditEntries.Where(a => a.ChildId == childId).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task RegisterAndReadChild_WritesCreatedAndReadRowsNamingThePractitioner()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+        var me = await client.GetFromJsonAsync<MeShape>("/api/v1/me");
+
+        using var created = await client.PostAsJsonAsync("/api/v1/children", Child);
+        var childId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        using var read = await client.GetAsync(created.Headers.Location);
+        using var page = await client.GetAsync(new Uri($"/children/{childId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var rows = await AuditRowsAsync(area.Area.Id, childId);
+        Assert.Equal([AuditAction.Created, AuditAction.Read, AuditAction.Read], rows.Select(r => r.Action));
+        Assert.All(rows, r => Assert.Equal(me!.PractitionerId, r.PractitionerId));
+        Assert.All(rows, r => Assert.Equal(area.SocialCare.Id, r.AgencyId));
+        Assert.All(rows.Skip(1), r => Assert.False(string.IsNullOrEmpty(r.Basis)));
+    }
+
+    [Fact]
+    public async Task Search_RecordsWhichChildrenItShowed()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+        using var created = await client.PostAsJsonAsync("/api/v1/children", Child);
+        var childId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        var html = await client.GetStringAsync(new Uri("/children?q=testcase+audit", UriKind.Relative));
+
+        Assert.Contains($"/children/{childId}", html, StringComparison.Ordinal);
+        var searched = Assert.Single(await AuditRowsAsync(area.Area.Id, childId), r => r.Action == AuditAction.Searched);
+        Assert.Contains("testcase audit", searched.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"AuditEntries\" SET \"Basis\" = 'rewritten'")]
+    [InlineData("DELETE FROM \"AuditEntries\"")]
+    public async Task AuditTrail_CannotBeRewrittenOrDeletedByTheService(string sql)
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+        using var created = await client.PostAsJsonAsync("/api/v1/children", Child);
+        var childId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        var before = await AuditRowsAsync(area.Area.Id, childId);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(sql));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        var after = await AuditRowsAsync(area.Area.Id, childId);
+        Assert.Equal(before.Select(r => (r.Id, r.Basis)), after.Select(r => (r.Id, r.Basis)));
+    }
+
+    private sealed record MeShape(Guid PractitionerId);
+}
+
+public sealed class SqliteAuditTrailTests(SqliteFactory factory) : AuditTrailTests<SqliteFactory>(factory);
+
+public sealed class PostgreSqlAuditTrailTests(PostgreSqlFactory factory) : AuditTrailTests<PostgreSqlFactory>(factory);
