@@ -40,6 +40,8 @@ public static class DemoArea
             [PractitionerRole.ChildDeathReviewCoordinator]),
         new("analyst", "Siobhan", "Kerr", "Performance analyst", AgencyKind.LocalAuthorityChildrensSocialCare, "Performance", null,
             [PractitionerRole.Analyst]),
+        new("dpo", "Nadia", "Farooq", "Data protection officer", AgencyKind.LocalAuthorityChildrensSocialCare, "Performance", null,
+            [PractitionerRole.DataProtectionOfficer]),
         new("admin", "Kwame", "Mensah", "System administrator", AgencyKind.LocalAuthorityChildrensSocialCare, "Performance", null,
             [PractitionerRole.Administrator]),
     ];

@@ -34,6 +34,12 @@ public enum PractitionerRole
 
     /// <summary>Manages users, agencies and teams; has no access to case records through this role alone.</summary>
     Administrator,
+
+    /// <summary>
+    /// The data protection officer, and auditors acting for them: see who has looked at a child's record and answer
+    /// data protection requests. Sees the audit trail, not the case record itself.
+    /// </summary>
+    DataProtectionOfficer,
 }
 
 public static class PractitionerRoles
@@ -50,6 +56,7 @@ public static class PractitionerRoles
         PractitionerRole.ChildDeathReviewCoordinator => "Child death review coordinator",
         PractitionerRole.Analyst => "Performance analyst",
         PractitionerRole.Administrator => "Administrator",
+        PractitionerRole.DataProtectionOfficer => "Data protection officer",
         _ => role.ToString(),
     };
 }

@@ -13,6 +13,10 @@ public static class Policies
 {
     public const string ChildrenSocialCare = nameof(ChildrenSocialCare);
 
+    public const string AuditTrail = nameof(AuditTrail);
+
+    public const string AuditTrailBasis = "Data protection officer reviewing who has looked at the record";
+
     /// <summary>The basis recorded in the audit trail for access under <see cref="ChildrenSocialCare"/>.</summary>
     public const string ChildrenSocialCareBasis = "Children's social care of the local authority holding the record";
 
@@ -21,5 +25,7 @@ public static class Policies
             c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare
             // Administrators and analysts work on accounts and figures, never on case records by their role alone.
             && !c.User.Has(PractitionerRole.Administrator)
-            && !c.User.Has(PractitionerRole.Analyst)));
+            && !c.User.Has(PractitionerRole.Analyst)
+            && !c.User.Has(PractitionerRole.DataProtectionOfficer)))
+        .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DataProtectionOfficer)));
 }

@@ -84,6 +84,45 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(before.Select(r => (r.Id, r.Basis)), after.Select(r => (r.Id, r.Basis)));
     }
 
+    [Fact]
+    public async Task DataProtectionOfficer_SeesWhoLookedAndCanExportItButNotTheRecord()
+    {
+        var area = await factory.NewAreaAsync();
+        using var worker = factory.NewClient();
+        await HttpSignIn.SignInAsync(worker, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+        using var created = await worker.PostAsJsonAsync("/api/v1/children", Child);
+        using var read = await worker.GetAsync(created.Headers.Location);
+        var childId = created.Headers.Location!.OriginalString.Split('/')[^1];
+        using var dpo = factory.NewClient();
+        await HttpSignIn.SignInAsync(dpo, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.DataProtectionOfficer));
+
+        var page = await dpo.GetStringAsync(new Uri($"/audit/children/{childId}", UriKind.Relative));
+        using var csv = await dpo.GetAsync(new Uri($"/audit/children/{childId}?handler=Csv", UriKind.Relative));
+        using var record = await dpo.GetAsync(new Uri($"/children/{childId}", UriKind.Relative));
+
+        Assert.Contains("Viewed the record", page, StringComparison.Ordinal);
+        Assert.Contains("Created the child&#x27;s record", page, StringComparison.Ordinal);
+        Assert.Contains("Test Practitioner", page, StringComparison.Ordinal);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("When,Who,Agency,What,Why,From", lines[0]);
+        Assert.True(lines.Length >= 4, "header, created, read, and the officer's own view of the trail");
+        Assert.Equal("/account/access-denied", record.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AuditTrail_IsNotOpenToSocialWorkers()
+    {
+        var area = await factory.NewAreaAsync();
+        using var worker = factory.NewClient();
+        await HttpSignIn.SignInAsync(worker, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+
+        using var response = await worker.GetAsync(new Uri("/audit", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/access-denied", response.Headers.Location?.AbsolutePath);
+    }
+
     private sealed record MeShape(Guid PractitionerId);
 }
 
