@@ -1,0 +1,244 @@
+using Safeguard.Domain.Children;
+using Safeguard.Domain.Organisation;
+using static Safeguard.Domain.Requirement;
+
+namespace Safeguard.Domain.Referrals;
+
+/// <summary>How soon the referrer thinks the child needs a response.</summary>
+public enum Urgency
+{
+    Standard,
+    Urgent,
+
+    /// <summary>The child is at immediate risk: the front door considers immediate protection at once.</summary>
+    ImmediateRisk,
+}
+
+/// <summary>The next steps a social work qualified practice supervisor or manager decides (¶167, REF-04).</summary>
+public enum ReferralOutcome
+{
+    /// <summary>Emergency action to protect the child now, then a strategy discussion as soon as possible.</summary>
+    ImmediateProtection,
+
+    /// <summary>Reasonable cause to suspect significant harm: a strategy discussion.</summary>
+    StrategyDiscussion,
+
+    /// <summary>An assessment of the child's needs under section 17.</summary>
+    Section17Assessment,
+
+    /// <summary>Targeted Family Help, with the family's agreement.</summary>
+    FamilyHelp,
+
+    /// <summary>Universal or community help, with suggested services; no further action by children's social care.</summary>
+    UniversalHelp,
+
+    NoFurtherAction,
+}
+
+/// <summary>Who raised the concern: a practitioner signed in to Safeguard, or a person the front door recorded.</summary>
+public sealed record Referrer(Guid? PractitionerId, Guid? AgencyId, string Name, string Role, string? Phone, string? Email);
+
+/// <summary>What the referrer tells the local authority (¶164, REF-02), in their own words.</summary>
+public sealed record ReferralDetails(
+    string Concerns,
+    IReadOnlyCollection<HarmType> HarmTypes,
+    HarmContext HarmContexts,
+    string? ChildsViews,
+    bool FamilyKnows,
+    bool? FamilyAgrees,
+    string? WhyFamilyNotToldOrAgreed,
+    Urgency Urgency,
+    string SourceCode);
+
+/// <summary>A referrer not satisfied with the decision asks for it to be looked at again (¶165, REF-07).</summary>
+public sealed record Escalation(DateTimeOffset RaisedAt, string Reason, DateTimeOffset? RespondedAt = null, Guid? RespondedBy = null,
+    string? Response = null);
+
+/// <summary>
+/// A referral to the local authority's children's social care about one child. It is acknowledged to the referrer,
+/// and a social work qualified practice supervisor or manager decides next steps within one working day of
+/// receipt (REF-04, ¶167); the referrer is told the decision and why (REF-06, ¶165) and may escalate (REF-07).
+/// </summary>
+public sealed class Referral
+{
+    public const int MaxTextLength = 10_000;
+
+    private readonly List<HarmType> _harmTypes = [];
+    private readonly List<Escalation> _escalations = [];
+
+    private Referral()
+    {
+        Reference = Concerns = SourceCode = string.Empty;
+        Referrer = null!;
+    }
+
+    private Referral(Guid id, Guid areaId, string reference, Child child, Referrer referrer, ReferralDetails details,
+        DateTimeOffset receivedAt, DateOnly receivedOn, bool isReReferral)
+    {
+        Id = id;
+        AreaId = areaId;
+        Reference = reference;
+        ChildId = child.Id;
+        Referrer = referrer;
+        Concerns = details.Concerns.Trim();
+        _harmTypes.AddRange(details.HarmTypes.Distinct());
+        HarmContexts = details.HarmContexts;
+        ChildsViews = Blank(details.ChildsViews);
+        FamilyKnows = details.FamilyKnows;
+        FamilyAgrees = details.FamilyAgrees;
+        WhyFamilyNotToldOrAgreed = Blank(details.WhyFamilyNotToldOrAgreed);
+        Urgency = details.Urgency;
+        SourceCode = details.SourceCode;
+        ReceivedAt = receivedAt;
+        ReceivedOn = receivedOn;
+        IsReReferral = isReReferral;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    /// <summary>The reference the referrer is given on the confirmation page, e.g. "NM-2026-4F7K2Q".</summary>
+    public string Reference { get; private set; }
+
+    public Guid ChildId { get; private set; }
+
+    public Referrer Referrer { get; private set; }
+
+    public string Concerns { get; private set; }
+
+    public IReadOnlyList<HarmType> HarmTypes => _harmTypes;
+
+    public HarmContext HarmContexts { get; private set; }
+
+    /// <summary>What the child has said and what they want, in their words where possible.</summary>
+    public string? ChildsViews { get; private set; }
+
+    public bool FamilyKnows { get; private set; }
+
+    public bool? FamilyAgrees { get; private set; }
+
+    /// <summary>Consent is not needed to share information to protect a child; the reason is still recorded.</summary>
+    public string? WhyFamilyNotToldOrAgreed { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    /// <summary>The DfE referral source code (N00152).</summary>
+    public string SourceCode { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>Day 0 of the one-working-day decision clock and the 45-working-day assessment clock (T6).</summary>
+    public DateOnly ReceivedOn { get; private set; }
+
+    /// <summary>A referral within 12 months of the child's previous referral (CIN census re-referral).</summary>
+    public bool IsReReferral { get; private set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    public ReferralOutcome? Outcome { get; private set; }
+
+    /// <summary>The reasons for the decision, shared with the referrer (¶165).</summary>
+    public string? DecisionReasons { get; private set; }
+
+    /// <summary>Other help suggested when the decision is below the statutory threshold (REF-06).</summary>
+    public string? SuggestedServices { get; private set; }
+
+    public string? PrimaryNeedCode { get; private set; }
+
+    public Guid? DecidedBy { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public DateOnly? DecidedOn { get; private set; }
+
+    public bool IsDecided => Outcome is not null;
+
+    /// <summary>The CIN census ReferralNFA flag: children's social care takes no further action.</summary>
+    public bool IsNoFurtherAction => Outcome is ReferralOutcome.NoFurtherAction or ReferralOutcome.UniversalHelp;
+
+    public IReadOnlyList<Escalation> Escalations => _escalations;
+
+    /// <summary>
+    /// Receives a referral. <paramref name="previousReferralOn"/> is the child's last referral before this one, if
+    /// any, so that a referral within 12 months of it is marked as a re-referral.
+    /// </summary>
+    public static Referral Receive(Guid id, Guid areaId, string reference, Child child, Referrer referrer, ReferralDetails details,
+        DateTimeOffset receivedAt, DateOnly receivedOn, DateOnly? previousReferralOn)
+    {
+        Require(child.AreaId == areaId, "SG-REF-01", "The child's record is in another area.");
+        Require(!string.IsNullOrWhiteSpace(details.Concerns), "SG-REF-02", "Describe your concerns about the child.", nameof(ReferralDetails.Concerns));
+        Require(details.Concerns.Length <= MaxTextLength, "SG-REF-02", $"Concerns must be {MaxTextLength:N0} characters or fewer.", nameof(ReferralDetails.Concerns));
+        Require((details.ChildsViews?.Length ?? 0) <= MaxTextLength, "SG-REF-03", $"The child's views must be {MaxTextLength:N0} characters or fewer.", nameof(ReferralDetails.ChildsViews));
+        Require(details.HarmTypes.Count > 0, "SG-REF-04", "Select the kinds of harm you are worried about.", nameof(ReferralDetails.HarmTypes));
+        Require(ReferralCodes.Source.ContainsKey(details.SourceCode), "SG-REF-05", "Select who the referral comes from.", nameof(ReferralDetails.SourceCode));
+        Require(!string.IsNullOrWhiteSpace(referrer.Name), "SG-REF-06", "Enter the referrer's name.", "ReferrerName");
+        // Consent is not required to share information to protect a child (chapter 1), but not telling the family,
+        // or going ahead without their agreement, is recorded with the reason.
+        Require(details.FamilyKnows && details.FamilyAgrees == true || !string.IsNullOrWhiteSpace(details.WhyFamilyNotToldOrAgreed),
+            "SG-REF-07", "Say why the family does not know about the referral, or why it is going ahead without their agreement.",
+            nameof(ReferralDetails.WhyFamilyNotToldOrAgreed));
+        Require((details.WhyFamilyNotToldOrAgreed?.Length ?? 0) <= MaxTextLength, "SG-REF-07", $"The reason must be {MaxTextLength:N0} characters or fewer.",
+            nameof(ReferralDetails.WhyFamilyNotToldOrAgreed));
+        var isReReferral = previousReferralOn is { } previous && previous.AddMonths(12) >= receivedOn;
+        return new Referral(id, areaId, reference, child, referrer, details, receivedAt, receivedOn, isReReferral);
+    }
+
+    /// <summary>Receipt is acknowledged to the referrer (REF-04). Acknowledging twice keeps the first time.</summary>
+    public void Acknowledge(DateTimeOffset at) => AcknowledgedAt ??= at;
+
+    /// <summary>
+    /// Records the decision on next steps. Only a social work qualified practice supervisor or manager may
+    /// decide (RC-01); reasons are always given; the DfE primary need is recorded unless children's social care
+    /// takes no further action (CIN census 8610).
+    /// </summary>
+    public void RecordDecision(Practitioner decider, ReferralOutcome outcome, string reasons, string? primaryNeedCode, string? suggestedServices,
+        DateTimeOffset at, DateOnly on)
+    {
+        Require(decider.AreaId == AreaId, "SG-REF-01", "The decision must be made in the area that received the referral.");
+        Require(decider.Has(PractitionerRole.PracticeSupervisor) && decider.IsSocialWorkQualified, "RC-01",
+            "Only a social work qualified practice supervisor or manager can decide next steps on a referral.");
+        Require(!IsDecided, "SG-REF-08", "A decision has already been recorded on this referral.");
+        Require(!string.IsNullOrWhiteSpace(reasons), "SG-REF-09", "Give the reasons for the decision: they are shared with the referrer.", "DecisionReasons");
+        Require(reasons.Length <= MaxTextLength, "SG-REF-09", $"Reasons must be {MaxTextLength:N0} characters or fewer.", "DecisionReasons");
+        Require(on >= ReceivedOn, "SG-REF-10", "The decision cannot be dated before the referral was received.", "DecidedOn");
+        var noFurtherAction = outcome is ReferralOutcome.NoFurtherAction or ReferralOutcome.UniversalHelp;
+        Require(noFurtherAction || primaryNeedCode is not null && ReferralCodes.PrimaryNeed.ContainsKey(primaryNeedCode), "SG-REF-11",
+            "Select the child's primary need.", "PrimaryNeedCode");
+        Require(outcome != ReferralOutcome.UniversalHelp || !string.IsNullOrWhiteSpace(suggestedServices), "REF-06",
+            "Suggest the universal or community services that could help: the referrer and family are told.", "SuggestedServices");
+
+        Outcome = outcome;
+        DecisionReasons = reasons.Trim();
+        SuggestedServices = Blank(suggestedServices);
+        PrimaryNeedCode = primaryNeedCode;
+        DecidedBy = decider.Id;
+        DecidedAt = at;
+        DecidedOn = on;
+    }
+
+    /// <summary>The referrer is not satisfied with the decision and asks for it to be reconsidered (REF-07).</summary>
+    public void Escalate(Guid practitionerId, string reason, DateTimeOffset at)
+    {
+        Require(Referrer.PractitionerId == practitionerId, "SG-REF-12", "Only the referrer can escalate their referral.");
+        Require(IsDecided, "SG-REF-13", "A referral can be escalated once a decision has been made.");
+        Require(!string.IsNullOrWhiteSpace(reason) && reason.Length <= MaxTextLength, "SG-REF-14",
+            "Say why you are not satisfied with the decision.", nameof(Escalation.Reason));
+        Require(_escalations.TrueForAll(e => e.Response is not null), "SG-REF-15",
+            "Your earlier escalation is still waiting for a manager's response.");
+        _escalations.Add(new Escalation(at, reason.Trim()));
+    }
+
+    /// <summary>A manager answers the open escalation; the referrer sees the response.</summary>
+    public void RespondToEscalation(Practitioner manager, string response, DateTimeOffset at)
+    {
+        Require(manager.Has(PractitionerRole.PracticeSupervisor) && manager.AreaId == AreaId, "RC-01",
+            "Only a social work qualified practice supervisor or manager can respond to an escalation.");
+        var open = _escalations.FindIndex(e => e.Response is null);
+        Require(open >= 0, "SG-REF-16", "There is no open escalation on this referral.");
+        Require(!string.IsNullOrWhiteSpace(response) && response.Length <= MaxTextLength, "SG-REF-17", "Enter the response to the referrer.", nameof(Escalation.Response));
+        _escalations[open] = _escalations[open] with { RespondedAt = at, RespondedBy = manager.Id, Response = response.Trim() };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
