@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Data.Audit;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Referrals;
 
 namespace Safeguard.Data;
 
@@ -34,6 +36,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<Relationship> Relationships => Set<Relationship>();
 
+    public DbSet<Referral> Referrals => Set<Referral>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public IActor Actor => actor;
@@ -58,12 +62,24 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<Child>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<FamilyMember>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Relationship>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Referral>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }
 }
 
 public sealed class SqliteSafeguardDbContext(DbContextOptions<SqliteSafeguardDbContext> options, IActor actor)
-    : SafeguardDbContext(options, actor);
+    : SafeguardDbContext(options, actor)
+{
+    /// <summary>
+    /// SQLite cannot order or compare DateTimeOffset text; every moment is UTC, so stored as a number it sorts truly.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgreSqlSafeguardDbContext(DbContextOptions<PostgreSqlSafeguardDbContext> options, IActor actor)
     : SafeguardDbContext(options, actor);

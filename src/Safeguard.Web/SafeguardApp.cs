@@ -11,6 +11,7 @@ using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Errors;
+using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
 
 namespace Safeguard.Web;
@@ -40,6 +41,8 @@ public static class SafeguardApp
         services.AddSafeguardDatabase();
         services.AddScoped<Seeder>();
         services.AddScoped<RegisterChild>();
+        services.AddScoped<MakeReferral>();
+        services.AddScoped<RecordReferralDecision>();
         services.AddHostedService<DatabaseStartup>();
 
         services.AddIdentity<SafeguardUser, IdentityRole<Guid>>(o =>
@@ -103,6 +106,8 @@ public static class SafeguardApp
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
+        // Codes and choices travel as their names ("Section17Assessment"), not numbers, in both directions.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SafeguardDbContext>("database", tags: ["ready"]);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -130,6 +135,7 @@ public static class SafeguardApp
         var api = app.MapGroup("/api/v1");
         MeApi.Map(api);
         ChildrenApi.Map(api);
+        ReferralsApi.Map(api);
         app.MapRazorPages();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Referrals;
 
 namespace Safeguard.Data.Audit;
 
@@ -54,6 +55,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Child c => (Type: nameof(Child), c.Id, ChildId: (Guid?)c.Id, c.AreaId),
                 FamilyMember f => (Type: nameof(FamilyMember), f.Id, ChildId: null, f.AreaId),
                 Relationship r => (Type: nameof(Relationship), r.Id, ChildId: r.ChildId, r.AreaId),
+                Referral r => (Type: nameof(Referral), r.Id, ChildId: r.ChildId, r.AreaId),
                 _ => default,
             };
             if (subject.Type is null)

@@ -15,6 +15,11 @@ public static class Policies
 
     public const string AuditTrail = nameof(AuditTrail);
 
+    /// <summary>Deciding next steps on a referral, responding to escalations: social work qualified managers only (RC-01).</summary>
+    public const string FrontDoorDecision = nameof(FrontDoorDecision);
+
+    public const string ReferrerBasis = "The referrer, seeing their own referral and its outcome";
+
     public const string AuditTrailBasis = "Data protection officer reviewing who has looked at the record";
 
     /// <summary>The basis recorded in the audit trail for access under <see cref="ChildrenSocialCare"/>.</summary>
@@ -27,5 +32,7 @@ public static class Policies
             && !c.User.Has(PractitionerRole.Administrator)
             && !c.User.Has(PractitionerRole.Analyst)
             && !c.User.Has(PractitionerRole.DataProtectionOfficer)))
+        .AddPolicy(FrontDoorDecision, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.PracticeSupervisor)))
         .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DataProtectionOfficer)));
 }

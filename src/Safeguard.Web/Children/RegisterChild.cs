@@ -58,6 +58,14 @@ public sealed class RegisterChild(SafeguardDbContext db, TimeProvider time)
 {
     public async Task<Child> HandleAsync(Guid areaId, ChildInput input, CancellationToken cancellationToken)
     {
+        var child = Add(areaId, input);
+        await db.SaveChangesAsync(cancellationToken);
+        return child;
+    }
+
+    /// <summary>Makes the record and adds it to the unit of work, for a caller that saves it with more (a referral).</summary>
+    public Child Add(Guid areaId, ChildInput input)
+    {
         var today = EnglandClock.Today(time);
         var details = new ChildDetails(
             input.GivenName ?? string.Empty,
@@ -73,7 +81,6 @@ public sealed class RegisterChild(SafeguardDbContext db, TimeProvider time)
             string.IsNullOrWhiteSpace(input.Upn) ? null : UniquePupilNumber.Parse(input.Upn));
         var child = new Child(Guid.CreateVersion7(time.GetUtcNow()), areaId, details, today);
         db.Children.Add(child);
-        await db.SaveChangesAsync(cancellationToken);
         return child;
     }
 }

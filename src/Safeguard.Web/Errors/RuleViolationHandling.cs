@@ -38,7 +38,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         };
         if (result is null)
         {
-            logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, path);
             result = Results.Problem(
                 statusCode: StatusCodes.Status500InternalServerError,
                 title: "Something went wrong on our side.",

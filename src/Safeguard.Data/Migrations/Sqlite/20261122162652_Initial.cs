@@ -56,13 +56,37 @@ namespace Safeguard.Data.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PractitionerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -258,6 +282,54 @@ namespace Safeguard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Referrer_PractitionerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Referrer_AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Referrer_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Referrer_Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Referrer_Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Referrer_Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Concerns = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    HarmTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    HarmContexts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildsViews = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    FamilyKnows = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FamilyAgrees = table.Column<bool>(type: "INTEGER", nullable: true),
+                    WhyFamilyNotToldOrAgreed = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Urgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsReReferral = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    SuggestedServices = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    PrimaryNeedCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SubmissionKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Escalations = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Relationships",
                 columns: table => new
                 {
@@ -367,6 +439,16 @@ namespace Safeguard.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AreaId_ChildId_At",
+                table: "AuditEntries",
+                columns: new[] { "AreaId", "ChildId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AreaId_PractitionerId_At",
+                table: "AuditEntries",
+                columns: new[] { "AreaId", "PractitionerId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Children_AreaId_FamilyName_DateOfBirth",
                 table: "Children",
                 columns: new[] { "AreaId", "FamilyName", "DateOfBirth" });
@@ -398,6 +480,38 @@ namespace Safeguard.Data.Migrations.Sqlite
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_AreaId_ChildId_ReceivedOn",
+                table: "Referrals",
+                columns: new[] { "AreaId", "ChildId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_AreaId_DecidedAt_ReceivedAt",
+                table: "Referrals",
+                columns: new[] { "AreaId", "DecidedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_AreaId_SubmissionKey",
+                table: "Referrals",
+                columns: new[] { "AreaId", "SubmissionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ChildId",
+                table: "Referrals",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Reference",
+                table: "Referrals",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Referrer_PractitionerId",
+                table: "Referrals",
+                column: "Referrer_PractitionerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Relationships_AreaId_ChildId",
                 table: "Relationships",
                 columns: new[] { "AreaId", "ChildId" });
@@ -421,6 +535,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                 name: "IX_Teams_AreaId_AgencyId",
                 table: "Teams",
                 columns: new[] { "AreaId", "AgencyId" });
+
+            migrationBuilder.Sql(DatabaseGuards.SqliteAuditAppendOnly);
         }
 
         /// <inheritdoc />
@@ -442,7 +558,13 @@ namespace Safeguard.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "Practitioners");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "Relationships");

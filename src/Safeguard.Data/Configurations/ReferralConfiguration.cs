@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Domain.Children;
+using Safeguard.Domain.Referrals;
+
+namespace Safeguard.Data.Configurations;
+
+public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    /// <summary>
+    /// The client's Idempotency-Key for an API submission: a retried submission with the same key finds this
+    /// referral instead of making a second one. Unique per area; kept out of the domain, where it means nothing.
+    /// </summary>
+    public const string SubmissionKey = nameof(SubmissionKey);
+
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.Property(r => r.Reference).HasMaxLength(20);
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.Property<string?>(SubmissionKey).HasMaxLength(100);
+        builder.HasIndex("AreaId", SubmissionKey).IsUnique();
+        builder.OwnsOne(r => r.Referrer, referrer =>
+        {
+            referrer.Property(x => x.Name).HasMaxLength(200);
+            referrer.Property(x => x.Role).HasMaxLength(200);
+            referrer.Property(x => x.Phone).HasMaxLength(40);
+            referrer.Property(x => x.Email).HasMaxLength(254);
+            referrer.HasIndex(x => x.PractitionerId);
+        });
+        builder.Property(r => r.Concerns).HasMaxLength(Referral.MaxTextLength);
+        builder.Property(r => r.ChildsViews).HasMaxLength(Referral.MaxTextLength);
+        builder.Property(r => r.WhyFamilyNotToldOrAgreed).HasMaxLength(Referral.MaxTextLength);
+        builder.Property(r => r.DecisionReasons).HasMaxLength(Referral.MaxTextLength);
+        builder.Property(r => r.SuggestedServices).HasMaxLength(Referral.MaxTextLength);
+        builder.Property(r => r.SourceCode).HasMaxLength(2);
+        builder.Property(r => r.PrimaryNeedCode).HasMaxLength(2);
+        builder.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.HarmContexts).HasConversion<int>();
+        builder.PrimitiveCollection(r => r.HarmTypes).HasField("_harmTypes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(r => r.Escalations, e => e.ToJson());
+        builder.Navigation(r => r.Escalations).HasField("_escalations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
+        // The front door's queue: undecided referrals in receipt order.
+        builder.HasIndex(r => new { r.AreaId, r.DecidedAt, r.ReceivedAt });
+        builder.HasIndex(r => new { r.AreaId, r.ChildId, r.ReceivedOn });
+    }
+}

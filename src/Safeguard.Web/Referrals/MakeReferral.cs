@@ -1,0 +1,183 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Configurations;
+using Safeguard.Domain;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Children;
+using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Referrals;
+using Safeguard.Web.Children;
+
+namespace Safeguard.Web.Referrals;
+
+/// <summary>A referral as a practitioner, or an agency's own system, submits it.</summary>
+public sealed class ReferralInput
+{
+    /// <summary>The child's existing record, when the referrer is children's social care and has found it.</summary>
+    public Guid? ChildId { get; set; }
+
+    /// <summary>The child's details, when there is no record to point at (the usual case for partner agencies).</summary>
+    public ChildInput? Child { get; set; }
+
+    [Required(ErrorMessage = "Describe your concerns about the child")]
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "Concerns must be 10,000 characters or fewer")]
+    public string? Concerns { get; set; }
+
+    [Required(ErrorMessage = "Select the kinds of harm you are worried about")]
+    public IReadOnlyList<HarmType>? HarmTypes { get; set; }
+
+    public IReadOnlyList<HarmContext>? HarmContexts { get; set; }
+
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "The child's views must be 10,000 characters or fewer")]
+    public string? ChildsViews { get; set; }
+
+    [Required(ErrorMessage = "Say whether the family knows about this referral")]
+    public bool? FamilyKnows { get; set; }
+
+    public bool? FamilyAgrees { get; set; }
+
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "The reason must be 10,000 characters or fewer")]
+    public string? WhyFamilyNotToldOrAgreed { get; set; }
+
+    [Required(ErrorMessage = "Select how urgent this is")]
+    public Urgency? Urgency { get; set; }
+
+    /// <summary>The DfE referral source code; worked out from the referrer's agency when not given.</summary>
+    [MaxLength(2)]
+    public string? SourceCode { get; set; }
+
+    /// <summary>For front door staff recording a concern phoned or emailed in by someone else (a family member, the public).</summary>
+    public ReferrerInput? OnBehalfOf { get; set; }
+}
+
+public sealed class ReferrerInput
+{
+    [Required(ErrorMessage = "Enter the referrer's name")]
+    [MaxLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Enter who the referrer is to the child, like 'grandmother' or 'neighbour'")]
+    [MaxLength(200, ErrorMessage = "This must be 200 characters or fewer")]
+    public string? Role { get; set; }
+
+    [MaxLength(40, ErrorMessage = "Phone number must be 40 characters or fewer")]
+    public string? Phone { get; set; }
+
+    [MaxLength(254, ErrorMessage = "Email address must be 254 characters or fewer")]
+    public string? Email { get; set; }
+}
+
+/// <summary>
+/// Receives a referral: finds or makes the child's record, marks a re-referral, acknowledges receipt, and saves
+/// it in one transaction. A retried submission with the same idempotency key returns the first referral.
+/// </summary>
+public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerChild, TimeProvider time)
+{
+    public sealed record Result(Referral Referral, bool AlreadyReceived);
+
+    public async Task<Result> HandleAsync(Guid areaId, Guid practitionerId, ReferralInput input, string? idempotencyKey,
+        bool mayUseExistingRecords, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && await FindBySubmissionKeyAsync(idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return new Result(earlier, AlreadyReceived: true);
+        }
+
+        var practitioner = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
+        var agency = await db.Agencies.SingleAsync(a => a.Id == practitioner.AgencyId, cancellationToken);
+        var child = await FindOrRegisterChildAsync(areaId, input, mayUseExistingRecords, cancellationToken);
+        var previous = await db.Referrals.Where(r => r.ChildId == child.Id).MaxAsync(r => (DateOnly?)r.ReceivedOn, cancellationToken);
+
+        var referrer = input.OnBehalfOf is { } other
+            ? new Referrer(null, null, other.Name ?? string.Empty, other.Role ?? string.Empty, other.Phone, other.Email)
+            : new Referrer(practitioner.Id, agency.Id, practitioner.FullName, practitioner.JobTitle, null, practitioner.Email);
+        var contexts = (input.HarmContexts ?? []).Aggregate(HarmContext.None, (all, one) => all | one);
+        var details = new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], contexts, input.ChildsViews,
+            input.FamilyKnows ?? false, input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard,
+            input.SourceCode ?? (input.OnBehalfOf is null ? SourceCodeFor(agency.Kind) : "1A"));
+        var now = time.GetUtcNow();
+        var referral = Referral.Receive(Guid.CreateVersion7(now), areaId, NewReference(now), child, referrer, details, now,
+            EnglandClock.ToEnglandDate(now), previous);
+        // Receipt is acknowledged as the referral is saved: the confirmation the referrer sees is the acknowledgement.
+        referral.Acknowledge(now);
+        db.Referrals.Add(referral);
+        if (idempotencyKey is not null)
+        {
+            db.Entry(referral).Property(ReferralConfiguration.SubmissionKey).CurrentValue = idempotencyKey;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // The same key raced in from a second request: that one won; answer with it.
+            db.ChangeTracker.Clear();
+            if (await FindBySubmissionKeyAsync(idempotencyKey, cancellationToken) is { } winner)
+            {
+                return new Result(winner, AlreadyReceived: true);
+            }
+
+            throw;
+        }
+
+        return new Result(referral, AlreadyReceived: false);
+    }
+
+    private Task<Referral?> FindBySubmissionKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Referrals.SingleOrDefaultAsync(r => EF.Property<string?>(r, ReferralConfiguration.SubmissionKey) == key, cancellationToken);
+
+    private async Task<Child> FindOrRegisterChildAsync(Guid areaId, ReferralInput input, bool mayUseExistingRecords, CancellationToken cancellationToken)
+    {
+        if (input.ChildId is { } childId)
+        {
+            Requirement.Require(mayUseExistingRecords, "SG-REF-18", "Give the child's details: only children's social care can point at an existing record.", "ChildId");
+            return await db.Children.SingleOrDefaultAsync(c => c.Id == childId, cancellationToken)
+                ?? throw new RuleViolationException("SG-REF-18", "There is no child's record with that id in your area.", "ChildId");
+        }
+
+        Requirement.Require(input.Child is not null, "SG-REF-19", "Give the child's details.", "Child");
+        // One child, one record: a verified NHS number finds the existing record. Other likely matches are
+        // offered to the front door, which can merge records later.
+        if (!string.IsNullOrWhiteSpace(input.Child!.NhsNumber) && NhsNumber.TryParse(input.Child.NhsNumber, out var nhs)
+            && await db.Children.SingleOrDefaultAsync(c => c.NhsNumber == nhs.Value.Digits, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        return registerChild.Add(areaId, input.Child);
+    }
+
+    /// <summary>The DfE referral source (N00152) for a practitioner's agency.</summary>
+    public static string SourceCodeFor(AgencyKind kind) => kind switch
+    {
+        AgencyKind.School => "2A",
+        AgencyKind.College or AgencyKind.EarlyYears => "2B",
+        AgencyKind.GeneralPractice => "3A",
+        AgencyKind.HealthProvider => "3D",
+        AgencyKind.IntegratedCareBoard => "3F",
+        AgencyKind.Housing => "4",
+        AgencyKind.LocalAuthorityChildrensSocialCare or AgencyKind.AdultSocialCare => "5A",
+        AgencyKind.YouthJustice => "5B",
+        AgencyKind.Police or AgencyKind.BritishTransportPolice => "6",
+        AgencyKind.Probation or AgencyKind.Cafcass => "7",
+        AgencyKind.VoluntarySector or AgencyKind.Nspcc => "8",
+        _ => "10",
+    };
+
+    /// <summary>A reference people can read out on the phone: year and six characters that are never confused (no 0/O, 1/I).</summary>
+    private static string NewReference(DateTimeOffset now)
+    {
+        const string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        Span<char> code = stackalloc char[6];
+        for (var i = 0; i < code.Length; i++)
+        {
+            code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        return $"R-{EnglandClock.ToEnglandDate(now).Year}-{code}";
+    }
+}

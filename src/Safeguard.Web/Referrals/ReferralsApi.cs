@@ -1,0 +1,196 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Referrals;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.Referrals;
+
+/// <summary>A referral as its referrer and the front door see it, with the decision and reasons once made.</summary>
+public sealed record ReferralView(Guid Id, string Reference, Guid ChildId, string ChildName, DateTimeOffset ReceivedAt, DateOnly ReceivedOn,
+    DateTimeOffset? AcknowledgedAt, string ReferrerName, string ReferrerRole, string SourceCode, string Concerns, IReadOnlyList<HarmType> HarmTypes,
+    string? ChildsViews, bool FamilyKnows, bool? FamilyAgrees, string? WhyFamilyNotToldOrAgreed, Urgency Urgency, bool IsReReferral,
+    ReferralOutcome? Outcome, string? DecisionReasons, string? SuggestedServices, string? PrimaryNeedCode, DateTimeOffset? DecidedAt,
+    IReadOnlyList<Escalation> Escalations)
+{
+    public static ReferralView Of(Referral r, string childName) => new(r.Id, r.Reference, r.ChildId, childName, r.ReceivedAt, r.ReceivedOn,
+        r.AcknowledgedAt, r.Referrer.Name, r.Referrer.Role, r.SourceCode, r.Concerns, r.HarmTypes, r.ChildsViews, r.FamilyKnows, r.FamilyAgrees,
+        r.WhyFamilyNotToldOrAgreed, r.Urgency, r.IsReReferral, r.Outcome, r.DecisionReasons, r.SuggestedServices, r.PrimaryNeedCode, r.DecidedAt,
+        r.Escalations);
+}
+
+public sealed class DecisionInput
+{
+    [Required(ErrorMessage = "Select the decision")]
+    public ReferralOutcome? Outcome { get; set; }
+
+    [Required(ErrorMessage = "Give the reasons for the decision")]
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "Reasons must be 10,000 characters or fewer")]
+    public string? Reasons { get; set; }
+
+    [MaxLength(2)]
+    public string? PrimaryNeedCode { get; set; }
+
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "Suggested services must be 10,000 characters or fewer")]
+    public string? SuggestedServices { get; set; }
+}
+
+public sealed class TextInput
+{
+    [Required(ErrorMessage = "Enter the text")]
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "This must be 10,000 characters or fewer")]
+    public string? Text { get; set; }
+}
+
+/// <summary>/api/v1/referrals: make a referral, see its outcome, decide next steps, escalate.</summary>
+public static class ReferralsApi
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var referrals = api.MapGroup("/referrals").WithTags("Referrals");
+
+        referrals.MapPost("/", async Task<Created<ReferralView>> (ReferralInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+            ClaimsPrincipal user, MakeReferral make, SafeguardDbContext db, IAuthorizationService authorization, HttpContext http,
+            CancellationToken cancellationToken) =>
+        {
+            var socialCare = (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded;
+            var result = await make.HandleAsync(user.AreaId()!.Value, user.PractitionerId()!.Value, input,
+                string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), socialCare, cancellationToken);
+            if (result.AlreadyReceived)
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            var saved = await ReferralQueries.FindAsync(db, result.Referral.Id, cancellationToken);
+            return TypedResults.Created($"/api/v1/referrals/{result.Referral.Id}", ReferralView.Of(saved!.Value.Referral, saved.Value.ChildName));
+        }).WithName("MakeReferral").WithDescription(
+            "Make a referral about a child. Send an Idempotency-Key header: a retry with the same key returns the first referral, never a second.");
+
+        referrals.MapGet("/mine", async (ClaimsPrincipal user, SafeguardDbContext db, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await ReferralQueries.MadeByAsync(db, user.PractitionerId()!.Value, cancellationToken)))
+            .WithName("GetMyReferrals").WithDescription("Referrals you made, with the decision and reasons once made (feedback to the referrer).");
+
+        referrals.MapGet("/queue", async (SafeguardDbContext db, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await ReferralQueries.UndecidedAsync(db, cancellationToken)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithName("GetFrontDoorQueue");
+
+        referrals.MapGet("/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
+            SafeguardDbContext db, AuditLog audit, IAuthorizationService authorization, CancellationToken cancellationToken) =>
+        {
+            var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
+            if (found is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var socialCare = (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded;
+            var isReferrer = found.Value.Referral.Referrer.PractitionerId == user.PractitionerId();
+            if (!socialCare && !isReferrer)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync(nameof(Referral), id, found.Value.Referral.ChildId, isReferrer ? Policies.ReferrerBasis : Policies.ChildrenSocialCareBasis,
+                cancellationToken);
+            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName));
+        }).WithName("GetReferral");
+
+        referrals.MapPost("/{id:guid}/decision", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, DecisionInput input, ClaimsPrincipal user,
+            RecordReferralDecision decide, CancellationToken cancellationToken) =>
+        {
+            var referral = await decide.HandleAsync(id, user.PractitionerId()!.Value, input, cancellationToken);
+            return referral is null ? TypedResults.NotFound() : TypedResults.Ok(referral);
+        }).RequireAuthorization(Policies.FrontDoorDecision).WithName("RecordReferralDecision");
+
+        referrals.MapPost("/{id:guid}/escalations", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input, ClaimsPrincipal user,
+            SafeguardDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
+            if (found is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            found.Value.Referral.Escalate(user.PractitionerId()!.Value, input.Text ?? string.Empty, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName));
+        }).WithName("EscalateReferral").WithDescription("The referrer is not satisfied with the decision (REF-07): a manager must respond.");
+
+        referrals.MapPost("/{id:guid}/escalations/response", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input,
+            ClaimsPrincipal user, SafeguardDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
+            if (found is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+            found.Value.Referral.RespondToEscalation(manager, input.Text ?? string.Empty, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName));
+        }).RequireAuthorization(Policies.FrontDoorDecision).WithName("RespondToReferralEscalation");
+    }
+}
+
+/// <summary>Records the decision on next steps (REF-04): pages and the API both come here.</summary>
+public sealed class RecordReferralDecision(SafeguardDbContext db, TimeProvider time)
+{
+    public async Task<ReferralView?> HandleAsync(Guid referralId, Guid practitionerId, DecisionInput input, CancellationToken cancellationToken)
+    {
+        var found = await ReferralQueries.FindAsync(db, referralId, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var decider = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
+        var now = time.GetUtcNow();
+        found.Value.Referral.RecordDecision(decider, input.Outcome!.Value, input.Reasons ?? string.Empty,
+            string.IsNullOrWhiteSpace(input.PrimaryNeedCode) ? null : input.PrimaryNeedCode, input.SuggestedServices, now, EnglandClock.ToEnglandDate(now));
+        await db.SaveChangesAsync(cancellationToken);
+        return ReferralView.Of(found.Value.Referral, found.Value.ChildName);
+    }
+}
+
+public static class ReferralQueries
+{
+    public sealed record Row(Guid Id, string Reference, Guid ChildId, string ChildName, DateOnly? DateOfBirth, DateTimeOffset ReceivedAt,
+        DateOnly ReceivedOn, Urgency Urgency, bool IsReReferral, string ReferrerName, ReferralOutcome? Outcome, DateTimeOffset? DecidedAt);
+
+    public static async Task<(Referral Referral, string ChildName)?> FindAsync(SafeguardDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var found = await (from r in db.Referrals
+                           join c in db.Children on r.ChildId equals c.Id
+                           where r.Id == id
+                           select new { Referral = r, ChildName = c.GivenName + " " + c.FamilyName }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Referral, found.ChildName);
+    }
+
+    public static Task<List<Row>> MadeByAsync(SafeguardDbContext db, Guid practitionerId, CancellationToken cancellationToken) =>
+        Rows(db, db.Referrals.Where(r => r.Referrer.PractitionerId == practitionerId), newestFirst: true).Take(200).ToListAsync(cancellationToken);
+
+    /// <summary>The front door's queue: referrals waiting for a decision, most urgent first, then oldest first.</summary>
+    public static async Task<List<Row>> UndecidedAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await Rows(db, db.Referrals.Where(r => r.DecidedAt == null), newestFirst: false).Take(500).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(r => r.Urgency).ThenBy(r => r.ReceivedAt)];
+    }
+
+    private static IQueryable<Row> Rows(SafeguardDbContext db, IQueryable<Referral> referrals, bool newestFirst)
+    {
+        var joined = from r in referrals
+                     join c in db.Children on r.ChildId equals c.Id
+                     select new { r, c };
+        joined = newestFirst ? joined.OrderByDescending(x => x.r.ReceivedAt) : joined.OrderBy(x => x.r.ReceivedAt);
+        return joined.Select(x => new Row(x.r.Id, x.r.Reference, x.r.ChildId, x.c.GivenName + " " + x.c.FamilyName, x.c.DateOfBirth,
+            x.r.ReceivedAt, x.r.ReceivedOn, x.r.Urgency, x.r.IsReReferral, x.r.Referrer.Name, x.r.Outcome, x.r.DecidedAt));
+    }
+}

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Data;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Referrals;
+
+public abstract class ReferralsApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SafeguardFactory
+{
+    private static Dictionary<string, object?> AReferral(string nhsNumber = "9434765919") => new()
+    {
+        ["child"] = new Dictionary<string, object?>
+        {
+            ["givenName"] = "Ellie", ["familyName"] = "Testcase", ["dateOfBirth"] = "2017-09-14", ["sex"] = "F",
+            ["ethnicityCode"] = "MWBC", ["nhsNumber"] = nhsNumber,
+        },
+        ["concerns"] = "Ellie came to school with bruising on her arms and said her mum's boyfriend grabbed her.",
+        ["harmTypes"] = new[] { "PhysicalAbuse", "DomesticAbuse" },
+        ["harmContexts"] = new[] { "InsideTheHome" },
+        ["childsViews"] = "Ellie said she is scared to go home when he is there.",
+        ["familyKnows"] = false,
+        ["whyFamilyNotToldOrAgreed"] = "Telling the family could put Ellie at greater risk tonight.",
+        ["urgency"] = "Urgent",
+    };
+
+    private async Task<(TestArea Area, HttpClient Dsl, HttpClient Manager)> FrontDoorAsync()
+    {
+        var area = await factory.NewAreaAsync();
+        var dsl = factory.NewClient();
+        await HttpSignIn.SignInAsync(dsl, await factory.NewAccountAsync(area.School, PractitionerRole.DesignatedSafeguardingLead));
+        var manager = factory.NewClient();
+        await HttpSignIn.SignInAsync(manager, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor));
+        return (area, dsl, manager);
+    }
+
+    private async Task<int> ReferralCountAsync(Guid areaId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(areaId);
+        return await db.Referrals.CountAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "REF-04")]
+    public async Task MakeReferral_FromSchoolDsl_IsReceivedAcknowledgedAndCodedAsSchools()
+    {
+        var (_, dsl, _) = await FrontDoorAsync();
+
+        using var response = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var referral = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("R-", referral.GetProperty("reference").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2A", referral.GetProperty("sourceCode").GetString());
+        Assert.Equal("Ellie Testcase", referral.GetProperty("childName").GetString());
+        Assert.NotEqual(JsonValueKind.Null, referral.GetProperty("acknowledgedAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, referral.GetProperty("outcome").ValueKind);
+    }
+
+    [Fact]
+    public async Task MakeReferral_RetriedWithSameIdempotencyKey_CreatesOneReferral()
+    {
+        var (area, dsl, _) = await FrontDoorAsync();
+        var key = Guid.NewGuid().ToString();
+
+        HttpResponseMessage Send()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(AReferral()) };
+            request.Headers.Add("Idempotency-Key", key);
+            return dsl.SendAsync(request).GetAwaiter().GetResult();
+        }
+
+        using var first = Send();
+        using var second = Send();
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(1, await ReferralCountAsync(area.Area.Id));
+    }
+
+    [Theory]
+    [InlineData("concerns", null, HttpStatusCode.BadRequest)]
+    [InlineData("concerns", "", HttpStatusCode.BadRequest)]
+    [InlineData("familyKnows", null, HttpStatusCode.BadRequest)]
+    [InlineData("whyFamilyNotToldOrAgreed", null, HttpStatusCode.UnprocessableEntity)]
+    [InlineData("harmTypes", "[]", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("child.nhsNumber", "1234567890", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("child.dateOfBirth", "2099-01-01", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("child.dateOfBirth", "2001-01-01", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("concerns", "TOO-LONG", HttpStatusCode.BadRequest)]
+    public async Task MakeReferral_WithBadInput_IsAProblemAndSavesNothing(string field, string? value, HttpStatusCode expected)
+    {
+        var (area, dsl, _) = await FrontDoorAsync();
+        var body = AReferral();
+        object? parsed = value switch
+        {
+            "[]" => Array.Empty<string>(),
+            "TOO-LONG" => new string('x', 10_001),
+            _ => value,
+        };
+        if (field.StartsWith("child.", StringComparison.Ordinal))
+        {
+            ((Dictionary<string, object?>)body["child"]!)[field[6..]] = parsed;
+        }
+        else
+        {
+            body[field] = parsed;
+        }
+
+        using var response = await dsl.PostAsJsonAsync("/api/v1/referrals", body);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await ReferralCountAsync(area.Area.Id));
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-01")]
+    public async Task RecordDecision_BySocialWorkerWhoIsNotAManager_IsForbidden()
+    {
+        var (area, dsl, _) = await FrontDoorAsync();
+        using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral());
+        using var worker = factory.NewClient();
+        await HttpSignIn.SignInAsync(worker, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+
+        using var response = await worker.PostAsJsonAsync($"{made.Headers.Location}/decision",
+            new { outcome = "Section17Assessment", reasons = "Assess", primaryNeedCode = "N1" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rule", "REF-06")]
+    public async Task RecordDecision_ByManager_IsFedBackToTheReferrerWithReasons()
+    {
+        var (_, dsl, manager) = await FrontDoorAsync();
+        using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral());
+        var queue = await manager.GetFromJsonAsync<JsonElement>("/api/v1/referrals/queue");
+        Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetGuid().ToString() == made.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        using var decided = await manager.PostAsJsonAsync($"{made.Headers.Location}/decision", new
+        {
+            outcome = "Section17Assessment",
+            reasons = "Ellie's account and the bruising need an assessment of her safety at home; a social worker will see her today.",
+            primaryNeedCode = "N1",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var mine = await dsl.GetFromJsonAsync<JsonElement>("/api/v1/referrals/mine");
+        var row = Assert.Single(mine.EnumerateArray());
+        Assert.Equal("Section17Assessment", row.GetProperty("outcome").GetString());
+        var feedback = await dsl.GetFromJsonAsync<JsonElement>(made.Headers.Location);
+        Assert.Contains("a social worker will see her today", feedback.GetProperty("decisionReasons").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetReferral_BySomeoneWhoNeitherMadeItNorWorksInSocialCare_IsForbidden()
+    {
+        var (area, dsl, _) = await FrontDoorAsync();
+        using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral());
+        using var otherTeacher = factory.NewClient();
+        await HttpSignIn.SignInAsync(otherTeacher, await factory.NewAccountAsync(area.School));
+
+        using var response = await otherTeacher.GetAsync(made.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MakeReferral_SecondForSameNhsNumber_JoinsTheSameChildAsAReReferral()
+    {
+        var (_, dsl, _) = await FrontDoorAsync();
+        using var first = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral("4010232137"));
+        using var second = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral("4010232137"));
+
+        var a = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var b = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(a.GetProperty("childId").GetGuid(), b.GetProperty("childId").GetGuid());
+        Assert.False(a.GetProperty("isReReferral").GetBoolean());
+        Assert.True(b.GetProperty("isReReferral").GetBoolean());
+    }
+
+    [Fact]
+    [Trait("Rule", "REF-07")]
+    public async Task Escalate_AfterDecision_IsAnsweredByAManager()
+    {
+        var (_, dsl, manager) = await FrontDoorAsync();
+        using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral());
+        using var decided = await manager.PostAsJsonAsync($"{made.Headers.Location}/decision",
+            new { outcome = "NoFurtherAction", reasons = "No evidence of harm at this time." });
+
+        using var escalated = await dsl.PostAsJsonAsync($"{made.Headers.Location}/escalations", new { text = "Ellie disclosed again this afternoon." });
+        using var answered = await manager.PostAsJsonAsync($"{made.Headers.Location}/escalations/response",
+            new { text = "Reconsidered with the new disclosure: a strategy discussion is being convened." });
+
+        Assert.Equal(HttpStatusCode.OK, escalated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var view = await dsl.GetFromJsonAsync<JsonElement>(made.Headers.Location);
+        Assert.Contains("strategy discussion", view.GetProperty("escalations")[0].GetProperty("response").GetString(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteReferralsApiTests(SqliteFactory factory) : ReferralsApiTests<SqliteFactory>(factory);
+
+public sealed class PostgreSqlReferralsApiTests(PostgreSqlFactory factory) : ReferralsApiTests<PostgreSqlFactory>(factory);
