@@ -50,6 +50,12 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
     }
 }
 
+/// <summary>A page whose form names differ from the domain's field names says how they map.</summary>
+public interface IMapsRuleFields
+{
+    string FormKeyFor(string domainField);
+}
+
 /// <summary>
 /// On pages, a refused step shows the GOV.UK error summary on the same page with the rule's message, and
 /// nothing is saved (the step threw before the save).
@@ -63,7 +69,9 @@ public sealed class RuleViolationPageFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is RuleViolationException violation && context.HandlerInstance is PageModel page)
         {
-            page.ModelState.AddModelError(violation.Field is null ? string.Empty : "Input." + violation.Field, violation.Message);
+            var key = violation.Field is null ? string.Empty
+                : context.HandlerInstance is IMapsRuleFields map ? map.FormKeyFor(violation.Field) : "Input." + violation.Field;
+            page.ModelState.AddModelError(key, violation.Message);
             executed.ExceptionHandled = true;
             executed.Result = page.Page();
         }

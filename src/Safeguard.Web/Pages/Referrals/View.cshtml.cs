@@ -1,0 +1,138 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.Referrals;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.Errors;
+using Safeguard.Web.Referrals;
+
+namespace Safeguard.Web.Pages.Referrals;
+
+/// <summary>
+/// One referral: the referrer sees what they sent and the outcome with its reasons, and can escalate; the front
+/// door sees it all, and a social work qualified manager records the decision and answers escalations.
+/// </summary>
+public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizationService authorization, RecordReferralDecision decide,
+    TimeProvider time) : PageModel, IMapsRuleFields
+{
+    public Referral Referral { get; private set; } = null!;
+
+    public string ChildName { get; private set; } = string.Empty;
+
+    public bool IsReferrer { get; private set; }
+
+    public bool CanDecide { get; private set; }
+
+    public bool JustMade { get; private set; }
+
+    [BindProperty]
+    public DecisionInput Decision { get; set; } = new();
+
+    [BindProperty]
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "This must be 10,000 characters or fewer")]
+    public string? Text { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool made, CancellationToken cancellationToken)
+    {
+        JustMade = made;
+        return await LoadAsync(id, audited: true, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        if (!CanDecide)
+        {
+            return Forbid();
+        }
+
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Decision.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await decide.HandleAsync(id, User.PractitionerId()!.Value, Decision, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        Referral.Escalate(User.PractitionerId()!.Value, Text ?? string.Empty, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRespondAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        if (!CanDecide)
+        {
+            return Forbid();
+        }
+
+        var manager = await db.Practitioners.SingleAsync(p => p.Id == User.PractitionerId(), cancellationToken);
+        Referral.RespondToEscalation(manager, Text ?? string.Empty, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public string FormKeyFor(string domainField) => domainField switch
+    {
+        "DecisionReasons" => "Decision.Reasons",
+        "PrimaryNeedCode" or "SuggestedServices" => "Decision." + domainField,
+        _ => nameof(Text),
+    };
+
+    private async Task<IActionResult> LoadAsync(Guid id, bool audited, CancellationToken cancellationToken)
+    {
+        var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var socialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
+        IsReferrer = found.Value.Referral.Referrer.PractitionerId == User.PractitionerId();
+        if (!socialCare && !IsReferrer)
+        {
+            return Forbid();
+        }
+
+        CanDecide = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
+        Referral = found.Value.Referral;
+        ChildName = found.Value.ChildName;
+        if (audited)
+        {
+            await audit.ReadAsync(nameof(Domain.Referrals.Referral), id, Referral.ChildId,
+                IsReferrer ? Policies.ReferrerBasis : Policies.ChildrenSocialCareBasis, cancellationToken);
+        }
+
+        return Page();
+    }
+}
