@@ -208,6 +208,14 @@ public sealed class ReferralForm
         Urgency = Urgency,
     };
 
+    /// <summary>The questions in the order the page asks them, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder =
+    [
+        "Input.GivenName", "Input.FamilyName", "Input.Born", "Input.DobDay", "Input.EddDay", "Input.Sex", "Input.EthnicityCode",
+        "Input.NhsNumber", "Input.Concerns", "Input.HarmTypes", "Input.ChildsViews", "Input.FamilyKnows", "Input.WhyFamilyNotToldOrAgreed",
+        "Input.Urgency",
+    ];
+
     /// <summary>The form field a domain rule is about, so its message sits by the right question.</summary>
     public static string FieldFor(string? domainField) => domainField switch
     {
