@@ -42,6 +42,7 @@ public static class SafeguardApp
         services.AddScoped<Seeder>();
         services.AddScoped<RegisterChild>();
         services.AddScoped<MakeReferral>();
+        services.AddScoped<MergeChildRecords>();
         services.AddScoped<RecordReferralDecision>();
         services.AddHostedService<DatabaseStartup>();
 

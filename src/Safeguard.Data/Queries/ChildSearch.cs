@@ -14,6 +14,7 @@ public static class ChildSearch
     public static IQueryable<Child> Matching(this IQueryable<Child> children, string text)
     {
         var q = text.Trim();
+        children = children.Where(c => c.MergedIntoId == null);
         var digits = new string([.. q.Where(char.IsAsciiDigit)]);
         if (digits.Length == 10 && q.All(c => char.IsAsciiDigit(c) || c == ' '))
         {
@@ -29,5 +30,37 @@ public static class ChildSearch
         }
 
         return children.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).Take(MaxResults);
+    }
+
+    /// <summary>
+    /// Existing records that are likely the same child as <paramref name="probe"/> (see <see cref="ChildMatching"/>),
+    /// best first. Candidates are narrowed in the database by NHS number, date of birth (give or take a month, or
+    /// with day and month swapped) or name, then scored here.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Child Child, ChildMatch Match)>> LikelyMatchesAsync(this IQueryable<Child> children, ChildProbe probe,
+        Guid? excluding, CancellationToken cancellationToken)
+    {
+        var family = probe.FamilyName.Trim().ToUpperInvariant();
+        var given = (probe.GivenName ?? string.Empty).Trim().ToUpperInvariant();
+        var from = probe.DateOfBirth?.AddDays(-31);
+        var to = probe.DateOfBirth?.AddDays(31);
+        var swapped = probe.DateOfBirth is { Day: <= 12 } d ? new DateOnly(d.Year, d.Day, Math.Min(d.Month, DateTime.DaysInMonth(d.Year, d.Day))) : (DateOnly?)null;
+#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToUpper() to SQL UPPER(); no .NET culture or comparer is involved.
+        var candidates = await children
+            .Where(c => c.MergedIntoId == null && c.Id != excluding)
+            .Where(c => (probe.NhsNumber != null && c.NhsNumber == probe.NhsNumber)
+                || (from != null && c.DateOfBirth >= from && c.DateOfBirth <= to)
+                || (swapped != null && c.DateOfBirth == swapped)
+                || c.FamilyName.ToUpper() == family
+                || (given != "" && c.FamilyName.ToUpper() == given))
+#pragma warning restore CA1304, CA1311, CA1862
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        return [.. candidates
+            .Select(c => (Child: c, Match: ChildMatching.Score(probe, c, c.CurrentAddress?.Postcode)))
+            .Where(x => x.Match is not null)
+            .Select(x => (x.Child, Match: x.Match!))
+            .OrderByDescending(x => x.Match.Score)
+            .Take(10)];
     }
 }

@@ -85,6 +85,22 @@ public sealed class Child
 
     public Address? CurrentAddress => _addresses.FirstOrDefault(a => a.MovedOutOn is null);
 
+    /// <summary>Set when this record turned out to be a duplicate: the child's record is the one it points at.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    /// <summary>
+    /// Marks this record as a duplicate of <paramref name="survivor"/>. Nothing is deleted: the duplicate stays,
+    /// pointing at the record that carries on, so every earlier look and entry can still be traced.
+    /// </summary>
+    public void MergeInto(Child survivor)
+    {
+        Require(survivor.Id != Id, "SG-CHILD-11", "A record cannot be merged into itself.");
+        Require(survivor.AreaId == AreaId, "SG-CHILD-11", "Records in different areas cannot be merged.");
+        Require(MergedIntoId is null, "SG-CHILD-12", "This record has already been merged into another.");
+        Require(survivor.MergedIntoId is null, "SG-CHILD-12", "Merge into the record that carries on, not into a merged duplicate.");
+        MergedIntoId = survivor.Id;
+    }
+
     /// <summary>Whole years of age on a date; null for an unborn child.</summary>
     public int? AgeOn(DateOnly date)
     {

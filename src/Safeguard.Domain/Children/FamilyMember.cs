@@ -85,4 +85,11 @@ public sealed class Relationship
     public bool HasParentalResponsibility { get; private set; }
 
     public bool LivesWithChild { get; private set; }
+
+    /// <summary>The child's duplicate record was merged: the relationship moves to the record that carries on.</summary>
+    public void MoveToChild(Child survivor)
+    {
+        Require(survivor.AreaId == AreaId, "SG-ADULT-02", "The child and the adult must be in the same area's records.");
+        ChildId = survivor.Id;
+    }
 }

@@ -184,6 +184,13 @@ public sealed class Referral
         return new Referral(id, areaId, reference, child, referrer, details, receivedAt, receivedOn, isReReferral);
     }
 
+    /// <summary>The child turned out to have an existing record: the referral moves to it (after <see cref="Child.MergeInto"/>).</summary>
+    public void MoveToChild(Child survivor)
+    {
+        Require(survivor.AreaId == AreaId, "SG-REF-01", "The child's record is in another area.");
+        ChildId = survivor.Id;
+    }
+
     /// <summary>Receipt is acknowledged to the referrer (REF-04). Acknowledging twice keeps the first time.</summary>
     public void Acknowledge(DateTimeOffset at) => AcknowledgedAt ??= at;
 

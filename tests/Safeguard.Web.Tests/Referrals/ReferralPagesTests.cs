@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Tests.Support;
@@ -148,6 +149,30 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
         var feedback = await dsl.GetStringAsync(new Uri(referralPath, UriKind.Relative));
         Assert.Contains("Assessment of the child&#x27;s needs (section 17)", feedback, StringComparison.Ordinal);
         Assert.Contains("a social worker will see her today", feedback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondReferral_ForAKnownChildWithoutNhsNumber_IsOfferedTheExistingRecordAndMerged()
+    {
+        var (dsl, manager) = await PeopleAsync();
+        using var first = await PostFormAsync(dsl, "/referrals/new?handler=Submit", "/referrals/new", Answers());
+        var secondAnswers = Answers();
+        secondAnswers["Input.FamilyName"] = "Pagetset";
+        secondAnswers["Input.FormId"] = Guid.NewGuid().ToString();
+        using var second = await PostFormAsync(dsl, "/referrals/new?handler=Submit", "/referrals/new", secondAnswers);
+        var firstId = first.Headers.Location!.OriginalString.Split('?')[0].Split('/')[^1];
+        var firstChild = (await manager.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/referrals/{firstId}")).GetProperty("childId").GetString()!;
+        var secondPath = second.Headers.Location!.OriginalString.Split('?')[0];
+
+        var offered = await manager.GetStringAsync(new Uri(secondPath, UriKind.Relative));
+        Assert.Contains("Is this child already known?", offered, StringComparison.Ordinal);
+        Assert.Contains("Similar name", offered, StringComparison.Ordinal);
+        using var merged = await PostFormAsync(manager, secondPath + "?handler=SameChild", secondPath, new() { ["existingChildId"] = firstChild });
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var after = await manager.GetStringAsync(new Uri(secondPath, UriKind.Relative));
+        Assert.DoesNotContain("Is this child already known?", after, StringComparison.Ordinal);
+        Assert.Contains("Ellie Pagetest", after, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("href=\"/referrals/[0-9a-f-]{36}\"")]

@@ -28,6 +28,12 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvide
         }
 
         await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, Policies.ChildrenSocialCareBasis, cancellationToken);
+        if (child.MergedIntoId is { } survivor)
+        {
+            // A duplicate record: the child's record is the one it was merged into.
+            return RedirectToPage(new { id = survivor });
+        }
+
         Child = child;
         Age = child.AgeOn(EnglandClock.Today(time));
         Family = await (from r in db.Relationships

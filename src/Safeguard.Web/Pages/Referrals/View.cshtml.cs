@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
+using Safeguard.Data.Queries;
+using Safeguard.Domain.Children;
 using Safeguard.Domain.Referrals;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.Children;
 using Safeguard.Web.Errors;
 using Safeguard.Web.Referrals;
 
@@ -18,7 +21,7 @@ namespace Safeguard.Web.Pages.Referrals;
 /// door sees it all, and a social work qualified manager records the decision and answers escalations.
 /// </summary>
 public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizationService authorization, RecordReferralDecision decide,
-    TimeProvider time) : PageModel, IMapsRuleFields
+    MergeChildRecords merge, TimeProvider time) : PageModel, IMapsRuleFields
 {
     public Referral Referral { get; private set; } = null!;
 
@@ -29,6 +32,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
     public bool CanDecide { get; private set; }
 
     public bool JustMade { get; private set; }
+
+    /// <summary>For children's social care: existing records that may be this child, so one child keeps one record.</summary>
+    public IReadOnlyList<(Child Child, ChildMatch Match)> LikelyMatches { get; private set; } = [];
 
     [BindProperty]
     public DecisionInput Decision { get; set; } = new();
@@ -67,6 +73,23 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
         }
 
         await decide.HandleAsync(id, User.PractitionerId()!.Value, Decision, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostSameChildAsync(Guid id, Guid existingChildId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        await merge.HandleAsync(Referral.ChildId, existingChildId, cancellationToken);
         return RedirectToPage(new { id });
     }
 
@@ -127,6 +150,19 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
         CanDecide = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
         Referral = found.Value.Referral;
         ChildName = found.Value.ChildName;
+        if (socialCare)
+        {
+            var child = await db.Children.AsNoTracking().SingleAsync(c => c.Id == Referral.ChildId, cancellationToken);
+            LikelyMatches = await db.Children.AsNoTracking().LikelyMatchesAsync(
+                new ChildProbe(child.GivenName, child.FamilyName, child.DateOfBirth, child.NhsNumber, child.CurrentAddress?.Postcode), child.Id,
+                cancellationToken);
+            if (LikelyMatches.Count > 0 && audited)
+            {
+                await audit.SearchedAsync("Likely existing records for a referral", [.. LikelyMatches.Select(m => m.Child.Id)],
+                    Policies.ChildrenSocialCareBasis, cancellationToken);
+            }
+        }
+
         if (audited)
         {
             await audit.ReadAsync(nameof(Domain.Referrals.Referral), id, Referral.ChildId,
