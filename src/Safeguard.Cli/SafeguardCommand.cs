@@ -20,11 +20,9 @@ public static class SafeguardCommand
             MigrateCommand.Create(),
             SeedCommand.Create(),
             UsersCommand.Create(),
+            WorkdaysCommand.Create(),
+            CalendarCommand.Create(),
         };
-        foreach (var extra in ExtraCommands())
-        {
-            root.Subcommands.Add(extra);
-        }
 
         if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")))
         {
@@ -34,8 +32,6 @@ public static class SafeguardCommand
 
         return await root.Parse(args).InvokeAsync();
     }
-
-    private static IEnumerable<Command> ExtraCommands() => [];
 }
 
 /// <summary><c>safeguard serve [host options]</c>: migrate, seed the demo area the first time, and serve.</summary>

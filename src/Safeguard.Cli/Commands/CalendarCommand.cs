@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using Safeguard.Domain.Calendar;
+
+namespace Safeguard.Cli.Commands;
+
+/// <summary>
+/// <c>safeguard calendar import FILE</c>: takes gov.uk's bank-holidays.json so that newly proclaimed bank holidays
+/// count without a release. The file is kept at <see cref="ImportedFile"/> and read by every clock from then on.
+/// </summary>
+public static class CalendarCommand
+{
+    /// <summary>Where the imported list is kept (relative to the folder the service runs in, like the database).</summary>
+    public static string ImportedFile => Environment.GetEnvironmentVariable("SAFEGUARD_BANK_HOLIDAYS") ?? Path.Combine("data", "bank-holidays.json");
+
+    /// <summary>England's calendar with the imported list, if there is one.</summary>
+    public static WorkingDayCalendar Load() => File.Exists(ImportedFile)
+        ? WorkingDayCalendar.WithImported(GovUkBankHolidaysJson.Parse(File.ReadAllText(ImportedFile)))
+        : WorkingDayCalendar.England;
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "gov.uk's bank-holidays.json." };
+        var import = new Command("import", "Import gov.uk's bank-holidays.json (England and Wales).") { file };
+        import.SetAction(parse => WorkdaysCommand.Run(() =>
+        {
+            var path = parse.GetValue(file)!;
+            var text = File.ReadAllText(path);
+            var dates = GovUkBankHolidaysJson.Parse(text);
+            var differences = dates.GroupBy(d => d.Year)
+                .Where(g => g.Key is >= 1990 and <= 2100)
+                .SelectMany(g => g.Except(EnglandBankHolidays.For(g.Key)).Select(d => $"+{d:yyyy-MM-dd}")
+                    .Concat(EnglandBankHolidays.For(g.Key).Except(g).Select(d => $"-{d:yyyy-MM-dd}")))
+                .ToList();
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ImportedFile))!);
+            File.WriteAllText(ImportedFile, text);
+            Console.WriteLine($"Imported {dates.Count.ToString(CultureInfo.InvariantCulture)} England and Wales bank holidays to {ImportedFile}; " +
+                (differences.Count == 0 ? "they agree with the rules." : $"differences from the rules: {string.Join(' ', differences)}"));
+        }));
+        return new Command("calendar", "The bank holiday calendar.") { import };
+    }
+}
