@@ -1,0 +1,122 @@
+using static Safeguard.Domain.Rules.EventKind;
+
+namespace Safeguard.Domain.Rules;
+
+/// <summary>
+/// The catalogue of timed rules from STATUTORY-RULES.md section 2, one entry each, keyed by the spec's id. Searching
+/// for an id finds its entry here and its tests. Durations that are not deadlines (a report kept public for at least
+/// a year, LCSPR-10 and NR-04) belong to retention, not to clocks, and are not here.
+/// </summary>
+public static class StatutoryRules
+{
+    private const string Manager = "Social work qualified practice supervisor or manager";
+    private const string LeadPractitioner = "Lead practitioner";
+    private const string LocalAuthority = "Local authority children's social care";
+    private const string Partners = "Safeguarding partners";
+
+    public static readonly StatutoryRule ReferralDecision = new("REF-04", "¶167", Force.Should, "Decide what happens next on a referral",
+        Timescale.WorkingDays(1), ReferralReceived, [ReferralDecisionRecorded], [ReferralMergedAsDuplicate], Manager);
+
+    public static readonly StatutoryRule Assessment = new("ASM-03", "¶169", Force.Should, "Complete the assessment",
+        Timescale.WorkingDays(45), ReferralReceived, [AssessmentAuthorised], [EpisodeClosed, ChildDied, MovedArea, ReachedEighteen, ReferralMergedAsDuplicate],
+        LeadPractitioner);
+
+    public static readonly StatutoryRule InitialConference = new("ICPC-01", "[S47O]", Force.Should, "Hold the initial child protection conference",
+        Timescale.WorkingDays(15), Section47Initiated, [InitialConferenceHeld], [Section47NotSubstantiated, DecisionNotToConvene, ChildDied, MovedArea],
+        LocalAuthority);
+
+    public static readonly StatutoryRule FirstCoreGroup = new("CG-01", "[CPP]", Force.Should, "Hold the first core group meeting",
+        Timescale.WorkingDays(10), PlanMade, [CoreGroupHeld], [PlanEnded], LeadPractitioner);
+
+    public static readonly StatutoryRule FirstReviewConference = new("RCPC-01", "[CPP], [RCPC]", Force.Should, "Hold the first review conference",
+        Timescale.CalendarMonths(3), PlanMade, [ReviewConferenceHeld], [PlanEnded], LocalAuthority);
+
+    public static readonly StatutoryRule NextReviewConference = new("RCPC-02", "[CPP], [RCPC]", Force.Should, "Hold the next review conference",
+        Timescale.CalendarMonths(6), ReviewConferenceHeld, [ReviewConferenceHeld], [PlanEnded], LocalAuthority);
+
+    public static readonly StatutoryRule TransferInConference = new("DISC-02", "[DISC]", Force.Should, "Hold the transfer-in conference",
+        Timescale.WorkingDays(15), PermanentMoveNotified, [TransferInConferenceHeld], [MoveAbandoned], "Receiving local authority");
+
+    public static readonly StatutoryRule PlanEndsByEighteen = new("DISC-03", "[DISC]", Force.Should, "End the child protection plan by the 18th birthday",
+        Timescale.SameDay, EighteenthBirthdayAhead, [PlanEnded], [ChildDied], LocalAuthority);
+
+    public static readonly StatutoryRule InformLado = new("LADO-03", "¶264", Force.Should, "Inform the LADO of an allegation",
+        Timescale.WorkingDays(1), AllegationKnown, [LadoInformed], [], "Employer or police");
+
+    public static readonly StatutoryRule SeriousIncidentNotification = new("SIN-03", "¶372", Force.Must, "Notify the serious incident",
+        Timescale.WorkingDays(5), IncidentAwareness, [IncidentNotified], [CriteriaNotMet], Partners);
+
+    public static readonly StatutoryRule RapidReview = new("RR-01", "¶385", Force.Should, "Submit the rapid review to the Panel",
+        Timescale.WorkingDays(15), IncidentNotified, [RapidReviewSubmitted], [], Partners);
+
+    public static readonly StatutoryRule PracticeReviewPublished = new("LCSPR-08", "¶408", Force.Should, "Publish the practice review",
+        Timescale.CalendarMonths(6), PracticeReviewInitiated, [EventKind.PracticeReviewPublished], [], Partners);
+
+    public static readonly StatutoryRule PracticeReviewSentBeforePublication = new("LCSPR-09", "¶407", Force.Must,
+        "Send the practice review to the Panel and the Secretary of State before publication",
+        Timescale.WorkingDaysBefore(7), PracticeReviewPublicationPlanned, [PracticeReviewSentToPanelAndSecretaryOfState], [], Partners,
+        NewStartSupersedes: true);
+
+    public static readonly StatutoryRule NationalReviewPublished = new("NR-02", "¶427", Force.Should, "Publish the national review",
+        Timescale.CalendarMonths(6), NationalReviewInitiated, [EventKind.NationalReviewPublished], [], "Child Safeguarding Practice Review Panel");
+
+    public static readonly StatutoryRule NationalReviewSentBeforePublication = new("NR-03", "¶426", Force.Must,
+        "Send the national review to the Secretary of State before publication",
+        Timescale.WorkingDaysBefore(7), NationalReviewPublicationPlanned, [NationalReviewSentToSecretaryOfState], [],
+        "Child Safeguarding Practice Review Panel", NewStartSupersedes: true);
+
+    public static readonly StatutoryRule YearlyReport = new("MASA-14a", "¶115", Force.Should, "Publish the yearly report (by 30 September)",
+        Timescale.CalendarMonths(6), FinancialYearEnded, [YearlyReportPublished], [], Partners);
+
+    public static readonly StatutoryRule YearlyReportSent = new("MASA-14b", "¶115", Force.Should, "Send the yearly report to the Panel and the DfE",
+        Timescale.CalendarDays(7), YearlyReportPublished, [YearlyReportSentToPanel], [], Partners);
+
+    public static readonly StatutoryRule DeathParticulars = new("CDR-12", "[CDR-REL]", Force.Must, "Supply the death's particulars to the child death review partners",
+        Timescale.CalendarDays(7), DeathRegistered, [ParticularsSupplied], [], "Registrar");
+
+    public static readonly StatutoryRule CoronerNotifies = new("CDR-13", "[CDR-REL]", Force.Must, "Notify the child death review partners of the coroner's investigation",
+        Timescale.WorkingDays(3), CoronerInvestigationDecided, [ChildDeathPartnersNotified], [], "Coroner");
+
+    public static readonly StatutoryRule OperationEncompass = new("POL-01", "¶284, fn54", Force.Should,
+        "Notify the school before the next school day (Operation Encompass)",
+        Timescale.WorkingDays(1), DomesticAbuseIncidentAttended, [EncompassNotificationSent], [], "Police");
+
+    public static readonly StatutoryRule DetailedPlan = new("CPP-02", "[CPP]", Force.Should, "Circulate the detailed child protection plan",
+        Timescale.LocalProtocol, PlanMade, [PlanCirculated], [PlanEnded], LeadPractitioner);
+
+    public static readonly StatutoryRule ProbationSameDay = new("PROB-01", "¶240, ¶316", Force.Should, "Answer a same-day probation enquiry",
+        Timescale.SameDay, SameDayEnquiryReceived, [EnquiryAnswered], [], LocalAuthority);
+
+    public static readonly StatutoryRule ReferImmediately = new("REF-01", "¶146, ¶164", Force.Should, "Refer immediately when significant harm is suspected",
+        Timescale.AsSoonAsPossible, SignificantHarmSuspected, [ReferralReceived], [], "Any practitioner");
+
+    public static readonly StatutoryRule SeeTheChild = new("REF-05", "¶167", Force.Should, "See the child as soon as possible",
+        Timescale.AsSoonAsPossible, FurtherAssessmentDecided, [ChildSeen], [EpisodeClosed, ChildDied, MovedArea], LeadPractitioner);
+
+    public static readonly StatutoryRule StrategyDiscussionAfterEmergency = new("IP-05", "[IP]", Force.Should,
+        "Hold a strategy discussion after emergency action", Timescale.AsSoonAsPossible, EmergencyActionTaken, [StrategyDiscussionHeld], [ChildDied],
+        LocalAuthority);
+
+    public static readonly StatutoryRule NationalReferralMechanism = new("NRM-01", "¶224", Force.Should, "Refer a potential victim of modern slavery to the NRM",
+        Timescale.AsSoonAsPossible, PotentialVictimIdentified, [NrmReferralMade], [], LeadPractitioner);
+
+    public static readonly StatutoryRule AllegationToSeniorManager = new("LADO-02", "¶264", Force.Should, "Tell a senior manager about the allegation immediately",
+        Timescale.AsSoonAsPossible, AllegationKnown, [SeniorManagerInformed], [], "Employer");
+
+    public static readonly StatutoryRule NotifyWithoutDelay = new("SIN-04", "¶374", Force.Should, "Notify without delay, even before identities are known",
+        Timescale.AsSoonAsPossible, IncidentAwareness, [IncidentNotified], [CriteriaNotMet], Partners);
+
+    /// <summary>Every rule, in the order of STATUTORY-RULES.md section 2, then the as-soon-as-possible ones.</summary>
+    public static readonly IReadOnlyList<StatutoryRule> All =
+    [
+        ReferralDecision, Assessment, InitialConference, FirstCoreGroup, FirstReviewConference, NextReviewConference, TransferInConference,
+        PlanEndsByEighteen, InformLado, SeriousIncidentNotification, RapidReview, PracticeReviewPublished, PracticeReviewSentBeforePublication,
+        NationalReviewPublished, NationalReviewSentBeforePublication, YearlyReport, YearlyReportSent, DeathParticulars, CoronerNotifies,
+        OperationEncompass, DetailedPlan, ProbationSameDay,
+        ReferImmediately, SeeTheChild, StrategyDiscussionAfterEmergency, NationalReferralMechanism, AllegationToSeniorManager, NotifyWithoutDelay,
+    ];
+
+    private static readonly Dictionary<string, StatutoryRule> ById = All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+
+    public static StatutoryRule? Find(string id) => ById.GetValueOrDefault(id);
+}
