@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Data.Audit;
+using Safeguard.Data.Clocks;
 
 namespace Safeguard.Data;
 
@@ -33,16 +34,18 @@ public static class DatabaseSetup
     public static IServiceCollection AddSafeguardDatabase(this IServiceCollection services)
     {
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<ClockInterceptor>();
+        services.AddSingleton(sp => ImportedCalendar.Load(ImportedCalendar.FileFrom(sp.GetService<IConfiguration>())));
         services.AddScoped<AuditLog>();
         services.AddDbContext<SqliteSafeguardDbContext>((sp, o) =>
         {
             ConfigureSqlite(o, SqliteConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddDbContext<PostgreSqlSafeguardDbContext>((sp, o) =>
         {
             ConfigurePostgreSql(o, PostgreSqlConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
+            o.AddInterceptors(sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
         });
         services.AddScoped<SafeguardDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteSafeguardDbContext>()

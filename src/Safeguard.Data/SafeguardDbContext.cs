@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Data.Audit;
+using Safeguard.Data.Clocks;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Organisation;
@@ -40,6 +41,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
+
     public IActor Actor => actor;
 
     /// <summary>The area this context works in, read by the query filters and the connection each time they run.</summary>
@@ -63,6 +66,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<FamilyMember>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Relationship>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Referral>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }
 }

@@ -10,6 +10,7 @@ using Safeguard.Data.Seeding;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
+using Safeguard.Web.Clocks;
 using Safeguard.Web.Errors;
 using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
@@ -43,6 +44,7 @@ public static class SafeguardApp
         services.AddScoped<RegisterChild>();
         services.AddScoped<MakeReferral>();
         services.AddScoped<MergeChildRecords>();
+        services.AddScoped<MyClocks>();
         services.AddScoped<RecordReferralDecision>();
         services.AddHostedService<DatabaseStartup>();
 
@@ -135,6 +137,7 @@ public static class SafeguardApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1");
         MeApi.Map(api);
+        MyClocks.Map(api);
         ChildrenApi.Map(api);
         ReferralsApi.Map(api);
         app.MapRazorPages();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Safeguard.Data;
 using Safeguard.Domain.Calendar;
 
 namespace Safeguard.Cli.Commands;
@@ -11,12 +12,10 @@ namespace Safeguard.Cli.Commands;
 public static class CalendarCommand
 {
     /// <summary>Where the imported list is kept (relative to the folder the service runs in, like the database).</summary>
-    public static string ImportedFile => Environment.GetEnvironmentVariable("SAFEGUARD_BANK_HOLIDAYS") ?? Path.Combine("data", "bank-holidays.json");
+    public static string ImportedFile => ImportedCalendar.FileFrom(null);
 
     /// <summary>England's calendar with the imported list, if there is one.</summary>
-    public static WorkingDayCalendar Load() => File.Exists(ImportedFile)
-        ? WorkingDayCalendar.WithImported(GovUkBankHolidaysJson.Parse(File.ReadAllText(ImportedFile)))
-        : WorkingDayCalendar.England;
+    public static WorkingDayCalendar Load() => ImportedCalendar.Load(ImportedFile);
 
     public static Command Create()
     {

@@ -1,4 +1,6 @@
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Clocks;
+using Safeguard.Domain.Rules;
 using Safeguard.Domain.Organisation;
 using static Safeguard.Domain.Requirement;
 
@@ -152,6 +154,9 @@ public sealed class Referral
 
     public DateOnly? DecidedOn { get; private set; }
 
+    /// <summary>Why the decision came after the one-working-day timescale (¶6: a departure from a SHOULD is explained).</summary>
+    public string? LateReason { get; private set; }
+
     public bool IsDecided => Outcome is not null;
 
     /// <summary>The CIN census ReferralNFA flag: children's social care takes no further action.</summary>
@@ -200,8 +205,11 @@ public sealed class Referral
     /// takes no further action (CIN census 8610).
     /// </summary>
     public void RecordDecision(Practitioner decider, ReferralOutcome outcome, string reasons, string? primaryNeedCode, string? suggestedServices,
-        DateTimeOffset at, DateOnly on)
+        DateTimeOffset at, DateOnly on, DateOnly dueOn, string? lateReason = null)
     {
+        Require(on <= dueOn || !string.IsNullOrWhiteSpace(lateReason), "REF-04",
+            $"The decision was due by {dueOn:d MMMM yyyy}, one working day after the referral: record why it is late.", nameof(LateReason));
+        Require((lateReason?.Length ?? 0) <= MaxTextLength, "REF-04", $"The reason must be {MaxTextLength:N0} characters or fewer.", nameof(LateReason));
         Require(decider.AreaId == AreaId, "SG-REF-01", "The decision must be made in the area that received the referral.");
         Require(decider.Has(PractitionerRole.PracticeSupervisor) && decider.IsSocialWorkQualified, "RC-01",
             "Only a social work qualified practice supervisor or manager can decide next steps on a referral.");
@@ -222,6 +230,31 @@ public sealed class Referral
         DecidedBy = decider.Id;
         DecidedAt = at;
         DecidedOn = on;
+        LateReason = on > dueOn ? lateReason!.Trim() : null;
+    }
+
+    /// <summary>
+    /// The referral's own events, for its clocks: received (day 0 of REF-04 and ASM-03), decided (with any late
+    /// reason), and, when the decision is further assessment, the start of "see the child as soon as possible".
+    /// </summary>
+    public IReadOnlyList<ClockEvent> History()
+    {
+        var events = new List<ClockEvent>(3) { new(EventKind.ReferralReceived, ReceivedOn) };
+        if (DecidedOn is { } decided)
+        {
+            events.Add(new(EventKind.ReferralDecisionRecorded, decided, LateReason));
+            if (Outcome is ReferralOutcome.Section17Assessment or ReferralOutcome.StrategyDiscussion or ReferralOutcome.ImmediateProtection)
+            {
+                events.Add(new(EventKind.FurtherAssessmentDecided, decided));
+            }
+            else
+            {
+                // No further assessment: the referral closes the episode, and the 45-day assessment clock with it.
+                events.Add(new(EventKind.EpisodeClosed, decided));
+            }
+        }
+
+        return events;
     }
 
     /// <summary>The referrer is not satisfied with the decision and asks for it to be reconsidered (REF-07).</summary>

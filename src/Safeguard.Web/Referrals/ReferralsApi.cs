@@ -8,6 +8,7 @@ using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Referrals;
+using Safeguard.Domain.Rules;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 
@@ -18,12 +19,12 @@ public sealed record ReferralView(Guid Id, string Reference, Guid ChildId, strin
     DateTimeOffset? AcknowledgedAt, string ReferrerName, string ReferrerRole, string SourceCode, string Concerns, IReadOnlyList<HarmType> HarmTypes,
     string? ChildsViews, bool FamilyKnows, bool? FamilyAgrees, string? WhyFamilyNotToldOrAgreed, Urgency Urgency, bool IsReReferral,
     ReferralOutcome? Outcome, string? DecisionReasons, string? SuggestedServices, string? PrimaryNeedCode, DateTimeOffset? DecidedAt,
-    IReadOnlyList<Escalation> Escalations)
+    IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn)
 {
     public static ReferralView Of(Referral r, string childName) => new(r.Id, r.Reference, r.ChildId, childName, r.ReceivedAt, r.ReceivedOn,
         r.AcknowledgedAt, r.Referrer.Name, r.Referrer.Role, r.SourceCode, r.Concerns, r.HarmTypes, r.ChildsViews, r.FamilyKnows, r.FamilyAgrees,
         r.WhyFamilyNotToldOrAgreed, r.Urgency, r.IsReReferral, r.Outcome, r.DecisionReasons, r.SuggestedServices, r.PrimaryNeedCode, r.DecidedAt,
-        r.Escalations);
+        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, WorkingDayCalendar.England)!.Value);
 }
 
 public sealed class DecisionInput
@@ -40,6 +41,10 @@ public sealed class DecisionInput
 
     [MaxLength(Referral.MaxTextLength, ErrorMessage = "Suggested services must be 10,000 characters or fewer")]
     public string? SuggestedServices { get; set; }
+
+    /// <summary>Needed when the decision comes after the one-working-day timescale (REF-04).</summary>
+    [MaxLength(Referral.MaxTextLength, ErrorMessage = "The reason must be 10,000 characters or fewer")]
+    public string? LateReason { get; set; }
 }
 
 public sealed class TextInput
@@ -141,7 +146,7 @@ public static class ReferralsApi
 }
 
 /// <summary>Records the decision on next steps (REF-04): pages and the API both come here.</summary>
-public sealed class RecordReferralDecision(SafeguardDbContext db, TimeProvider time)
+public sealed class RecordReferralDecision(SafeguardDbContext db, WorkingDayCalendar calendar, TimeProvider time)
 {
     public async Task<ReferralView?> HandleAsync(Guid referralId, Guid practitionerId, DecisionInput input, CancellationToken cancellationToken)
     {
@@ -154,7 +159,8 @@ public sealed class RecordReferralDecision(SafeguardDbContext db, TimeProvider t
         var decider = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
         var now = time.GetUtcNow();
         found.Value.Referral.RecordDecision(decider, input.Outcome!.Value, input.Reasons ?? string.Empty,
-            string.IsNullOrWhiteSpace(input.PrimaryNeedCode) ? null : input.PrimaryNeedCode, input.SuggestedServices, now, EnglandClock.ToEnglandDate(now));
+            string.IsNullOrWhiteSpace(input.PrimaryNeedCode) ? null : input.PrimaryNeedCode, input.SuggestedServices, now, EnglandClock.ToEnglandDate(now),
+            StatutoryRules.ReferralDecision.Due(found.Value.Referral.ReceivedOn, calendar)!.Value, input.LateReason);
         await db.SaveChangesAsync(cancellationToken);
         return ReferralView.Of(found.Value.Referral, found.Value.ChildName);
     }

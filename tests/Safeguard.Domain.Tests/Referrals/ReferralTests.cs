@@ -43,7 +43,7 @@ public sealed class ReferralTests
         var referral = FromTeacher();
 
         var error = Assert.Throws<RuleViolationException>(() =>
-            referral.RecordDecision(worker, ReferralOutcome.Section17Assessment, "Needs assessment", "N1", null, Now, Today));
+            referral.RecordDecision(worker, ReferralOutcome.Section17Assessment, "Needs assessment", "N1", null, Now, Today, Today));
 
         Assert.Equal("RC-01", error.RuleId);
         Assert.False(referral.IsDecided);
@@ -56,7 +56,7 @@ public sealed class ReferralTests
         var manager = Manager();
         var referral = FromTeacher();
 
-        referral.RecordDecision(manager, ReferralOutcome.Section17Assessment, "Assess the family's needs and Mia's safety at home.", "N1", null, Now, Today);
+        referral.RecordDecision(manager, ReferralOutcome.Section17Assessment, "Assess the family's needs and Mia's safety at home.", "N1", null, Now, Today, Today);
 
         Assert.Equal(ReferralOutcome.Section17Assessment, referral.Outcome);
         Assert.Equal(manager.Id, referral.DecidedBy);
@@ -68,28 +68,55 @@ public sealed class ReferralTests
     public void RecordDecision_WithoutReasons_IsRefused()
     {
         var error = Assert.Throws<RuleViolationException>(() =>
-            FromTeacher().RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "  ", null, null, Now, Today));
+            FromTeacher().RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "  ", null, null, Now, Today, Today));
         Assert.Equal("SG-REF-09", error.RuleId);
+    }
+
+    [Fact]
+    [Trait("Rule", "REF-04")]
+    public void RecordDecision_AfterTheDueDayWithoutAReason_IsRefused()
+    {
+        var referral = FromTeacher();
+        var dueOn = Today.AddDays(1);
+
+        var error = Assert.Throws<RuleViolationException>(() =>
+            referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, dueOn.AddDays(1), dueOn));
+        Assert.Equal("REF-04", error.RuleId);
+
+        referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, dueOn.AddDays(1), dueOn,
+            "The manager on duty was at court all day.");
+        Assert.Equal("The manager on duty was at court all day.", referral.LateReason);
+        Assert.Equal("The manager on duty was at court all day.", referral.History()[1].LateReason);
+    }
+
+    [Fact]
+    public void History_OfAnAssessmentDecision_StartsSeeingTheChild()
+    {
+        var referral = FromTeacher();
+        referral.RecordDecision(Manager(), ReferralOutcome.Section17Assessment, "Assess", "N1", null, Now, Today, Today);
+
+        Assert.Equal([Domain.Rules.EventKind.ReferralReceived, Domain.Rules.EventKind.ReferralDecisionRecorded, Domain.Rules.EventKind.FurtherAssessmentDecided],
+            referral.History().Select(e => e.Kind));
     }
 
     [Fact]
     public void RecordDecision_Twice_IsRefused()
     {
         var referral = FromTeacher();
-        referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today);
+        referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today, Today);
 
         Assert.Throws<RuleViolationException>(() =>
-            referral.RecordDecision(Manager(), ReferralOutcome.StrategyDiscussion, "Changed mind", "N1", null, Now, Today));
+            referral.RecordDecision(Manager(), ReferralOutcome.StrategyDiscussion, "Changed mind", "N1", null, Now, Today, Today));
     }
 
     [Fact]
     public void RecordDecision_AssessmentWithoutPrimaryNeed_IsRefusedButNoFurtherActionNeedsNone()
     {
         Assert.Equal("SG-REF-11", Assert.Throws<RuleViolationException>(() =>
-            FromTeacher().RecordDecision(Manager(), ReferralOutcome.Section17Assessment, "Assess", null, null, Now, Today)).RuleId);
+            FromTeacher().RecordDecision(Manager(), ReferralOutcome.Section17Assessment, "Assess", null, null, Now, Today, Today)).RuleId);
 
         var nfa = FromTeacher();
-        nfa.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today);
+        nfa.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today, Today);
         Assert.True(nfa.IsNoFurtherAction);
     }
 
@@ -97,7 +124,7 @@ public sealed class ReferralTests
     [Trait("Rule", "REF-06")]
     public void RecordDecision_UniversalHelpWithoutSuggestedServices_IsRefused() =>
         Assert.Equal("REF-06", Assert.Throws<RuleViolationException>(() =>
-            FromTeacher().RecordDecision(Manager(), ReferralOutcome.UniversalHelp, "Below threshold", null, null, Now, Today)).RuleId);
+            FromTeacher().RecordDecision(Manager(), ReferralOutcome.UniversalHelp, "Below threshold", null, null, Now, Today, Today)).RuleId);
 
     [Fact]
     public void Receive_WhenFamilyNotToldAndNoReason_IsRefused()
@@ -129,7 +156,7 @@ public sealed class ReferralTests
     public void Escalate_ByReferrerAfterDecision_IsRoutedToAManagerWhoMustRespond()
     {
         var referral = FromTeacher();
-        referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today);
+        referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today, Today);
 
         referral.Escalate(Teacher.Id, "Mia has disclosed again today.", Now.AddHours(2));
         Assert.Throws<RuleViolationException>(() => referral.Escalate(Teacher.Id, "Again", Now.AddHours(3)));
@@ -143,7 +170,7 @@ public sealed class ReferralTests
     public void Escalate_BySomeoneOtherThanTheReferrer_IsRefused()
     {
         var referral = FromTeacher();
-        referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today);
+        referral.RecordDecision(Manager(), ReferralOutcome.NoFurtherAction, "Below threshold", null, null, Now, Today, Today);
         Assert.Equal("SG-REF-12", Assert.Throws<RuleViolationException>(() => referral.Escalate(Guid.NewGuid(), "Why?", Now)).RuleId);
     }
 }

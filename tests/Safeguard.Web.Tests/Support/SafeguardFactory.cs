@@ -20,8 +20,16 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
 
     protected abstract string ConnectionString(string folder);
 
+    /// <summary>Set by a test class that needs a fixed "now" (statutory clocks); the real clock otherwise.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Time is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        }
+
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString(_folder));
         builder.UseSetting("Seed:Children", "3");
@@ -85,14 +93,14 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
 
 public sealed record TestArea(SafeguardFactory Factory, LocalAuthorityArea Area, Agency SocialCare, Agency School);
 
-public sealed class SqliteFactory : SafeguardFactory
+public class SqliteFactory : SafeguardFactory
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected override string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "safeguard.db")}";
 }
 
-public sealed class PostgreSqlFactory : SafeguardFactory
+public class PostgreSqlFactory : SafeguardFactory
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 

@@ -212,6 +212,69 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Safeguard.Data.Clocks.ClockRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReasonRecorded")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ResponsiblePractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResponsibleRole")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("ResponsibleTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "SubjectId");
+
+                    b.HasIndex("AreaId", "IsOpen", "DueOn", "ResponsibleRole");
+
+                    b.HasIndex("AreaId", "IsOpen", "ResponsiblePractitionerId", "DueOn");
+
+                    b.HasIndex("AreaId", "IsOpen", "ResponsibleTeamId", "DueOn");
+
+                    b.ToTable("ClockRecords");
+                });
+
             modelBuilder.Entity("Safeguard.Data.Identity.SafeguardUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -604,6 +667,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<bool>("IsReReferral")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LateReason")
+                        .HasColumnType("text");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)

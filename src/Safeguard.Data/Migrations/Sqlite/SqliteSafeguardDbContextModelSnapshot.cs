@@ -201,6 +201,69 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Safeguard.Data.Clocks.ClockRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReasonRecorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResponsiblePractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleRole")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponsibleTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "SubjectId");
+
+                    b.HasIndex("AreaId", "IsOpen", "DueOn", "ResponsibleRole");
+
+                    b.HasIndex("AreaId", "IsOpen", "ResponsiblePractitionerId", "DueOn");
+
+                    b.HasIndex("AreaId", "IsOpen", "ResponsibleTeamId", "DueOn");
+
+                    b.ToTable("ClockRecords");
+                });
+
             modelBuilder.Entity("Safeguard.Data.Identity.SafeguardUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -593,6 +656,9 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsReReferral")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)

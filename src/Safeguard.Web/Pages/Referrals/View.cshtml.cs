@@ -7,7 +7,9 @@ using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Data.Queries;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Referrals;
+using Safeguard.Domain.Rules;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
@@ -21,7 +23,7 @@ namespace Safeguard.Web.Pages.Referrals;
 /// door sees it all, and a social work qualified manager records the decision and answers escalations.
 /// </summary>
 public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizationService authorization, RecordReferralDecision decide,
-    MergeChildRecords merge, TimeProvider time) : PageModel, IMapsRuleFields
+    MergeChildRecords merge, WorkingDayCalendar calendar, TimeProvider time) : PageModel, IMapsRuleFields
 {
     public Referral Referral { get; private set; } = null!;
 
@@ -32,6 +34,11 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
     public bool CanDecide { get; private set; }
 
     public bool JustMade { get; private set; }
+
+    /// <summary>REF-04: the decision is due one working day after receipt.</summary>
+    public DateOnly DecisionDueOn { get; private set; }
+
+    public DateOnly Today { get; private set; }
 
     /// <summary>For children's social care: existing records that may be this child, so one child keeps one record.</summary>
     public IReadOnlyList<(Child Child, ChildMatch Match)> LikelyMatches { get; private set; } = [];
@@ -128,7 +135,7 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
     public string FormKeyFor(string domainField) => domainField switch
     {
         "DecisionReasons" => "Decision.Reasons",
-        "PrimaryNeedCode" or "SuggestedServices" => "Decision." + domainField,
+        "PrimaryNeedCode" or "SuggestedServices" or "LateReason" => "Decision." + domainField,
         _ => nameof(Text),
     };
 
@@ -149,6 +156,8 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
 
         CanDecide = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
         Referral = found.Value.Referral;
+        DecisionDueOn = StatutoryRules.ReferralDecision.Due(Referral.ReceivedOn, calendar)!.Value;
+        Today = EnglandClock.Today(time);
         ChildName = found.Value.ChildName;
         if (socialCare)
         {

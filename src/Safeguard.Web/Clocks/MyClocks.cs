@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Rules;
+using Safeguard.Web.Account;
+
+namespace Safeguard.Web.Clocks;
+
+/// <summary>A statutory deadline on someone's work list, in plain words with the guidance paragraph.</summary>
+public sealed record WorkItem(Guid ClockId, string RuleId, string What, string Paragraph, Guid SubjectId, Guid? ChildId, string ChildName,
+    DateOnly StartedOn, DateOnly? DueOn, int WorkingDaysOverdue, bool Overdue, bool DueToday, bool Urgent, string Link);
+
+/// <summary>
+/// "My work": the open clocks the signed-in practitioner answers for (by name, or by role until work is allocated),
+/// overdue first, then due today, then due within the week. One indexed query on the stored clocks.
+/// </summary>
+public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar, TimeProvider time)
+{
+    public async Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var today = EnglandClock.Today(time);
+        var weekAhead = calendar.AddWorkingDays(today, 5);
+        var me = user.PractitionerId();
+        var roles = user.PractitionerRoles().Select(r => r.ToString()).ToList();
+        var rows = await (from c in db.ClockRecords
+                          where c.IsOpen && (c.DueOn == null || c.DueOn <= weekAhead)
+                                && (c.ResponsiblePractitionerId == me || (c.ResponsiblePractitionerId == null && roles.Contains(c.ResponsibleRole)))
+                          join child in db.Children on c.ChildId equals child.Id
+                          orderby c.DueOn
+                          select new { c.Id, c.RuleId, c.SubjectId, c.ChildId, Name = child.GivenName + " " + child.FamilyName, c.StartedOn, c.DueOn })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var rule = StatutoryRules.Find(r.RuleId);
+            var overdue = r.DueOn is { } due && due < today;
+            return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId, r.Name,
+                r.StartedOn, r.DueOn, overdue ? calendar.WorkingDaysBetween(r.DueOn!.Value, today) : 0, overdue, r.DueOn == today, r.DueOn is null,
+                $"/referrals/{r.SubjectId}");
+        }).OrderByDescending(i => i.Overdue).ThenByDescending(i => i.Urgent).ThenBy(i => i.DueOn)];
+    }
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/me/clocks", async (ClaimsPrincipal user, MyClocks clocks, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await clocks.ForAsync(user, cancellationToken)))
+            .WithName("GetMyClocks").WithTags("Account")
+            .WithDescription("Statutory deadlines you answer for: overdue, due today, due this week, and as-soon-as-possible items.");
+}
