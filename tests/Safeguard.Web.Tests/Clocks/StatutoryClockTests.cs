@@ -86,27 +86,31 @@ public abstract class LateDecisionTests<TFactory>(TFactory factory) : ClockTests
     [Trait("Rule", "REF-04")]
     public async Task LateDecision_IsOverdueOnMyWorkAndNeedsAReason()
     {
-        var (dsl, manager, _) = await PeopleAsync();
+        var area = await Factory.NewAreaAsync();
+        using var dsl = Factory.NewClient();
+        await HttpSignIn.SignInAsync(dsl, await Factory.NewAccountAsync(area.School, PractitionerRole.DesignatedSafeguardingLead));
         using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", Referral);
         var id = made.Headers.Location!.OriginalString.Split('/')[^1];
-        var time = Factory.Time!;
-        time.Advance(TimeSpan.FromDays(7)); // Thursday 31 December: two working days past the 29th
+        Factory.Time!.Advance(TimeSpan.FromDays(7)); // Thursday 31 December: two working days past the 29th
+        // A week on, yesterday's sessions have expired: the manager signs in afresh.
+        using var manager = Factory.NewClient();
+        await HttpSignIn.SignInAsync(manager, await Factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor));
 
-            var clock = Assert.Single(await ClocksAsync(manager), c => c.GetProperty("subjectId").GetString() == id);
-            Assert.True(clock.GetProperty("overdue").GetBoolean());
-            Assert.Equal(2, clock.GetProperty("workingDaysOverdue").GetInt32());
-            var home = await manager.GetStringAsync(new Uri("/", UriKind.Relative));
-            Assert.Contains("Overdue 2 working days", home, StringComparison.Ordinal);
+        var clock = Assert.Single(await ClocksAsync(manager), c => c.GetProperty("subjectId").GetString() == id);
+        Assert.True(clock.GetProperty("overdue").GetBoolean());
+        Assert.Equal(2, clock.GetProperty("workingDaysOverdue").GetInt32());
+        var home = await manager.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("Overdue 2 working days", home, StringComparison.Ordinal);
 
-            using var withoutReason = await manager.PostAsJsonAsync($"/api/v1/referrals/{id}/decision",
-                new { outcome = "NoFurtherAction", reasons = "Family support already in place." });
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutReason.StatusCode);
-            Assert.Equal("REF-04", (await withoutReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ruleId").GetString());
+        using var withoutReason = await manager.PostAsJsonAsync($"/api/v1/referrals/{id}/decision",
+            new { outcome = "NoFurtherAction", reasons = "Family support already in place." });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutReason.StatusCode);
+        Assert.Equal("REF-04", (await withoutReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ruleId").GetString());
 
-            using var withReason = await manager.PostAsJsonAsync($"/api/v1/referrals/{id}/decision",
-                new { outcome = "NoFurtherAction", reasons = "Family support already in place.", lateReason = "The referral was misfiled over Christmas." });
-            Assert.Equal(HttpStatusCode.OK, withReason.StatusCode);
-            Assert.DoesNotContain(await ClocksAsync(manager), c => c.GetProperty("subjectId").GetString() == id);
+        using var withReason = await manager.PostAsJsonAsync($"/api/v1/referrals/{id}/decision",
+            new { outcome = "NoFurtherAction", reasons = "Family support already in place.", lateReason = "The referral was misfiled over Christmas." });
+        Assert.Equal(HttpStatusCode.OK, withReason.StatusCode);
+        Assert.DoesNotContain(await ClocksAsync(manager), c => c.GetProperty("subjectId").GetString() == id);
     }
 }
 
