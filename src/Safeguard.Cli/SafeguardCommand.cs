@@ -22,6 +22,7 @@ public static class SafeguardCommand
             UsersCommand.Create(),
             WorkdaysCommand.Create(),
             CalendarCommand.Create(),
+            RulesCommand.Create(),
         };
 
         if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")))
