@@ -34,7 +34,10 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
             {
                 var children = configuration.GetValue("Seed:Children", 200);
                 var added = await seeder.AddChildrenAsync(DemoArea.AreaId, children, seed: 2026, EnglandClock.Today(time), cancellationToken);
-                logger.LogInformation("Seeded the synthetic demo area {Area} with {Children} children", DemoArea.Name, added);
+                var referrals = await seeder.AddReferralsAsync(DemoArea.AreaId, configuration.GetValue("Seed:Referrals", 12), seed: 2026,
+                    EnglandClock.Today(time), scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>(), cancellationToken);
+                logger.LogInformation("Seeded the synthetic demo area {Area} with {Children} children and {Referrals} referrals",
+                    DemoArea.Name, added, referrals);
             }
         }
     }

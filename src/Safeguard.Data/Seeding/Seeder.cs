@@ -2,7 +2,9 @@ using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data.Identity;
+using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Referrals;
 using Safeguard.Domain.Organisation;
 
 namespace Safeguard.Data.Seeding;
@@ -156,6 +158,62 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
 
         await SaveBatchAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return added;
+    }
+
+    /// <summary>
+    /// Adds synthetic referrals about some of the area's children, received over the last few working days, so the
+    /// front door queue, the decisions and the clocks on "My work" have something to show: some waiting (one of them
+    /// past its one-working-day decision date), some decided with reasons.
+    /// </summary>
+    public async Task<int> AddReferralsAsync(Guid areaId, int count, int seed, DateOnly today, WorkingDayCalendar calendar,
+        CancellationToken cancellationToken = default)
+    {
+        db.WorkInArea(areaId);
+        var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
+        var children = await db.Children.Where(c => c.DateOfBirth != null).OrderBy(c => c.Id).Take(count).ToListAsync(cancellationToken);
+        var referrers = await db.Practitioners.Where(p => p.Email.StartsWith("dsl@") || p.Email.StartsWith("health.visitor@") || p.Email.StartsWith("police@"))
+            .ToListAsync(cancellationToken);
+        var manager = await db.Practitioners.FirstOrDefaultAsync(p => p.Email.StartsWith("manager@"), cancellationToken);
+        if (referrers.Count == 0 || manager is null)
+        {
+            return 0;
+        }
+
+        var concerns = new (string Concern, HarmType Harm)[]
+        {
+            ("Came to school hungry for the third day running and said there was no food at home.", HarmType.Neglect),
+            ("Has a bruise on the cheek and said an adult at home hit them.", HarmType.PhysicalAbuse),
+            ("Police attended a domestic abuse incident at the home overnight; the child was present.", HarmType.DomesticAbuse),
+            ("Seen getting into cars with older young people after school; new phone and trainers.", HarmType.CriminalExploitation),
+            ("Told a teacher that messages from an online 'friend' are making them scared.", HarmType.OnlineHarm),
+        };
+        var added = 0;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            var referrer = referrers[i % referrers.Count];
+            var receivedOn = calendar.AddWorkingDays(today, -(i % 4));
+            var receivedAt = new DateTimeOffset(receivedOn.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero).AddMinutes(faker.Random.Int(0, 420));
+            var (concern, harm) = concerns[i % concerns.Length];
+            var referral = Referral.Receive(NewId(faker), areaId, $"R-{receivedOn.Year}-DEMO{i:D2}", child,
+                new Referrer(referrer.Id, referrer.AgencyId, referrer.FullName, referrer.JobTitle, null, referrer.Email),
+                new ReferralDetails($"{child.GivenName} {concern.ToLowerInvariant()}", [harm], HarmContext.InsideTheHome, null, true, true, null,
+                    i % 5 == 0 ? Urgency.Urgent : Urgency.Standard, "2A"),
+                receivedAt, receivedOn, null);
+            referral.Acknowledge(receivedAt);
+            if (i % 3 == 0 && receivedOn < today)
+            {
+                var dueOn = calendar.AddWorkingDays(receivedOn, 1);
+                referral.RecordDecision(manager, i % 2 == 0 ? ReferralOutcome.Section17Assessment : ReferralOutcome.FamilyHelp,
+                    "The family's needs call for an assessment; a social worker will see the child.", "N1", null, receivedAt.AddHours(3), receivedOn, dueOn);
+            }
+
+            db.Referrals.Add(referral);
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return added;
     }
 
