@@ -21,6 +21,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         (StatutoryRules.ReferralDecision, PractitionerRole.PracticeSupervisor),
         (StatutoryRules.Assessment, PractitionerRole.SocialWorker),
         (StatutoryRules.SeeTheChild, PractitionerRole.SocialWorker),
+        (StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor),
     ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,

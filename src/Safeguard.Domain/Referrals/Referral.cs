@@ -252,6 +252,13 @@ public sealed class Referral
                 // No further assessment: the referral closes the episode, and the 45-day assessment clock with it.
                 events.Add(new(EventKind.EpisodeClosed, decided));
             }
+
+            if (Outcome is ReferralOutcome.ImmediateProtection)
+            {
+                // Immediate protection is followed by a strategy discussion as soon as possible (IP-05): an urgent item
+                // for the manager until the discussion is recorded.
+                events.Add(new(EventKind.EmergencyActionTaken, decided));
+            }
         }
 
         return events;

@@ -100,6 +100,18 @@ public sealed class ReferralTests
     }
 
     [Fact]
+    [Trait("Rule", "IP-05")]
+    public void History_OfImmediateProtection_StartsTheStrategyDiscussionAlert()
+    {
+        var referral = FromTeacher();
+        referral.RecordDecision(Manager(), ReferralOutcome.ImmediateProtection, "Police protection tonight.", "N1", null, Now, Today, Today);
+
+        var clock = Assert.Single(Domain.Clocks.ClockEngine.Compute(referral.Id, referral.History(), [Domain.Rules.StatutoryRules.StrategyDiscussionAfterEmergency],
+            Domain.Calendar.WorkingDayCalendar.England, Today));
+        Assert.Equal(Domain.Clocks.ClockStatus.Urgent, clock.Status);
+    }
+
+    [Fact]
     public void RecordDecision_Twice_IsRefused()
     {
         var referral = FromTeacher();
