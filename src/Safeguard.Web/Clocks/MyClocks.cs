@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Rules;
 using Safeguard.Web.Account;
 
@@ -9,7 +10,7 @@ namespace Safeguard.Web.Clocks;
 
 /// <summary>A statutory deadline on someone's work list, in plain words with the guidance paragraph.</summary>
 public sealed record WorkItem(Guid ClockId, string RuleId, string What, string Paragraph, Guid SubjectId, Guid? ChildId, string ChildName,
-    DateOnly StartedOn, DateOnly? DueOn, int WorkingDaysOverdue, bool Overdue, bool DueToday, bool Urgent, string Link);
+    DateOnly StartedOn, DateOnly? DueOn, int WorkingDaysOverdue, bool Overdue, bool DueToday, bool Urgent, string Link, string Responsible);
 
 /// <summary>
 /// "My work": the open clocks the signed-in practitioner answers for (by name, or by role until work is allocated),
@@ -17,18 +18,29 @@ public sealed record WorkItem(Guid ClockId, string RuleId, string What, string P
 /// </summary>
 public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar, TimeProvider time)
 {
-    public async Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var me = user.PractitionerId();
+        var roles = user.PractitionerRoles().Select(r => r.ToString()).ToList();
+        return ListAsync(db.ClockRecords.Where(c => c.ResponsiblePractitionerId == me || (c.ResponsiblePractitionerId == null && roles.Contains(c.ResponsibleRole))),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The manager's view: every open deadline in the area that is overdue, urgent or due this week, whoever answers
+    /// for it, so nothing waits unseen. (Per-team views follow once work is allocated to teams.)
+    /// </summary>
+    public Task<IReadOnlyList<WorkItem>> ForAreaAsync(CancellationToken cancellationToken) => ListAsync(db.ClockRecords, cancellationToken);
+
+    private async Task<IReadOnlyList<WorkItem>> ListAsync(IQueryable<Data.Clocks.ClockRecord> clocks, CancellationToken cancellationToken)
     {
         var today = EnglandClock.Today(time);
         var weekAhead = calendar.AddWorkingDays(today, 5);
-        var me = user.PractitionerId();
-        var roles = user.PractitionerRoles().Select(r => r.ToString()).ToList();
-        var rows = await (from c in db.ClockRecords
+        var rows = await (from c in clocks
                           where c.IsOpen && (c.DueOn == null || c.DueOn <= weekAhead)
-                                && (c.ResponsiblePractitionerId == me || (c.ResponsiblePractitionerId == null && roles.Contains(c.ResponsibleRole)))
                           join child in db.Children on c.ChildId equals child.Id
                           orderby c.DueOn
-                          select new { c.Id, c.RuleId, c.SubjectId, c.ChildId, Name = child.GivenName + " " + child.FamilyName, c.StartedOn, c.DueOn })
+                          select new { c.Id, c.RuleId, c.SubjectId, c.ChildId, Name = child.GivenName + " " + child.FamilyName, c.StartedOn, c.DueOn, c.ResponsibleRole })
             .Take(200)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r =>
@@ -37,13 +49,19 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
             var overdue = r.DueOn is { } due && due < today;
             return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId, r.Name,
                 r.StartedOn, r.DueOn, overdue ? calendar.WorkingDaysBetween(r.DueOn!.Value, today) : 0, overdue, r.DueOn == today, r.DueOn is null,
-                $"/referrals/{r.SubjectId}");
+                $"/referrals/{r.SubjectId}", Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
         }).OrderByDescending(i => i.Overdue).ThenByDescending(i => i.Urgent).ThenBy(i => i.DueOn)];
     }
 
-    public static void Map(IEndpointRouteBuilder api) =>
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/team/clocks", async (MyClocks clocks, CancellationToken cancellationToken) => TypedResults.Ok(await clocks.ForAreaAsync(cancellationToken)))
+            .RequireAuthorization(Authorization.Policies.FrontDoorDecision)
+            .WithName("GetTeamClocks").WithTags("Account")
+            .WithDescription("For managers: every open deadline in the area that is overdue, urgent or due this week.");
         api.MapGet("/me/clocks", async (ClaimsPrincipal user, MyClocks clocks, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await clocks.ForAsync(user, cancellationToken)))
             .WithName("GetMyClocks").WithTags("Account")
             .WithDescription("Statutory deadlines you answer for: overdue, due today, due this week, and as-soon-as-possible items.");
+    }
 }

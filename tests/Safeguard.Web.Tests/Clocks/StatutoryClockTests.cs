@@ -78,6 +78,29 @@ public abstract class StatutoryClockTests<TFactory>(TFactory factory) : ClockTes
     }
 }
 
+public abstract class TeamClockTests<TFactory>(TFactory factory) : ClockTestsBase<TFactory>(factory)
+    where TFactory : SafeguardFactory
+{
+    [Fact]
+    public async Task TeamView_ShowsTheManagerEveryonesDeadlinesAndIsClosedToOthers()
+    {
+        var (dsl, manager, worker) = await PeopleAsync();
+        using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", Referral);
+        var id = made.Headers.Location!.OriginalString.Split('/')[^1];
+        using var decided = await manager.PostAsJsonAsync($"/api/v1/referrals/{id}/decision",
+            new { outcome = "Section17Assessment", reasons = "Assess Noel's care at home.", primaryNeedCode = "N1" });
+
+        var team = (await manager.GetFromJsonAsync<JsonElement>("/api/v1/team/clocks")).EnumerateArray().ToList();
+        using var forbidden = await worker.GetAsync(new Uri("/api/v1/team/clocks", UriKind.Relative));
+        var page = await manager.GetStringAsync(new Uri("/team", UriKind.Relative));
+
+        var seeTheChild = Assert.Single(team, c => c.GetProperty("subjectId").GetString() == id && c.GetProperty("ruleId").GetString() == "REF-05");
+        Assert.Equal("Social worker", seeTheChild.GetProperty("responsible").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("See the child as soon as possible", page, StringComparison.Ordinal);
+    }
+}
+
 /// <summary>Moves its service's clock forward, so it has a factory of its own: other tests keep 24 December.</summary>
 public abstract class LateDecisionTests<TFactory>(TFactory factory) : ClockTestsBase<TFactory>(factory)
     where TFactory : SafeguardFactory
@@ -141,3 +164,7 @@ public sealed class LateClockPostgreSqlFactory : PostgreSqlFactory
 public sealed class SqliteLateDecisionTests(LateClockSqliteFactory factory) : LateDecisionTests<LateClockSqliteFactory>(factory);
 
 public sealed class PostgreSqlLateDecisionTests(LateClockPostgreSqlFactory factory) : LateDecisionTests<LateClockPostgreSqlFactory>(factory);
+
+public sealed class SqliteTeamClockTests(ClockSqliteFactory factory) : TeamClockTests<ClockSqliteFactory>(factory);
+
+public sealed class PostgreSqlTeamClockTests(ClockPostgreSqlFactory factory) : TeamClockTests<ClockPostgreSqlFactory>(factory);
