@@ -6,6 +6,7 @@ using Safeguard.Data.Audit;
 using Safeguard.Data.Clocks;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
 
@@ -39,6 +40,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<Referral> Referrals => Set<Referral>();
 
+    public DbSet<EncompassNotification> EncompassNotifications => Set<EncompassNotification>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -66,6 +69,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<FamilyMember>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Relationship>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Referral>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<EncompassNotification>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }

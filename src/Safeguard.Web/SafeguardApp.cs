@@ -12,6 +12,7 @@ using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
 using Safeguard.Web.Errors;
+using Safeguard.Web.OperationEncompass;
 using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
 
@@ -45,6 +46,7 @@ public static class SafeguardApp
         services.AddScoped<MakeReferral>();
         services.AddScoped<MergeChildRecords>();
         services.AddScoped<MyClocks>();
+        services.AddScoped<SendEncompassNotification>();
         services.AddScoped<RecordReferralDecision>();
         services.AddHostedService<DatabaseStartup>();
 
@@ -140,6 +142,7 @@ public static class SafeguardApp
         MyClocks.Map(api);
         ChildrenApi.Map(api);
         ReferralsApi.Map(api);
+        EncompassApi.Map(api);
         app.MapRazorPages();
     }
 

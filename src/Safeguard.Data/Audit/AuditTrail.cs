@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Referrals;
 
 namespace Safeguard.Data.Audit;
@@ -56,6 +57,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 FamilyMember f => (Type: nameof(FamilyMember), f.Id, ChildId: null, f.AreaId),
                 Relationship r => (Type: nameof(Relationship), r.Id, ChildId: r.ChildId, r.AreaId),
                 Referral r => (Type: nameof(Referral), r.Id, ChildId: r.ChildId, r.AreaId),
+                EncompassNotification n => (Type: nameof(EncompassNotification), n.Id, ChildId: n.ChildId, n.AreaId),
                 _ => default,
             };
             if (subject.Type is null)

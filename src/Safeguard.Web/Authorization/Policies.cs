@@ -15,6 +15,14 @@ public static class Policies
 
     public const string AuditTrail = nameof(AuditTrail);
 
+    /// <summary>Police who attend incidents: Operation Encompass notifications.</summary>
+    public const string Police = nameof(Police);
+
+    /// <summary>A school's, college's or early years setting's designated safeguarding lead.</summary>
+    public const string DesignatedSafeguardingLead = nameof(DesignatedSafeguardingLead);
+
+    public const string EncompassBasis = "The child's setting, told of a domestic abuse incident (Operation Encompass)";
+
     /// <summary>Deciding next steps on a referral, responding to escalations: social work qualified managers only (RC-01).</summary>
     public const string FrontDoorDecision = nameof(FrontDoorDecision);
 
@@ -34,5 +42,8 @@ public static class Policies
             && !c.User.Has(PractitionerRole.DataProtectionOfficer)))
         .AddPolicy(FrontDoorDecision, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.PracticeSupervisor)))
+        .AddPolicy(Police, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.AgencyKindOf() is AgencyKind.Police or AgencyKind.BritishTransportPolice))
+        .AddPolicy(DesignatedSafeguardingLead, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DesignatedSafeguardingLead)))
         .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DataProtectionOfficer)));
 }

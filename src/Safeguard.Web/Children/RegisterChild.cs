@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
@@ -61,6 +62,21 @@ public sealed class RegisterChild(SafeguardDbContext db, TimeProvider time)
         var child = Add(areaId, input);
         await db.SaveChangesAsync(cancellationToken);
         return child;
+    }
+
+    /// <summary>
+    /// One child, one record: a verified NHS number finds the existing record; otherwise a new one is added to the
+    /// unit of work. Other likely matches are offered to the front door, which can merge records later.
+    /// </summary>
+    public async Task<Child> FindOrAddAsync(Guid areaId, ChildInput input, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(input.NhsNumber) && Domain.Children.NhsNumber.TryParse(input.NhsNumber, out var nhs)
+            && await db.Children.SingleOrDefaultAsync(c => c.NhsNumber == nhs.Value.Digits && c.MergedIntoId == null, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        return Add(areaId, input);
     }
 
     /// <summary>Makes the record and adds it to the unit of work, for a caller that saves it with more (a referral).</summary>

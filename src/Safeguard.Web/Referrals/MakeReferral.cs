@@ -140,15 +140,7 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         }
 
         Requirement.Require(input.Child is not null, "SG-REF-19", "Give the child's details.", "Child");
-        // One child, one record: a verified NHS number finds the existing record. Other likely matches are
-        // offered to the front door, which can merge records later.
-        if (!string.IsNullOrWhiteSpace(input.Child!.NhsNumber) && NhsNumber.TryParse(input.Child.NhsNumber, out var nhs)
-            && await db.Children.SingleOrDefaultAsync(c => c.NhsNumber == nhs.Value.Digits, cancellationToken) is { } known)
-        {
-            return known;
-        }
-
-        return registerChild.Add(areaId, input.Child);
+        return await registerChild.FindOrAddAsync(areaId, input.Child!, cancellationToken);
     }
 
     /// <summary>The DfE referral source (N00152) for a practitioner's agency.</summary>

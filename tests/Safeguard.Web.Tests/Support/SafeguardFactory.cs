@@ -48,9 +48,10 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
         db.WorkInArea(area.Id);
         var socialCare = new Agency(Guid.NewGuid(), area.Id, $"Test area {number} children's social care", AgencyKind.LocalAuthorityChildrensSocialCare);
         var school = new Agency(Guid.NewGuid(), area.Id, $"Test area {number} primary school", AgencyKind.School);
-        db.AddRange(area, socialCare, school);
+        var police = new Agency(Guid.NewGuid(), area.Id, $"Test area {number} police", AgencyKind.Police);
+        db.AddRange(area, socialCare, school, police);
         await db.SaveChangesAsync();
-        return new TestArea(this, area, socialCare, school);
+        return new TestArea(this, area, socialCare, school, police);
     }
 
     public async Task<string> NewAccountAsync(Agency agency, params PractitionerRole[] roles)
@@ -91,7 +92,7 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed record TestArea(SafeguardFactory Factory, LocalAuthorityArea Area, Agency SocialCare, Agency School);
+public sealed record TestArea(SafeguardFactory Factory, LocalAuthorityArea Area, Agency SocialCare, Agency School, Agency Police);
 
 public class SqliteFactory : SafeguardFactory
 {

@@ -483,6 +483,61 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ChildPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("IncidentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("IncidentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SeenBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SettingAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("SettingAgencyId");
+
+                    b.HasIndex("AreaId", "SettingAgencyId", "SeenAt", "IncidentAt");
+
+                    b.ToTable("EncompassNotifications");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.Organisation.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -836,6 +891,21 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasOne("Safeguard.Domain.Children.FamilyMember", null)
                         .WithMany()
                         .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("SettingAgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -472,6 +472,61 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChildPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IncidentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SeenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SettingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("SettingAgencyId");
+
+                    b.HasIndex("AreaId", "SettingAgencyId", "SeenAt", "IncidentAt");
+
+                    b.ToTable("EncompassNotifications");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.Organisation.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -825,6 +880,21 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasOne("Safeguard.Domain.Children.FamilyMember", null)
                         .WithMany()
                         .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("SettingAgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

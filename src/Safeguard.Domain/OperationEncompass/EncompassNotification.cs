@@ -1,0 +1,93 @@
+using Safeguard.Domain.Children;
+using Safeguard.Domain.Organisation;
+using static Safeguard.Domain.Requirement;
+
+namespace Safeguard.Domain.OperationEncompass;
+
+/// <summary>
+/// Operation Encompass (chapter 4, ¶284, fn54): after police attend a domestic abuse incident connected to a child,
+/// the child's school or early years setting is told before the next school day begins, so its designated
+/// safeguarding lead can support the child. It is a notification, not a referral, and never replaces one.
+/// </summary>
+public sealed class EncompassNotification
+{
+    public const int MaxSummaryLength = 2_000;
+
+    private EncompassNotification()
+    {
+        Summary = string.Empty;
+    }
+
+    private EncompassNotification(Guid id, Child child, Agency setting, Practitioner officer, DateTimeOffset incidentAt, DateOnly incidentOn,
+        bool childPresent, string summary, DateTimeOffset sentAt, DateOnly dueBy)
+    {
+        Id = id;
+        AreaId = child.AreaId;
+        ChildId = child.Id;
+        SettingAgencyId = setting.Id;
+        RecordedBy = officer.Id;
+        IncidentAt = incidentAt;
+        IncidentOn = incidentOn;
+        ChildPresent = childPresent;
+        Summary = summary.Trim();
+        SentAt = sentAt;
+        DueBy = dueBy;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public Guid ChildId { get; private set; }
+
+    /// <summary>The child's school, college or early years setting, whose designated safeguarding lead is told.</summary>
+    public Guid SettingAgencyId { get; private set; }
+
+    public Guid RecordedBy { get; private set; }
+
+    public DateTimeOffset IncidentAt { get; private set; }
+
+    /// <summary>Day 0 of POL-01: the date in England the police attended.</summary>
+    public DateOnly IncidentOn { get; private set; }
+
+    public bool ChildPresent { get; private set; }
+
+    /// <summary>What the setting needs to know to support the child; not the police report.</summary>
+    public string Summary { get; private set; }
+
+    public DateTimeOffset SentAt { get; private set; }
+
+    /// <summary>The start of the next school day after the incident: the notification must be seen by then (POL-01).</summary>
+    public DateOnly DueBy { get; private set; }
+
+    public DateTimeOffset? SeenAt { get; private set; }
+
+    public Guid? SeenBy { get; private set; }
+
+    /// <summary>Police record the notification; it goes to the setting at once.</summary>
+    /// <param name="nextSchoolDay">The first working day after the incident (school days are taken as working days).</param>
+    public static EncompassNotification Send(Guid id, Child child, Agency setting, Practitioner officer, Agency officersAgency,
+        DateTimeOffset incidentAt, DateOnly incidentOn, bool childPresent, string summary, DateTimeOffset sentAt, DateOnly nextSchoolDay)
+    {
+        Require(officer.AgencyId == officersAgency.Id && officersAgency.Kind is AgencyKind.Police or AgencyKind.BritishTransportPolice, "POL-01",
+            "Operation Encompass notifications are sent by the police who attended.");
+        Require(setting.IsEducationOrChildcare, "SG-ENC-01", "Choose the child's school, college or early years setting.", "SettingAgencyId");
+        Require(setting.AreaId == child.AreaId && officer.AreaId == child.AreaId, "SG-ENC-02", "The child, the setting and the officer must be in the same area.");
+        Require(!string.IsNullOrWhiteSpace(summary), "SG-ENC-03", "Say what the setting needs to know to support the child.", nameof(Summary));
+        Require(summary.Length <= MaxSummaryLength, "SG-ENC-03", $"The summary must be {MaxSummaryLength:N0} characters or fewer.", nameof(Summary));
+        Require(incidentAt <= sentAt, "SG-ENC-04", "The incident cannot be after the notification.", nameof(IncidentAt));
+        return new EncompassNotification(id, child, setting, officer, incidentAt, incidentOn, childPresent, summary, sentAt, nextSchoolDay);
+    }
+
+    /// <summary>The setting's designated safeguarding lead has read it.</summary>
+    public void MarkSeen(Practitioner lead, DateTimeOffset at)
+    {
+        Require(lead.AgencyId == SettingAgencyId && lead.Has(PractitionerRole.DesignatedSafeguardingLead), "SG-ENC-05",
+            "Only the setting's designated safeguarding lead can mark the notification as seen.");
+        if (SeenAt is null)
+        {
+            SeenAt = at;
+            SeenBy = lead.Id;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.OperationEncompass;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.Children;
+
+namespace Safeguard.Web.OperationEncompass;
+
+public sealed class EncompassInput
+{
+    [Required(ErrorMessage = "Give the child's details")]
+    public ChildInput? Child { get; set; }
+
+    [Required(ErrorMessage = "Choose the child's school, college or early years setting")]
+    public Guid? SettingAgencyId { get; set; }
+
+    [Required(ErrorMessage = "Enter when the police attended")]
+    public DateTimeOffset? IncidentAt { get; set; }
+
+    public bool ChildPresent { get; set; }
+
+    [Required(ErrorMessage = "Say what the setting needs to know to support the child")]
+    [MaxLength(EncompassNotification.MaxSummaryLength, ErrorMessage = "The summary must be 2,000 characters or fewer")]
+    public string? Summary { get; set; }
+}
+
+public sealed record EncompassView(Guid Id, Guid ChildId, string ChildName, DateOnly? DateOfBirth, string Setting, DateTimeOffset IncidentAt,
+    bool ChildPresent, string Summary, DateTimeOffset SentAt, DateOnly DueBy, DateTimeOffset? SeenAt);
+
+/// <summary>Police record an Operation Encompass notification; it goes to the child's setting at once (POL-01).</summary>
+public sealed class SendEncompassNotification(SafeguardDbContext db, RegisterChild children, WorkingDayCalendar calendar, TimeProvider time)
+{
+    public async Task<EncompassNotification> HandleAsync(Guid areaId, Guid practitionerId, EncompassInput input, CancellationToken cancellationToken)
+    {
+        var officer = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
+        var agency = await db.Agencies.SingleAsync(a => a.Id == officer.AgencyId, cancellationToken);
+        var setting = await db.Agencies.SingleOrDefaultAsync(a => a.Id == input.SettingAgencyId, cancellationToken)
+            ?? throw new Domain.RuleViolationException("SG-ENC-01", "Choose the child's school, college or early years setting.", "SettingAgencyId");
+        var child = await children.FindOrAddAsync(areaId, input.Child!, cancellationToken);
+        var now = time.GetUtcNow();
+        var incidentOn = EnglandClock.ToEnglandDate(input.IncidentAt!.Value);
+        var notification = EncompassNotification.Send(Guid.CreateVersion7(now), child, setting, officer, agency, input.IncidentAt.Value, incidentOn,
+            input.ChildPresent, input.Summary ?? string.Empty, now, calendar.AddWorkingDays(incidentOn, 1));
+        db.EncompassNotifications.Add(notification);
+        await db.SaveChangesAsync(cancellationToken);
+        return notification;
+    }
+}
+
+public static class EncompassQueries
+{
+    public static IQueryable<EncompassView> Views(SafeguardDbContext db, IQueryable<EncompassNotification> notifications) =>
+        from n in notifications
+        join c in db.Children on n.ChildId equals c.Id
+        join s in db.Agencies on n.SettingAgencyId equals s.Id
+        orderby n.SeenAt == null descending, n.IncidentAt descending
+        select new EncompassView(n.Id, n.ChildId, c.GivenName + " " + c.FamilyName, c.DateOfBirth, s.Name, n.IncidentAt, n.ChildPresent, n.Summary,
+            n.SentAt, n.DueBy, n.SeenAt);
+
+    public static async Task<IReadOnlyList<EncompassView>> ForSettingAsync(SafeguardDbContext db, AuditLog audit, Guid settingId,
+        CancellationToken cancellationToken)
+    {
+        var views = await Views(db, db.EncompassNotifications.Where(n => n.SettingAgencyId == settingId)).Take(200).ToListAsync(cancellationToken);
+        if (views.Count > 0)
+        {
+            await audit.SearchedAsync("Operation Encompass notifications", [.. views.Select(v => v.ChildId).Distinct()], Policies.EncompassBasis,
+                cancellationToken);
+        }
+
+        return views;
+    }
+
+    public static Task<List<EncompassView>> SentByAsync(SafeguardDbContext db, Guid officerId, CancellationToken cancellationToken) =>
+        Views(db, db.EncompassNotifications.Where(n => n.RecordedBy == officerId)).Take(200).ToListAsync(cancellationToken);
+
+    public static async Task MarkSeenAsync(SafeguardDbContext db, Guid id, Guid practitionerId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var notification = await db.EncompassNotifications.SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
+            ?? throw new Domain.RuleViolationException("SG-ENC-06", "There is no such notification in your area.");
+        var lead = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
+        notification.MarkSeen(lead, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>/api/v1/encompass: police send; the setting's designated safeguarding lead reads and marks seen.</summary>
+public static class EncompassApi
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var encompass = api.MapGroup("/encompass").WithTags("Operation Encompass");
+
+        encompass.MapPost("/", async Task<Created<EncompassView>> (EncompassInput input, ClaimsPrincipal user, SendEncompassNotification send,
+            SafeguardDbContext db, CancellationToken cancellationToken) =>
+        {
+            var notification = await send.HandleAsync(user.AreaId()!.Value, user.PractitionerId()!.Value, input, cancellationToken);
+            var view = await EncompassQueries.Views(db, db.EncompassNotifications.Where(n => n.Id == notification.Id)).SingleAsync(cancellationToken);
+            return TypedResults.Created($"/api/v1/encompass/{notification.Id}", view);
+        }).RequireAuthorization(Policies.Police).WithName("SendEncompassNotification");
+
+        encompass.MapGet("/settings", async (SafeguardDbContext db, CancellationToken cancellationToken) => TypedResults.Ok(await db.Agencies
+                .Where(a => a.Kind == AgencyKind.School || a.Kind == AgencyKind.College || a.Kind == AgencyKind.EarlyYears)
+                .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken)))
+            .RequireAuthorization(Policies.Police).WithName("GetEncompassSettings");
+
+        encompass.MapGet("/", async (ClaimsPrincipal user, SafeguardDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await EncompassQueries.ForSettingAsync(db, audit, user.AgencyId()!.Value, cancellationToken)))
+            .RequireAuthorization(Policies.DesignatedSafeguardingLead).WithName("GetEncompassNotifications");
+
+        encompass.MapPost("/{id:guid}/seen", async Task<NoContent> (Guid id, ClaimsPrincipal user, SafeguardDbContext db, TimeProvider time,
+            CancellationToken cancellationToken) =>
+        {
+            await EncompassQueries.MarkSeenAsync(db, id, user.PractitionerId()!.Value, time, cancellationToken);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.DesignatedSafeguardingLead).WithName("MarkEncompassNotificationSeen");
+    }
+}
