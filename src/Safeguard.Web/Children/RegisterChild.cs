@@ -83,20 +83,23 @@ public sealed class RegisterChild(SafeguardDbContext db, TimeProvider time)
     public Child Add(Guid areaId, ChildInput input)
     {
         var today = EnglandClock.Today(time);
-        var details = new ChildDetails(
-            input.GivenName ?? string.Empty,
-            input.FamilyName ?? string.Empty,
-            input.DateOfBirth,
-            input.ExpectedDateOfBirth,
-            input.Sex switch { "M" => Sex.Male, "F" => Sex.Female, _ => Sex.Unknown },
-            input.Gender,
-            input.EthnicityCode ?? string.Empty,
-            input.DisabilityCodes ?? [],
-            input.FirstLanguage,
-            string.IsNullOrWhiteSpace(input.NhsNumber) ? null : Domain.Children.NhsNumber.Parse(input.NhsNumber),
-            string.IsNullOrWhiteSpace(input.Upn) ? null : UniquePupilNumber.Parse(input.Upn));
+        var details = DetailsFrom(input);
         var child = new Child(Guid.CreateVersion7(time.GetUtcNow()), areaId, details, today);
         db.Children.Add(child);
         return child;
     }
+
+    /// <summary>The child's details as the domain takes them; an invalid NHS number or UPN is refused here.</summary>
+    public static ChildDetails DetailsFrom(ChildInput input) => new(
+        input.GivenName ?? string.Empty,
+        input.FamilyName ?? string.Empty,
+        input.DateOfBirth,
+        input.ExpectedDateOfBirth,
+        input.Sex switch { "M" => Sex.Male, "F" => Sex.Female, _ => Sex.Unknown },
+        input.Gender,
+        input.EthnicityCode ?? string.Empty,
+        input.DisabilityCodes ?? [],
+        input.FirstLanguage,
+        string.IsNullOrWhiteSpace(input.NhsNumber) ? null : Domain.Children.NhsNumber.Parse(input.NhsNumber),
+        string.IsNullOrWhiteSpace(input.Upn) ? null : UniquePupilNumber.Parse(input.Upn));
 }

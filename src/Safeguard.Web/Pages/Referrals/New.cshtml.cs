@@ -69,11 +69,7 @@ public sealed class NewModel(MakeReferral make, IAuthorizationService authorizat
         {
             var today = EnglandClock.Today(time);
             var input = Input.ToReferralInput();
-            var childInput = input.Child!;
-            var child = new Child(Guid.NewGuid(), Guid.Empty, new ChildDetails(childInput.GivenName ?? string.Empty, childInput.FamilyName ?? string.Empty,
-                childInput.DateOfBirth, childInput.ExpectedDateOfBirth, childInput.Sex switch { "M" => Sex.Male, "F" => Sex.Female, _ => Sex.Unknown },
-                null, childInput.EthnicityCode ?? string.Empty, [], null,
-                string.IsNullOrWhiteSpace(childInput.NhsNumber) ? null : NhsNumber.Parse(childInput.NhsNumber), null), today);
+            var child = new Child(Guid.NewGuid(), Guid.Empty, RegisterChild.DetailsFrom(input.Child!), today);
             Referral.Receive(Guid.NewGuid(), Guid.Empty, "check", child, new Referrer(null, null, "check", "check", null, null),
                 new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], HarmContext.None, input.ChildsViews, input.FamilyKnows ?? false,
                     input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard, "10"),
