@@ -39,6 +39,14 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.HarmContexts).HasConversion<int>();
         builder.PrimitiveCollection(r => r.HarmTypes).HasField("_harmTypes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(r => r.Escalations, e => e.ToJson());
+        builder.OwnsMany(r => r.Adults, a =>
+        {
+            a.ToJson();
+            a.Property(x => x.Relationship).HasConversion<string>();
+        });
+        builder.Navigation(r => r.Adults).HasField("_adults").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(r => r.HouseholdChildren, c => c.ToJson());
+        builder.Navigation(r => r.HouseholdChildren).HasField("_householdChildren").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(r => r.Escalations).HasField("_escalations").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
         // The front door's queue: undecided referrals in receipt order.

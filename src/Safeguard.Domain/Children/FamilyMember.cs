@@ -15,7 +15,26 @@ public enum RelationshipKind
     KinshipCarer,
     FosterCarer,
     FamilyFriend,
+
+    /// <summary>The pregnant person named in a pre-birth referral.</summary>
+    ExpectantParent,
     Other,
+}
+
+public static class RelationshipKinds
+{
+    public static string Describe(this RelationshipKind kind) => kind switch
+    {
+        RelationshipKind.StepParent => "Step-parent",
+        RelationshipKind.PartnerOfParent => "Parent's partner",
+        RelationshipKind.AuntOrUncle => "Aunt or uncle",
+        RelationshipKind.AdultSibling => "Adult brother or sister",
+        RelationshipKind.KinshipCarer => "Kinship carer",
+        RelationshipKind.FosterCarer => "Foster carer",
+        RelationshipKind.FamilyFriend => "Family friend",
+        RelationshipKind.ExpectantParent => "Pregnant person (pre-birth referral)",
+        _ => kind.ToString(),
+    };
 }
 
 /// <summary>An adult in the child's family network or household. A child may have many; an adult many children.</summary>

@@ -40,6 +40,13 @@ public enum ReferralOutcome
 /// <summary>Who raised the concern: a practitioner signed in to Safeguard, or a person the front door recorded.</summary>
 public sealed record Referrer(Guid? PractitionerId, Guid? AgencyId, string Name, string Role, string? Phone, string? Email);
 
+/// <summary>A parent, carer or other adult the referrer names, as they named them.</summary>
+public sealed record ReferralAdult(string Name, RelationshipKind Relationship, DateOnly? DateOfBirth, bool LivesWithChild, bool ParentalResponsibility,
+    string? Phone);
+
+/// <summary>Another child in the household, as the referrer named them.</summary>
+public sealed record HouseholdChild(string Name, DateOnly? DateOfBirth);
+
 /// <summary>What the referrer tells the local authority (¶164, REF-02), in their own words.</summary>
 public sealed record ReferralDetails(
     string Concerns,
@@ -50,7 +57,9 @@ public sealed record ReferralDetails(
     bool? FamilyAgrees,
     string? WhyFamilyNotToldOrAgreed,
     Urgency Urgency,
-    string SourceCode);
+    string SourceCode,
+    IReadOnlyList<ReferralAdult>? Adults = null,
+    IReadOnlyList<HouseholdChild>? HouseholdChildren = null);
 
 /// <summary>A referrer not satisfied with the decision asks for it to be looked at again (¶165, REF-07).</summary>
 public sealed record Escalation(DateTimeOffset RaisedAt, string Reason, DateTimeOffset? RespondedAt = null, Guid? RespondedBy = null,
@@ -67,6 +76,8 @@ public sealed class Referral
 
     private readonly List<HarmType> _harmTypes = [];
     private readonly List<Escalation> _escalations = [];
+    private readonly List<ReferralAdult> _adults = [];
+    private readonly List<HouseholdChild> _householdChildren = [];
 
     private Referral()
     {
@@ -84,6 +95,8 @@ public sealed class Referral
         Referrer = referrer;
         Concerns = details.Concerns.Trim();
         _harmTypes.AddRange(details.HarmTypes.Distinct());
+        _adults.AddRange(details.Adults ?? []);
+        _householdChildren.AddRange(details.HouseholdChildren ?? []);
         HarmContexts = details.HarmContexts;
         ChildsViews = Blank(details.ChildsViews);
         FamilyKnows = details.FamilyKnows;
@@ -110,6 +123,12 @@ public sealed class Referral
     public string Concerns { get; private set; }
 
     public IReadOnlyList<HarmType> HarmTypes => _harmTypes;
+
+    /// <summary>Parents, carers and other adults in the child's life, as the referrer named them.</summary>
+    public IReadOnlyList<ReferralAdult> Adults => _adults;
+
+    /// <summary>Other children in the household: each may need to be considered too.</summary>
+    public IReadOnlyList<HouseholdChild> HouseholdChildren => _householdChildren;
 
     public HarmContext HarmContexts { get; private set; }
 
@@ -185,6 +204,15 @@ public sealed class Referral
             nameof(ReferralDetails.WhyFamilyNotToldOrAgreed));
         Require((details.WhyFamilyNotToldOrAgreed?.Length ?? 0) <= MaxTextLength, "SG-REF-07", $"The reason must be {MaxTextLength:N0} characters or fewer.",
             nameof(ReferralDetails.WhyFamilyNotToldOrAgreed));
+        var adults = details.Adults ?? [];
+        Require(adults.Count <= 10 && (details.HouseholdChildren?.Count ?? 0) <= 10, "SG-REF-20", "Name up to 10 adults and 10 other children.");
+        Require(adults.All(a => !string.IsNullOrWhiteSpace(a.Name) && a.Name.Length <= 200 && (a.Phone?.Length ?? 0) <= 40), "SG-REF-20",
+            "Give each adult's name (200 characters or fewer).", "Adults");
+        Require((details.HouseholdChildren ?? []).All(c => !string.IsNullOrWhiteSpace(c.Name) && c.Name.Length <= 200), "SG-REF-20",
+            "Give each other child's name (200 characters or fewer).", "HouseholdChildren");
+        // A pre-birth referral is about the unborn baby and the pregnant person: they are named.
+        Require(!child.IsUnborn || adults.Any(a => a.Relationship is RelationshipKind.ExpectantParent or RelationshipKind.Mother), "SG-REF-21",
+            "Name the pregnant person for a pre-birth referral.", "Adults");
         var isReReferral = previousReferralOn is { } previous && previous.AddMonths(12) >= receivedOn;
         return new Referral(id, areaId, reference, child, referrer, details, receivedAt, receivedOn, isReReferral);
     }

@@ -50,6 +50,31 @@ public sealed class ReferralInput
 
     /// <summary>For front door staff recording a concern phoned or emailed in by someone else (a family member, the public).</summary>
     public ReferrerInput? OnBehalfOf { get; set; }
+
+    /// <summary>Parents, carers and other adults; for a pre-birth referral, the pregnant person.</summary>
+    public IReadOnlyList<AdultInput>? Adults { get; set; }
+
+    /// <summary>Other children in the household.</summary>
+    public IReadOnlyList<HouseholdChild>? OtherChildren { get; set; }
+}
+
+public sealed class AdultInput
+{
+    [Required(ErrorMessage = "Enter the adult's name")]
+    [MaxLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Select who the adult is to the child")]
+    public RelationshipKind? Relationship { get; set; }
+
+    public DateOnly? DateOfBirth { get; set; }
+
+    public bool LivesWithChild { get; set; }
+
+    public bool ParentalResponsibility { get; set; }
+
+    [MaxLength(40, ErrorMessage = "Phone number must be 40 characters or fewer")]
+    public string? Phone { get; set; }
 }
 
 public sealed class ReferrerInput
@@ -96,13 +121,17 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         var contexts = (input.HarmContexts ?? []).Aggregate(HarmContext.None, (all, one) => all | one);
         var details = new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], contexts, input.ChildsViews,
             input.FamilyKnows ?? false, input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard,
-            input.SourceCode ?? (input.OnBehalfOf is null ? SourceCodeFor(agency.Kind) : "1A"));
+            input.SourceCode ?? (input.OnBehalfOf is null ? SourceCodeFor(agency.Kind) : "1A"),
+            [.. (input.Adults ?? []).Select(a => new ReferralAdult(a.Name?.Trim() ?? string.Empty, a.Relationship ?? RelationshipKind.Other, a.DateOfBirth,
+                a.LivesWithChild, a.ParentalResponsibility, a.Phone))],
+            [.. (input.OtherChildren ?? []).Select(c => c with { Name = c.Name?.Trim() ?? string.Empty })]);
         var now = time.GetUtcNow();
         var referral = Referral.Receive(Guid.CreateVersion7(now), areaId, NewReference(now), child, referrer, details, now,
             EnglandClock.ToEnglandDate(now), previous);
         // Receipt is acknowledged as the referral is saved: the confirmation the referrer sees is the acknowledgement.
         referral.Acknowledge(now);
         db.Referrals.Add(referral);
+        AddFamilyNetwork(child, referral.Adults, now);
         if (idempotencyKey is not null)
         {
             db.Entry(referral).Property(ReferralConfiguration.SubmissionKey).CurrentValue = idempotencyKey;
@@ -125,6 +154,19 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         }
 
         return new Result(referral, AlreadyReceived: false);
+    }
+
+    /// <summary>The adults the referrer named join the child's family network, so the next practitioner finds them.</summary>
+    private void AddFamilyNetwork(Child child, IReadOnlyList<ReferralAdult> adults, DateTimeOffset now)
+    {
+        foreach (var adult in adults)
+        {
+            var names = adult.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var member = new FamilyMember(Guid.CreateVersion7(now), child.AreaId, names.Length > 1 ? string.Join(' ', names[..^1]) : names[0],
+                names.Length > 1 ? names[^1] : "(last name not known)", adult.DateOfBirth, adult.Phone);
+            db.FamilyMembers.Add(member);
+            db.Relationships.Add(new Relationship(Guid.CreateVersion7(now), child, member, adult.Relationship, adult.ParentalResponsibility, adult.LivesWithChild));
+        }
     }
 
     private Task<Referral?> FindBySubmissionKeyAsync(string key, CancellationToken cancellationToken) =>

@@ -19,12 +19,12 @@ public sealed record ReferralView(Guid Id, string Reference, Guid ChildId, strin
     DateTimeOffset? AcknowledgedAt, string ReferrerName, string ReferrerRole, string SourceCode, string Concerns, IReadOnlyList<HarmType> HarmTypes,
     string? ChildsViews, bool FamilyKnows, bool? FamilyAgrees, string? WhyFamilyNotToldOrAgreed, Urgency Urgency, bool IsReReferral,
     ReferralOutcome? Outcome, string? DecisionReasons, string? SuggestedServices, string? PrimaryNeedCode, DateTimeOffset? DecidedAt,
-    IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn)
+    IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn, IReadOnlyList<ReferralAdult> Adults, IReadOnlyList<HouseholdChild> HouseholdChildren)
 {
     public static ReferralView Of(Referral r, string childName) => new(r.Id, r.Reference, r.ChildId, childName, r.ReceivedAt, r.ReceivedOn,
         r.AcknowledgedAt, r.Referrer.Name, r.Referrer.Role, r.SourceCode, r.Concerns, r.HarmTypes, r.ChildsViews, r.FamilyKnows, r.FamilyAgrees,
         r.WhyFamilyNotToldOrAgreed, r.Urgency, r.IsReReferral, r.Outcome, r.DecisionReasons, r.SuggestedServices, r.PrimaryNeedCode, r.DecidedAt,
-        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, WorkingDayCalendar.England)!.Value);
+        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, WorkingDayCalendar.England)!.Value, r.Adults, r.HouseholdChildren);
 }
 
 public sealed class DecisionInput

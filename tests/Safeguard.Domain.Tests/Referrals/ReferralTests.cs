@@ -112,6 +112,24 @@ public sealed class ReferralTests
     }
 
     [Fact]
+    public void Receive_PreBirthReferralWithoutThePregnantPerson_IsRefused()
+    {
+        var unborn = new Child(Guid.NewGuid(), AreaId,
+            new ChildDetails("", "Testcase", null, Today.AddMonths(3), Sex.Unknown, null, "NOBT", [], null, null, null), Today);
+        Referral Refer(IReadOnlyList<ReferralAdult> adults) => Referral.Receive(Guid.NewGuid(), AreaId, "NM-TEST-2", unborn,
+            new Referrer(Teacher.Id, School.Id, Teacher.FullName, "Midwife", null, null), Details() with { Adults = adults }, Now, Today, null);
+
+        Assert.Equal("SG-REF-21", Assert.Throws<RuleViolationException>(() => Refer([])).RuleId);
+        var referral = Refer([new ReferralAdult("Jo Testcase", RelationshipKind.ExpectantParent, null, true, true, null)]);
+        Assert.Single(referral.Adults);
+    }
+
+    [Fact]
+    public void Receive_AdultWithoutAName_IsRefused() =>
+        Assert.Equal("SG-REF-20", Assert.Throws<RuleViolationException>(() =>
+            FromTeacher(details: Details() with { Adults = [new ReferralAdult(" ", RelationshipKind.Father, null, true, true, null)] })).RuleId);
+
+    [Fact]
     public void RecordDecision_Twice_IsRefused()
     {
         var referral = FromTeacher();

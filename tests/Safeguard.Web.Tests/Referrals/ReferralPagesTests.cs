@@ -175,6 +175,67 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
         Assert.Contains("Ellie Pagetest", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MakeReferral_NamingAdultsAndOtherChildren_AddsTheAdultsToTheChildsFamilyNetwork()
+    {
+        var (dsl, manager) = await PeopleAsync();
+        var answers = Answers();
+        answers["Input.Adults[0].Name"] = "Dawn Pagetest";
+        answers["Input.Adults[0].Relationship"] = "Mother";
+        answers["Input.Adults[0].LivesWithChild"] = "true";
+        answers["Input.Adults[0].ParentalResponsibility"] = "true";
+        answers["Input.Adults[1].Name"] = "Lee Boyfriend";
+        answers["Input.Adults[1].Relationship"] = "PartnerOfParent";
+        answers["Input.OtherChildren[0]"] = "Ruby Pagetest";
+
+        using var check = await PostFormAsync(dsl, "/referrals/new?handler=Check", "/referrals/new", new(answers));
+        var checkHtml = await check.Content.ReadAsStringAsync();
+        Assert.Contains("Lee Boyfriend", checkHtml, StringComparison.Ordinal);
+        Assert.Contains("Ruby Pagetest", checkHtml, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Adults[1].Name\" value=\"Lee Boyfriend\"", checkHtml, StringComparison.Ordinal);
+        using var sent = await PostFormAsync(dsl, "/referrals/new?handler=Submit", "/referrals/new", new(answers));
+
+        var id = sent.Headers.Location!.OriginalString.Split('?')[0].Split('/')[^1];
+        var childId = (await manager.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/referrals/{id}")).GetProperty("childId").GetString();
+        var record = await manager.GetStringAsync(new Uri($"/children/{childId}", UriKind.Relative));
+        Assert.Contains("Dawn Pagetest", record, StringComparison.Ordinal);
+        Assert.Contains("PartnerOfParent", record, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FrontDoorStaff_RecordAConcernPhonedInByAGrandmother()
+    {
+        var (_, manager) = await PeopleAsync();
+        var answers = Answers();
+        answers["Input.RaisedByOther"] = "true";
+        answers["Input.RaiserName"] = "Maureen Caller";
+        answers["Input.RaiserRole"] = "Grandmother";
+
+        using var sent = await PostFormAsync(manager, "/referrals/new?handler=Submit", "/referrals/new", answers);
+
+        var id = sent.Headers.Location!.OriginalString.Split('?')[0].Split('/')[^1];
+        var referral = await manager.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/referrals/{id}");
+        Assert.Equal("Maureen Caller", referral.GetProperty("referrerName").GetString());
+        Assert.Equal("1A", referral.GetProperty("sourceCode").GetString());
+    }
+
+    [Fact]
+    public async Task SchoolStaff_CannotRecordAConcernAsSomeoneElse()
+    {
+        var (dsl, manager) = await PeopleAsync();
+        var answers = Answers();
+        answers["Input.RaisedByOther"] = "true";
+        answers["Input.RaiserName"] = "Not Me";
+        answers["Input.RaiserRole"] = "Neighbour";
+
+        using var sent = await PostFormAsync(dsl, "/referrals/new?handler=Submit", "/referrals/new", answers);
+
+        var id = sent.Headers.Location!.OriginalString.Split('?')[0].Split('/')[^1];
+        var referral = await manager.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/referrals/{id}");
+        Assert.NotEqual("Not Me", referral.GetProperty("referrerName").GetString());
+        Assert.Equal("2A", referral.GetProperty("sourceCode").GetString());
+    }
+
     [GeneratedRegex("href=\"/referrals/[0-9a-f-]{36}\"")]
     private static partial Regex ReferenceLink();
 }

@@ -979,6 +979,63 @@ namespace Safeguard.Data.Migrations.PostgreSql
                                 .HasForeignKey("ReferralId");
                         });
 
+                    b.OwnsMany("Safeguard.Domain.Referrals.HouseholdChild", "HouseholdChildren", b1 =>
+                        {
+                            b1.Property<Guid>("ReferralId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("DateOfBirth");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ReferralId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Referrals");
+
+                            b1
+                                .ToJson("HouseholdChildren")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.Referrals.ReferralAdult", "Adults", b1 =>
+                        {
+                            b1.Property<Guid>("ReferralId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("DateOfBirth");
+
+                            b1.Property<bool>("LivesWithChild");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<bool>("ParentalResponsibility");
+
+                            b1.Property<string>("Phone");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired();
+
+                            b1.HasKey("ReferralId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Referrals");
+
+                            b1
+                                .ToJson("Adults")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
                     b.OwnsOne("Safeguard.Domain.Referrals.Referrer", "Referrer", b1 =>
                         {
                             b1.Property<Guid>("ReferralId")
@@ -1018,7 +1075,11 @@ namespace Safeguard.Data.Migrations.PostgreSql
                                 .HasForeignKey("ReferralId");
                         });
 
+                    b.Navigation("Adults");
+
                     b.Navigation("Escalations");
+
+                    b.Navigation("HouseholdChildren");
 
                     b.Navigation("Referrer")
                         .IsRequired();

@@ -29,6 +29,21 @@ public sealed class NewModel(MakeReferral make, IAuthorizationService authorizat
 
     public bool Checking { get; private set; }
 
+    /// <summary>Children's social care staff can record a concern on behalf of the person who raised it.</summary>
+    public bool MayRecordForOthers { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        MayRecordForOthers = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
+        if (!MayRecordForOthers)
+        {
+            Input.RaisedByOther = false;
+        }
+
+        await next();
+    }
+
     public IActionResult OnPostCheck()
     {
         if (!Validate())
@@ -60,6 +75,11 @@ public sealed class NewModel(MakeReferral make, IAuthorizationService authorizat
     private bool Validate()
     {
         Input.ReadDates(ModelState);
+        if (Input.RaisedByOther && (string.IsNullOrWhiteSpace(Input.RaiserName) || string.IsNullOrWhiteSpace(Input.RaiserRole)))
+        {
+            ModelState.AddModelError("Input.RaiserName", "Enter the name of the person who raised the concern and who they are to the child");
+        }
+
         if (!ModelState.IsValid)
         {
             return false;
@@ -72,7 +92,9 @@ public sealed class NewModel(MakeReferral make, IAuthorizationService authorizat
             var child = new Child(Guid.NewGuid(), Guid.Empty, RegisterChild.DetailsFrom(input.Child!), today);
             Referral.Receive(Guid.NewGuid(), Guid.Empty, "check", child, new Referrer(null, null, "check", "check", null, null),
                 new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], HarmContext.None, input.ChildsViews, input.FamilyKnows ?? false,
-                    input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard, "10"),
+                    input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard, "10",
+                    [.. input.Adults!.Select(a => new ReferralAdult(a.Name!, a.Relationship!.Value, null, a.LivesWithChild, a.ParentalResponsibility, null))],
+                    input.OtherChildren),
                 time.GetUtcNow(), today, null);
             return true;
         }
@@ -142,6 +164,38 @@ public sealed class ReferralForm
     [Required(ErrorMessage = "Select how urgent this is")]
     public Urgency? Urgency { get; set; }
 
+    /// <summary>Up to three adults; rows left blank are ignored.</summary>
+    public List<AdultRow> Adults { get; set; } = [new(), new(), new()];
+
+    /// <summary>Up to three other children in the household; blank rows are ignored.</summary>
+    public List<string?> OtherChildren { get; set; } = [null, null, null];
+
+    /// <summary>Front door staff recording a concern someone else phoned or emailed in.</summary>
+    public bool RaisedByOther { get; set; }
+
+    [MaxLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
+    public string? RaiserName { get; set; }
+
+    [MaxLength(200, ErrorMessage = "This must be 200 characters or fewer")]
+    public string? RaiserRole { get; set; }
+
+    [MaxLength(40, ErrorMessage = "Phone number must be 40 characters or fewer")]
+    public string? RaiserPhone { get; set; }
+
+    public sealed class AdultRow
+    {
+        [MaxLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
+        public string? Name { get; set; }
+
+        public RelationshipKind? Relationship { get; set; }
+
+        public bool LivesWithChild { get; set; }
+
+        public bool ParentalResponsibility { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Name);
+    }
+
     public DateOnly? DateOfBirth { get; private set; }
 
     public DateOnly? ExpectedDateOfBirth { get; private set; }
@@ -202,13 +256,19 @@ public sealed class ReferralForm
         FamilyAgrees = FamilyAgrees,
         WhyFamilyNotToldOrAgreed = WhyFamilyNotToldOrAgreed,
         Urgency = Urgency,
+        Adults = [.. Adults.Where(a => !a.IsBlank).Select(a => new AdultInput
+        {
+            Name = a.Name, Relationship = a.Relationship ?? RelationshipKind.Other, LivesWithChild = a.LivesWithChild, ParentalResponsibility = a.ParentalResponsibility,
+        })],
+        OtherChildren = [.. OtherChildren.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new HouseholdChild(c!, null))],
+        OnBehalfOf = RaisedByOther ? new ReferrerInput { Name = RaiserName, Role = RaiserRole, Phone = RaiserPhone } : null,
     };
 
     /// <summary>The questions in the order the page asks them, for the error summary.</summary>
     public static readonly IReadOnlyList<string> FieldOrder =
     [
         "Input.GivenName", "Input.FamilyName", "Input.Born", "Input.DobDay", "Input.EddDay", "Input.Sex", "Input.EthnicityCode",
-        "Input.NhsNumber", "Input.Concerns", "Input.HarmTypes", "Input.ChildsViews", "Input.FamilyKnows", "Input.WhyFamilyNotToldOrAgreed",
+        "Input.NhsNumber", "Input.Adults", "Input.Concerns", "Input.HarmTypes", "Input.ChildsViews", "Input.FamilyKnows", "Input.WhyFamilyNotToldOrAgreed",
         "Input.Urgency",
     ];
 
