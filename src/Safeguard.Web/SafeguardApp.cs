@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Identity;
@@ -21,6 +23,8 @@ namespace Safeguard.Web;
 /// <summary>The web service: its services and its request pipeline, in one place, used by <c>safeguard serve</c> and the tests.</summary>
 public static class SafeguardApp
 {
+    public const string SignInLimit = "sign-in";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SafeguardApp).Assembly.GetName().Name });
@@ -116,6 +120,22 @@ public static class SafeguardApp
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SafeguardDbContext>("database", tags: ["ready"]);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Sign-in attempts are throttled per address as well as locked per account, so guessing across many accounts
+        // from one place is slowed too. The limit is configurable (Authentication:SignInAttemptsPerMinute).
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, context => !HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Authentication:SignInAttemptsPerMinute", 20),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
     }
 
     public static void UsePipeline(WebApplication app)
@@ -133,6 +153,7 @@ public static class SafeguardApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

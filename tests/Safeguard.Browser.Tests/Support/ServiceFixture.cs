@@ -30,6 +30,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             "--ConnectionStrings:Safeguard", $"Data Source={Path.Combine(_folder, "safeguard.db")}",
             "--DataProtection:KeysFolder", Path.Combine(_folder, "keys"),
             "--Seed:Children", "20",
+            "--Authentication:SignInAttemptsPerMinute", "10000",
         ]);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');

@@ -119,3 +119,30 @@ public abstract class SignInTests<TFactory>(TFactory factory) : IClassFixture<TF
 public sealed class SqliteSignInTests(SqliteFactory factory) : SignInTests<SqliteFactory>(factory);
 
 public sealed class PostgreSqlSignInTests(PostgreSqlFactory factory) : SignInTests<PostgreSqlFactory>(factory);
+
+/// <summary>Sign-in attempts from one address are throttled, whichever accounts they try.</summary>
+public sealed class SignInThrottleTests(SignInThrottleTests.ThrottledFactory factory) : IClassFixture<SignInThrottleTests.ThrottledFactory>
+{
+    public sealed class ThrottledFactory : SqliteFactory
+    {
+        public ThrottledFactory() => SignInAttemptsPerMinute = 3;
+    }
+
+    [Fact]
+    public async Task SignIn_MoreThanTheLimitPerMinute_IsRefusedWith429()
+    {
+        using var client = factory.NewClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await HttpSignIn.PostSignInAsync(client, $"nobody{i}@test.example", "Not-the-password-1");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, (HttpStatusCode)429], statuses);
+        using var fifth = await HttpSignIn.PostSignInAsync(client, "nobody@test.example", "Not-the-password-1");
+        Assert.Contains("Too many attempts", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var page = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}

@@ -20,6 +20,9 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
 
     protected abstract string ConnectionString(string folder);
 
+    /// <summary>Tests sign in many accounts from one address; the throttle's own test lowers this.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10_000;
+
     /// <summary>Set by a test class that needs a fixed "now" (statutory clocks); the real clock otherwise.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; init; }
 
@@ -33,6 +36,7 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString(_folder));
         builder.UseSetting("Seed:Children", "3");
+        builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
     }
 

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Web.Account;
 using Safeguard.Data.Identity;
 
 namespace Safeguard.Web.Pages.Account;
 
+[EnableRateLimiting(SafeguardApp.SignInLimit)]
 public sealed class SignInModel(SignInManager<SafeguardUser> signIn, IAuthenticationSchemeProvider schemes, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
