@@ -21,10 +21,10 @@ public sealed record ReferralView(Guid Id, string Reference, Guid ChildId, strin
     ReferralOutcome? Outcome, string? DecisionReasons, string? SuggestedServices, string? PrimaryNeedCode, DateTimeOffset? DecidedAt,
     IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn, IReadOnlyList<ReferralAdult> Adults, IReadOnlyList<HouseholdChild> HouseholdChildren)
 {
-    public static ReferralView Of(Referral r, string childName) => new(r.Id, r.Reference, r.ChildId, childName, r.ReceivedAt, r.ReceivedOn,
+    public static ReferralView Of(Referral r, string childName, WorkingDayCalendar calendar) => new(r.Id, r.Reference, r.ChildId, childName, r.ReceivedAt, r.ReceivedOn,
         r.AcknowledgedAt, r.Referrer.Name, r.Referrer.Role, r.SourceCode, r.Concerns, r.HarmTypes, r.ChildsViews, r.FamilyKnows, r.FamilyAgrees,
         r.WhyFamilyNotToldOrAgreed, r.Urgency, r.IsReReferral, r.Outcome, r.DecisionReasons, r.SuggestedServices, r.PrimaryNeedCode, r.DecidedAt,
-        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, WorkingDayCalendar.England)!.Value, r.Adults, r.HouseholdChildren);
+        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, calendar)!.Value, r.Adults, r.HouseholdChildren);
 }
 
 public sealed class DecisionInput
@@ -63,7 +63,7 @@ public static class ReferralsApi
 
         referrals.MapPost("/", async Task<Created<ReferralView>> (ReferralInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
             ClaimsPrincipal user, MakeReferral make, SafeguardDbContext db, IAuthorizationService authorization, HttpContext http,
-            CancellationToken cancellationToken) =>
+            WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
         {
             var socialCare = (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded;
             var result = await make.HandleAsync(user.AreaId()!.Value, user.PractitionerId()!.Value, input,
@@ -74,7 +74,7 @@ public static class ReferralsApi
             }
 
             var saved = await ReferralQueries.FindAsync(db, result.Referral.Id, cancellationToken);
-            return TypedResults.Created($"/api/v1/referrals/{result.Referral.Id}", ReferralView.Of(saved!.Value.Referral, saved.Value.ChildName));
+            return TypedResults.Created($"/api/v1/referrals/{result.Referral.Id}", ReferralView.Of(saved!.Value.Referral, saved.Value.ChildName, calendar));
         }).WithName("MakeReferral").WithDescription(
             "Make a referral about a child. Send an Idempotency-Key header: a retry with the same key returns the first referral, never a second.");
 
@@ -87,7 +87,7 @@ public static class ReferralsApi
             .RequireAuthorization(Policies.ChildrenSocialCare).WithName("GetFrontDoorQueue");
 
         referrals.MapGet("/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
-            SafeguardDbContext db, AuditLog audit, IAuthorizationService authorization, CancellationToken cancellationToken) =>
+            SafeguardDbContext db, AuditLog audit, IAuthorizationService authorization, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
         {
             var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
             if (found is null)
@@ -104,7 +104,7 @@ public static class ReferralsApi
 
             await audit.ReadAsync(nameof(Referral), id, found.Value.Referral.ChildId, isReferrer ? Policies.ReferrerBasis : Policies.ChildrenSocialCareBasis,
                 cancellationToken);
-            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName));
+            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar));
         }).WithName("GetReferral");
 
         referrals.MapPost("/{id:guid}/decision", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, DecisionInput input, ClaimsPrincipal user,
@@ -115,7 +115,7 @@ public static class ReferralsApi
         }).RequireAuthorization(Policies.FrontDoorDecision).WithName("RecordReferralDecision");
 
         referrals.MapPost("/{id:guid}/escalations", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input, ClaimsPrincipal user,
-            SafeguardDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+            SafeguardDbContext db, TimeProvider time, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
         {
             var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
             if (found is null)
@@ -125,11 +125,11 @@ public static class ReferralsApi
 
             found.Value.Referral.Escalate(user.PractitionerId()!.Value, input.Text ?? string.Empty, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName));
+            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar));
         }).WithName("EscalateReferral").WithDescription("The referrer is not satisfied with the decision (REF-07): a manager must respond.");
 
         referrals.MapPost("/{id:guid}/escalations/response", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input,
-            ClaimsPrincipal user, SafeguardDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+            ClaimsPrincipal user, SafeguardDbContext db, TimeProvider time, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
         {
             var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
             if (found is null)
@@ -140,7 +140,7 @@ public static class ReferralsApi
             var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
             found.Value.Referral.RespondToEscalation(manager, input.Text ?? string.Empty, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName));
+            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar));
         }).RequireAuthorization(Policies.FrontDoorDecision).WithName("RespondToReferralEscalation");
     }
 }
@@ -162,7 +162,7 @@ public sealed class RecordReferralDecision(SafeguardDbContext db, WorkingDayCale
             string.IsNullOrWhiteSpace(input.PrimaryNeedCode) ? null : input.PrimaryNeedCode, input.SuggestedServices, now, EnglandClock.ToEnglandDate(now),
             StatutoryRules.ReferralDecision.Due(found.Value.Referral.ReceivedOn, calendar)!.Value, input.LateReason);
         await db.SaveChangesAsync(cancellationToken);
-        return ReferralView.Of(found.Value.Referral, found.Value.ChildName);
+        return ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar);
     }
 }
 
