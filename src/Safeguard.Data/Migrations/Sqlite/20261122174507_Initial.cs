@@ -90,6 +90,30 @@ namespace Safeguard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClockRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReasonRecorded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResponsibleRole = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ResponsibleTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResponsiblePractitionerId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyMembers",
                 columns: table => new
                 {
@@ -142,6 +166,7 @@ namespace Safeguard.Data.Migrations.Sqlite
                     FirstLanguage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     NhsNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     Upn = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Addresses = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -282,6 +307,41 @@ namespace Safeguard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EncompassNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SettingAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChildPresent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SeenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SeenBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EncompassNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EncompassNotifications_Agencies_SettingAgencyId",
+                        column: x => x.SettingAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EncompassNotifications_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Referrals",
                 columns: table => new
                 {
@@ -315,8 +375,11 @@ namespace Safeguard.Data.Migrations.Sqlite
                     DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LateReason = table.Column<string>(type: "TEXT", nullable: true),
                     SubmissionKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Escalations = table.Column<string>(type: "TEXT", nullable: true)
+                    Adults = table.Column<string>(type: "TEXT", nullable: true),
+                    Escalations = table.Column<string>(type: "TEXT", nullable: true),
+                    HouseholdChildren = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -459,6 +522,41 @@ namespace Safeguard.Data.Migrations.Sqlite
                 columns: new[] { "AreaId", "NhsNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_IsOpen_DueOn_ResponsibleRole",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "IsOpen", "DueOn", "ResponsibleRole" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_IsOpen_ResponsiblePractitionerId_DueOn",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "IsOpen", "ResponsiblePractitionerId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_IsOpen_ResponsibleTeamId_DueOn",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "IsOpen", "ResponsibleTeamId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_SubjectId",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncompassNotifications_AreaId_SettingAgencyId_SeenAt_IncidentAt",
+                table: "EncompassNotifications",
+                columns: new[] { "AreaId", "SettingAgencyId", "SeenAt", "IncidentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncompassNotifications_ChildId",
+                table: "EncompassNotifications",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncompassNotifications_SettingAgencyId",
+                table: "EncompassNotifications",
+                column: "SettingAgencyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FamilyMembers_AreaId_FamilyName",
                 table: "FamilyMembers",
                 columns: new[] { "AreaId", "FamilyName" });
@@ -542,6 +640,8 @@ namespace Safeguard.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(DatabaseGuards.SqliteDropAuditAppendOnly);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -559,6 +659,12 @@ namespace Safeguard.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ClockRecords");
+
+            migrationBuilder.DropTable(
+                name: "EncompassNotifications");
 
             migrationBuilder.DropTable(
                 name: "Practitioners");

@@ -9,6 +9,12 @@ namespace Safeguard.Data.Migrations.PostgreSql
     /// <inheritdoc />
     public partial class Initial : Migration
     {
+        private static readonly string[] AreaOwnedTables =
+        [
+            "Agencies", "Teams", "Practitioners", "Children", "FamilyMembers", "Relationships", "AuditEntries", "Referrals",
+            "ClockRecords", "EncompassNotifications",
+        ];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -67,6 +73,54 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PractitionerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Basis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Origin = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClockRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReasonRecorded = table.Column<bool>(type: "boolean", nullable: false),
+                    ResponsibleRole = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ResponsibleTeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ResponsiblePractitionerId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyMembers",
                 columns: table => new
                 {
@@ -119,6 +173,7 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     FirstLanguage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     NhsNumber = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     Upn = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "uuid", nullable: true),
                     Addresses = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
@@ -259,6 +314,92 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "EncompassNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SettingAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IncidentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChildPresent = table.Column<bool>(type: "boolean", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SeenBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EncompassNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EncompassNotifications_Agencies_SettingAgencyId",
+                        column: x => x.SettingAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EncompassNotifications_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Referrer_PractitionerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Referrer_AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Referrer_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Referrer_Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Referrer_Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Referrer_Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Concerns = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    HarmTypes = table.Column<int[]>(type: "integer[]", nullable: false),
+                    HarmContexts = table.Column<int>(type: "integer", nullable: false),
+                    ChildsViews = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    FamilyKnows = table.Column<bool>(type: "boolean", nullable: false),
+                    FamilyAgrees = table.Column<bool>(type: "boolean", nullable: true),
+                    WhyFamilyNotToldOrAgreed = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SourceCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsReReferral = table.Column<bool>(type: "boolean", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    SuggestedServices = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    PrimaryNeedCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LateReason = table.Column<string>(type: "text", nullable: true),
+                    SubmissionKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Adults = table.Column<string>(type: "jsonb", nullable: true),
+                    Escalations = table.Column<string>(type: "jsonb", nullable: true),
+                    HouseholdChildren = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Relationships",
                 columns: table => new
                 {
@@ -368,6 +509,16 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AreaId_ChildId_At",
+                table: "AuditEntries",
+                columns: new[] { "AreaId", "ChildId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AreaId_PractitionerId_At",
+                table: "AuditEntries",
+                columns: new[] { "AreaId", "PractitionerId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Children_AreaId_FamilyName_DateOfBirth",
                 table: "Children",
                 columns: new[] { "AreaId", "FamilyName", "DateOfBirth" });
@@ -376,6 +527,41 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 name: "IX_Children_AreaId_NhsNumber",
                 table: "Children",
                 columns: new[] { "AreaId", "NhsNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_IsOpen_DueOn_ResponsibleRole",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "IsOpen", "DueOn", "ResponsibleRole" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_IsOpen_ResponsiblePractitionerId_DueOn",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "IsOpen", "ResponsiblePractitionerId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_IsOpen_ResponsibleTeamId_DueOn",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "IsOpen", "ResponsibleTeamId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockRecords_AreaId_SubjectId",
+                table: "ClockRecords",
+                columns: new[] { "AreaId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncompassNotifications_AreaId_SettingAgencyId_SeenAt_Incide~",
+                table: "EncompassNotifications",
+                columns: new[] { "AreaId", "SettingAgencyId", "SeenAt", "IncidentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncompassNotifications_ChildId",
+                table: "EncompassNotifications",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncompassNotifications_SettingAgencyId",
+                table: "EncompassNotifications",
+                column: "SettingAgencyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FamilyMembers_AreaId_FamilyName",
@@ -397,6 +583,38 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 name: "IX_Practitioners_TeamId",
                 table: "Practitioners",
                 column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_AreaId_ChildId_ReceivedOn",
+                table: "Referrals",
+                columns: new[] { "AreaId", "ChildId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_AreaId_DecidedAt_ReceivedAt",
+                table: "Referrals",
+                columns: new[] { "AreaId", "DecidedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_AreaId_SubmissionKey",
+                table: "Referrals",
+                columns: new[] { "AreaId", "SubmissionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ChildId",
+                table: "Referrals",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Reference",
+                table: "Referrals",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Referrer_PractitionerId",
+                table: "Referrals",
+                column: "Referrer_PractitionerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Relationships_AreaId_ChildId",
@@ -422,11 +640,17 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 name: "IX_Teams_AreaId_AgencyId",
                 table: "Teams",
                 columns: new[] { "AreaId", "AgencyId" });
+
+            migrationBuilder.Sql(DatabaseGuards.PostgreSqlAuditAppendOnly);
+            migrationBuilder.Sql(DatabaseGuards.PostgreSqlAreaPolicies(AreaOwnedTables));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(DatabaseGuards.PostgreSqlDropAreaPolicies(AreaOwnedTables));
+            migrationBuilder.Sql(DatabaseGuards.PostgreSqlDropAuditAppendOnly);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -443,7 +667,19 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ClockRecords");
+
+            migrationBuilder.DropTable(
+                name: "EncompassNotifications");
+
+            migrationBuilder.DropTable(
                 name: "Practitioners");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "Relationships");
