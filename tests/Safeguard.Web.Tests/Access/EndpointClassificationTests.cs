@@ -1,0 +1,156 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Access;
+
+/// <summary>
+/// Every route the service answers is classified here: who may reach it. A new page or endpoint fails the first test
+/// until someone decides its class, and every class is then checked against a signed-out caller and, for
+/// case records, against a signed-in practitioner outside children's social care.
+/// </summary>
+public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+{
+    private enum Access
+    {
+        /// <summary>Open to everyone (sign-in, health, errors, the API description).</summary>
+        Anonymous,
+
+        /// <summary>Any signed-in practitioner, for their own work (their referrals, their deadlines).</summary>
+        SignedIn,
+
+        /// <summary>Children's social care of the area: case records.</summary>
+        ChildrenSocialCare,
+
+        /// <summary>A narrower group checked by its own policy or by the record (manager, police, DSL, DPO, referrer).</summary>
+        Restricted,
+    }
+
+    private static readonly Dictionary<string, Access> Classified = new()
+    {
+        ["/health/live"] = Access.Anonymous,
+        ["/health/ready"] = Access.Anonymous,
+        ["GET /openapi/{documentName}.json"] = Access.Anonymous,
+        ["/account/sign-in"] = Access.Anonymous,
+        ["/Account/SignIn"] = Access.Anonymous,
+        ["/Account/External"] = Access.Anonymous,
+        ["/Error"] = Access.Anonymous,
+        ["/status/{code:int}"] = Access.Anonymous,
+        ["/account/sign-out"] = Access.SignedIn,
+        ["/Account/SignOut"] = Access.SignedIn,
+        ["/account/access-denied"] = Access.SignedIn,
+        ["/Account/AccessDenied"] = Access.SignedIn,
+        [""] = Access.SignedIn,
+        ["/Index"] = Access.SignedIn,
+        ["GET /api/v1/me"] = Access.SignedIn,
+        ["GET /api/v1/me/clocks"] = Access.SignedIn,
+        ["/referrals"] = Access.SignedIn,
+        ["/referrals/new"] = Access.SignedIn,
+        ["POST /api/v1/referrals/"] = Access.SignedIn,
+        ["GET /api/v1/referrals/mine"] = Access.SignedIn,
+        ["/children"] = Access.ChildrenSocialCare,
+        ["/Children/Index"] = Access.ChildrenSocialCare,
+        ["/Children"] = Access.ChildrenSocialCare,
+        ["/children/{id:guid}"] = Access.ChildrenSocialCare,
+        ["/front-door"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/children/"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/children/{id:guid}"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/referrals/queue"] = Access.ChildrenSocialCare,
+        ["/referrals/{id:guid}"] = Access.Restricted,
+        ["GET /api/v1/referrals/{id:guid}"] = Access.Restricted,
+        ["POST /api/v1/referrals/{id:guid}/decision"] = Access.Restricted,
+        ["POST /api/v1/referrals/{id:guid}/escalations"] = Access.Restricted,
+        ["POST /api/v1/referrals/{id:guid}/escalations/response"] = Access.Restricted,
+        ["/team"] = Access.Restricted,
+        ["GET /api/v1/team/clocks"] = Access.Restricted,
+        ["/audit"] = Access.Restricted,
+        ["/audit/children/{id:guid}"] = Access.Restricted,
+        ["/encompass"] = Access.Restricted,
+        ["/encompass/new"] = Access.Restricted,
+        ["POST /api/v1/encompass/"] = Access.Restricted,
+        ["GET /api/v1/encompass/"] = Access.Restricted,
+        ["GET /api/v1/encompass/settings"] = Access.Restricted,
+        ["POST /api/v1/encompass/{id:guid}/seen"] = Access.Restricted,
+    };
+
+    private List<(string Key, string Method, string Path)> Endpoints()
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var found = new List<(string, string, string)>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var template = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (methods is { Count: > 0 })
+            {
+                found.AddRange(methods.Select(m => ($"{m} {template}", m, template)));
+            }
+            else
+            {
+                var key = template == "/" ? "" : template;
+                found.Add((key, "GET", template));
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
+    public void EveryRoute_IsClassified()
+    {
+        var unclassified = Endpoints().Select(e => e.Key).Distinct().Where(k => !Classified.ContainsKey(k)).ToList();
+
+        Assert.True(unclassified.Count == 0, "Classify who may reach these routes in EndpointClassificationTests: " + string.Join(", ", unclassified));
+    }
+
+    [Fact]
+    public async Task EveryRouteButTheAnonymousOnes_RefusesASignedOutCaller()
+    {
+        using var client = factory.NewClient();
+        var failures = new List<string>();
+        foreach (var (key, method, template) in Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) != Access.Anonymous).DistinctBy(e => e.Key))
+        {
+            var path = template.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method == "POST")
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request);
+            var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.AbsolutePath == "/account/sign-in");
+            if (!refused)
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Reachable without signing in: " + string.Join("; ", failures));
+    }
+
+    [Fact]
+    public async Task CaseRecordRoutes_RefuseAPractitionerOutsideChildrensSocialCare()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.School));
+        var failures = new List<string>();
+        foreach (var (key, method, template) in Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) == Access.ChildrenSocialCare && e.Method == "GET")
+            .DistinctBy(e => e.Key))
+        {
+            using var response = await client.GetAsync(new Uri(template.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal),
+                UriKind.Relative));
+            var refused = response.StatusCode == HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.AbsolutePath == "/account/access-denied");
+            if (!refused)
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Case records reachable by a school practitioner: " + string.Join("; ", failures));
+    }
+}
