@@ -26,15 +26,20 @@ public static class CalendarCommand
             var path = parse.GetValue(file)!;
             var text = File.ReadAllText(path);
             var dates = GovUkBankHolidaysJson.Parse(text);
-            var differences = dates.GroupBy(d => d.Year)
-                .Where(g => g.Key is >= 1990 and <= 2100)
-                .SelectMany(g => g.Except(EnglandBankHolidays.For(g.Key)).Select(d => $"+{d:yyyy-MM-dd}")
-                    .Concat(EnglandBankHolidays.For(g.Key).Except(g).Select(d => $"-{d:yyyy-MM-dd}")))
+            var differences = dates.Select(d => d.Year).Distinct()
+                .Where(year => year >= WorkingDayCalendar.FirstDay.Year && year <= WorkingDayCalendar.LastDay.Year)
+                .SelectMany(year => dates.Where(d => d.Year == year).Except(EnglandBankHolidays.For(year)).Select(d => (Date: d, InFile: true))
+                    .Concat(EnglandBankHolidays.For(year).Except(dates).Select(d => (Date: d, InFile: false))))
+                .OrderBy(d => d.Date)
                 .ToList();
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ImportedFile))!);
             File.WriteAllText(ImportedFile, text);
             Console.WriteLine($"Imported {dates.Count.ToString(CultureInfo.InvariantCulture)} England and Wales bank holidays to {ImportedFile}; " +
-                (differences.Count == 0 ? "they agree with the rules." : $"differences from the rules: {string.Join(' ', differences)}"));
+                (differences.Count == 0 ? "they agree with the rules." : "for the years it covers, it differs from the rules on:"));
+            foreach (var (date, inFile) in differences)
+            {
+                Console.WriteLine($"{date:yyyy-MM-dd}\t{(inFile ? "a bank holiday in the file, not in the rules" : "a bank holiday in the rules, not in the file")}");
+            }
         }));
         return new Command("calendar", "The bank holiday calendar.") { import };
     }

@@ -70,31 +70,37 @@ public sealed class WorkingDayCalendar
         return new WorkingDayCalendar(year => byYear.TryGetValue(year, out var imported) ? imported : EnglandBankHolidays.For(year));
     }
 
+    /// <summary>Whether <paramref name="date"/> is a bank holiday in this calendar (false for any date outside its range).</summary>
     public bool IsBankHoliday(DateOnly date) => _bankHolidays.Contains(date);
 
+    /// <summary>Whether <paramref name="date"/> is neither a Saturday, a Sunday nor a bank holiday.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The date is outside <see cref="FirstDay"/>..<see cref="LastDay"/>.</exception>
     public bool IsWorkingDay(DateOnly date) => IsWorkingDayAt(Index(date));
 
     /// <summary>
-    /// The <paramref name="workingDays"/>th working day after <paramref name="date"/> (before it, when negative);
-    /// <paramref name="date"/> itself when zero.
+    /// The <paramref name="workingDays"/>th working day after <paramref name="date"/> (before it, when negative), counting
+    /// <paramref name="date"/> as day 0 whether or not it is a working day; <paramref name="date"/> itself, unchanged, when
+    /// zero. The answer is always a working day otherwise: one working day after a Saturday is the Monday (or the
+    /// Tuesday after a bank holiday Monday), and one before it is the Friday.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The date or the answer is outside <see cref="FirstDay"/>..<see cref="LastDay"/>.</exception>
     public DateOnly AddWorkingDays(DateOnly date, int workingDays)
     {
+        var index = Index(date);
         if (workingDays == 0)
         {
             return date;
         }
 
-        var index = Index(date);
-        var upTo = _workingDaysUpTo[index];
-        // Ordinals are 1-based: the working day numbered k is _workingDayNumbers[k - 1].
+        // Ordinals are 1-based: the working day numbered k is _workingDayNumbers[k - 1]. Long arithmetic, so that an
+        // absurd count is out of range rather than an overflow.
+        long upTo = _workingDaysUpTo[index];
         var ordinal = workingDays > 0
             ? upTo + workingDays
             : upTo - (IsWorkingDayAt(index) ? 1 : 0) + workingDays + 1;
         if (ordinal < 1 || ordinal > _workingDayNumbers.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(workingDays), workingDays,
+            throw new ArgumentOutOfRangeException(nameof(workingDays),
                 $"{workingDays} working days from {date:yyyy-MM-dd} falls outside the calendar ({FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}).");
         }
 
@@ -103,8 +109,12 @@ public sealed class WorkingDayCalendar
 
     /// <summary>
     /// The number of working days after <paramref name="from"/> up to and including <paramref name="to"/>; negative
-    /// (the working days after <paramref name="to"/> up to and including <paramref name="from"/>) when <paramref name="to"/> is earlier.
+    /// (the working days after <paramref name="to"/> up to and including <paramref name="from"/>) when <paramref name="to"/> is earlier;
+    /// zero for the same day, or for two days with no working day between (Friday to Sunday). So
+    /// <c>AddWorkingDays(from, WorkingDaysBetween(from, to))</c> never passes <paramref name="to"/>; when the count is not
+    /// zero it lands on <paramref name="to"/> itself if that is a working day, and on the last working day before it otherwise.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Either date is outside <see cref="FirstDay"/>..<see cref="LastDay"/>.</exception>
     public int WorkingDaysBetween(DateOnly from, DateOnly to) => Count(to) - Count(from);
 
     /// <summary>
@@ -122,8 +132,8 @@ public sealed class WorkingDayCalendar
         var index = date.DayNumber - _firstDayNumber;
         if (index < 0 || index >= _workingDaysUpTo.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(date), date,
-                $"The working-day calendar covers {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}.");
+            throw new ArgumentOutOfRangeException(nameof(date),
+                $"{date:yyyy-MM-dd} is outside the working-day calendar, which covers {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}.");
         }
 
         return index;

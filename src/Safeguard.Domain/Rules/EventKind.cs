@@ -1,6 +1,9 @@
 namespace Safeguard.Domain.Rules;
 
-/// <summary>The events in a child's (or a review's) history that start, satisfy or stop statutory clocks.</summary>
+/// <summary>
+/// The events in a child's (or a review's) history that start, satisfy or stop statutory clocks. An event is dated on
+/// the day it happened in England (T6), except a planned date, which is dated on the day planned.
+/// </summary>
 public enum EventKind
 {
     ReferralReceived,
@@ -28,6 +31,7 @@ public enum EventKind
     PermanentMoveNotified,
     TransferInConferenceHeld,
     MoveAbandoned,
+    /// <summary>The child's 18th birthday, known in advance: dated on the birthday itself, and recorded before it (DISC-03).</summary>
     EighteenthBirthdayAhead,
     AllegationKnown,
     LadoInformed,
@@ -38,10 +42,12 @@ public enum EventKind
     RapidReviewSubmitted,
     PracticeReviewInitiated,
     PracticeReviewPublished,
+    /// <summary>A publication date is planned: dated on the planned date, and recorded before it (LCSPR-09); a new plan replaces it.</summary>
     PracticeReviewPublicationPlanned,
     PracticeReviewSentToPanelAndSecretaryOfState,
     NationalReviewInitiated,
     NationalReviewPublished,
+    /// <summary>A publication date is planned: dated on the planned date, and recorded before it (NR-03); a new plan replaces it.</summary>
     NationalReviewPublicationPlanned,
     NationalReviewSentToSecretaryOfState,
     FinancialYearEnded,
@@ -58,4 +64,28 @@ public enum EventKind
     EnquiryAnswered,
     NrmReferralMade,
     PotentialVictimIdentified,
+
+    /// <summary>A risk to life, or a likelihood of serious immediate harm, is identified ([IP]).</summary>
+    ImmediateProtectionNeeded,
+
+    /// <summary>A preliminary strategy discussion finds a complex case that needs named or designated health advice ([SD]).</summary>
+    DesignatedHealthAdviceNeeded,
+    DesignatedHealthAdviceObtained,
+    InformationSharedWithReceivingArea,
+    OutOfAreaPlacementDecided,
+    ReceivingAreaNotifiedOfPlacement,
+    MotherAndBabyUnitApplied,
+    MotherAndBabyUnitAssessmentRequested,
+    PrisonerSentenced,
+    ChildSafeguardingEnquiryMade,
+    ChildWelfareActionTaken,
+    RapidReviewStarted,
+
+    /// <summary>The Panel, Ofsted and the DfE are told that a practice review will be carried out, and by whom (¶393).</summary>
+    PanelInformedOfPracticeReview,
+
+    /// <summary>The Panel tells the safeguarding partners what it thinks of their rapid review (¶415).</summary>
+    PartnersInformedByPanel,
+    AbuseOrNeglectSuggestedInDeath,
+    PartnersAndPanelInformedOfDeath,
 }

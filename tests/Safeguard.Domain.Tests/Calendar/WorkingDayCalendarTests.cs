@@ -56,6 +56,10 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2026-04-08", -7, "2026-03-26")] // "no later than 7 working days before"
     [InlineData("2027-01-04", -1, "2026-12-31")] // back across New Year
     [InlineData("2026-12-28", -1, "2026-12-24")] // back across Christmas from a bank holiday
+    [InlineData("2026-11-22", -1, "2026-11-20")] // back from a Sunday: the Friday
+    [InlineData("2026-12-31", 1, "2027-01-04")] // New Year's Day, then the weekend
+    [InlineData("2027-03-25", 1, "2027-03-30")] // Maundy Thursday: Good Friday and Easter Monday 2027
+    [InlineData("2025-12-24", 1, "2025-12-29")] // Christmas and Boxing Day on Thursday and Friday
     public void AddWorkingDays_WorkedExamples(string from, int days, string expected) =>
         Assert.Equal(D(expected), England.AddWorkingDays(D(from), days));
 
@@ -116,11 +120,56 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2026-06-30T22:59:59Z", "2026-06-30")]
     [InlineData("2026-06-30T23:30:00Z", "2026-07-01")] // 00:30 BST is already tomorrow in England
     [InlineData("2026-12-31T23:30:00Z", "2026-12-31")] // GMT in winter
+    [InlineData("2026-03-28T23:59:00Z", "2026-03-28")] // GMT until 01:00 UTC on 29 March
     [InlineData("2026-03-29T00:30:00Z", "2026-03-29")] // the night the clocks go forward
+    [InlineData("2026-03-29T23:30:00Z", "2026-03-30")] // the first BST evening: 00:30 on the 30th
+    [InlineData("2026-10-24T23:30:00Z", "2026-10-25")] // still BST: 00:30 on the 25th
+    [InlineData("2026-10-25T00:30:00Z", "2026-10-25")] // the hour that happens twice
+    [InlineData("2026-10-25T23:30:00Z", "2026-10-25")] // GMT again: 23:30 on the 25th
     public void EnglandClock_Today_IsTheDateInLondon(string utc, string expected)
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture));
         Assert.Equal(D(expected), EnglandClock.Today(time));
+    }
+
+    [Theory]
+    [InlineData("2026-06-30T23:30:00+00:00", "2026-07-01")]
+    [InlineData("2026-07-01T00:30:00+01:00", "2026-07-01")] // the same instant written in BST
+    [InlineData("2026-01-15T08:00:00-05:00", "2026-01-15")]
+    [InlineData("2026-01-15T20:00:00-05:00", "2026-01-16")] // 01:00 the next day in London
+    public void EnglandClock_ToEnglandDate_IsTheDateInLondonWhateverTheOffset(string instant, string expected) =>
+        Assert.Equal(D(expected), EnglandClock.ToEnglandDate(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"scotland":{"division":"scotland","events":[]}}""")]
+    [InlineData("""{"england-and-wales":{"division":"england-and-wales","events":[{"title":"Boxing Day","date":"28/12/2026"}]}}""")]
+    [InlineData("""{"england-and-wales":{"division":"england-and-wales","events":[{"title":"Boxing Day"}]}}""")]
+    public void GovUkJson_NotThatFilesShape_IsAFormatError(string json) =>
+        Assert.Throws<FormatException>(() => GovUkBankHolidaysJson.Parse(json));
+
+    [Fact]
+    public void AddWorkingDays_FromADateOutsideTheCalendar_ThrowsEvenForZero() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => England.AddWorkingDays(new DateOnly(2101, 1, 1), 0));
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    public void AddWorkingDays_MoreThanTheCalendarHolds_IsOutOfRange(int days) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => England.AddWorkingDays(new DateOnly(2026, 11, 23), days));
+
+    [Theory]
+    [InlineData(2027, "2027-12-27", "2027-12-28")] // Christmas on a Saturday, Boxing Day on a Sunday
+    [InlineData(2032, "2032-12-27", "2032-12-28")] // the same, beyond the published list
+    [InlineData(2033, "2033-12-26", "2033-12-27")] // Christmas on a Sunday: Boxing Day Monday, Christmas's substitute Tuesday
+    [InlineData(2034, "2034-01-02", "2034-12-25")] // New Year's Day on a Sunday: Monday 2 January
+    public void BankHolidays_FallingOnAWeekend_HaveSubstituteDays(int year, string substitute, string another)
+    {
+        var days = EnglandBankHolidays.For(year);
+
+        Assert.Contains(D(substitute), days);
+        Assert.Contains(D(another), days);
+        Assert.Equal(8, days.Count);
     }
 
     private static Arbitrary<DateOnly> Dates() =>
