@@ -6,6 +6,8 @@ using Safeguard.Data.Audit;
 using Safeguard.Data.Clocks;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -42,6 +44,16 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<EncompassNotification> EncompassNotifications => Set<EncompassNotification>();
 
+    public DbSet<Episode> Episodes => Set<Episode>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<FamilyHelpPlan> Plans => Set<FamilyHelpPlan>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -70,6 +82,11 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<Relationship>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Referral>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<EncompassNotification>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Episode>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Assessment>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<FamilyHelpPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Visit>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<ChronologyEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }

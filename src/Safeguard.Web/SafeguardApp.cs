@@ -14,6 +14,7 @@ using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
 using Safeguard.Web.Errors;
+using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.OperationEncompass;
 using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
@@ -52,6 +53,9 @@ public static class SafeguardApp
         services.AddScoped<MyClocks>();
         services.AddScoped<SendEncompassNotification>();
         services.AddScoped<RecordReferralDecision>();
+        services.AddScoped<EpisodeAccess>();
+        services.AddScoped<ChildAccess>();
+        services.AddScoped<FamilyHelpSteps>();
         services.AddHostedService<DatabaseStartup>();
 
         services.AddIdentity<SafeguardUser, IdentityRole<Guid>>(o =>
@@ -164,6 +168,7 @@ public static class SafeguardApp
         ChildrenApi.Map(api);
         ReferralsApi.Map(api);
         EncompassApi.Map(api);
+        FamilyHelpApi.Map(api);
         app.MapRazorPages();
     }
 

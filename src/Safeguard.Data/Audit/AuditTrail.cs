@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Referrals;
 
@@ -58,6 +59,10 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Relationship r => (Type: nameof(Relationship), r.Id, ChildId: r.ChildId, r.AreaId),
                 Referral r => (Type: nameof(Referral), r.Id, ChildId: r.ChildId, r.AreaId),
                 EncompassNotification n => (Type: nameof(EncompassNotification), n.Id, ChildId: n.ChildId, n.AreaId),
+                Episode e => (Type: nameof(Episode), e.Id, ChildId: e.ChildId, e.AreaId),
+                Assessment a => (Type: nameof(Assessment), a.Id, ChildId: a.ChildId, a.AreaId),
+                FamilyHelpPlan p => (Type: "Plan", p.Id, ChildId: p.ChildId, p.AreaId),
+                Visit v => (Type: nameof(Visit), v.Id, ChildId: v.ChildId, v.AreaId),
                 _ => default,
             };
             if (subject.Type is null)

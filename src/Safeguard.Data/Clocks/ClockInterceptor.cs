@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Clocks;
+using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
 using Safeguard.Domain.Rules;
@@ -9,19 +10,24 @@ using Safeguard.Domain.Rules;
 namespace Safeguard.Data.Clocks;
 
 /// <summary>
-/// The one place clocks are recomputed and stored: whenever a subject with a history is saved, its clocks are
-/// computed by <see cref="ClockEngine"/> and written in the same SaveChanges, so the stored clocks never disagree
-/// with the record that moved them.
+/// The one place clocks are recomputed and stored: whenever a subject with a history is saved — or a record that adds
+/// to its history (an assessment authorised, a visit that saw the child, the episode closed) — its clocks are computed
+/// by <see cref="ClockEngine"/> and written in the same SaveChanges, so the stored clocks never disagree with the
+/// records that moved them.
 /// </summary>
 public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider time) : SaveChangesInterceptor
 {
-    /// <summary>The rules a referral's own history drives, and who answers for each.</summary>
-    private static readonly (StatutoryRule Rule, PractitionerRole Responsible)[] ReferralRules =
+    /// <summary>
+    /// The rules a referral's history drives, and who answers for each. The 45 working days of the assessment and
+    /// seeing the child run from the referral (ASM-03: "the referral the assessment belongs to") and are met in its
+    /// episode, so they fall to the episode's lead practitioner once one is allocated.
+    /// </summary>
+    private static readonly (StatutoryRule Rule, PractitionerRole Responsible, bool LeadPractitioner)[] ReferralRules =
     [
-        (StatutoryRules.ReferralDecision, PractitionerRole.PracticeSupervisor),
-        (StatutoryRules.Assessment, PractitionerRole.SocialWorker),
-        (StatutoryRules.SeeTheChild, PractitionerRole.SocialWorker),
-        (StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor),
+        (StatutoryRules.ReferralDecision, PractitionerRole.PracticeSupervisor, false),
+        (StatutoryRules.Assessment, PractitionerRole.SocialWorker, true),
+        (StatutoryRules.SeeTheChild, PractitionerRole.SocialWorker, true),
+        (StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, false),
     ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
@@ -29,24 +35,68 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     {
         if (eventData.Context is SafeguardDbContext db)
         {
-            var referrals = db.ChangeTracker.Entries<Referral>()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified)
-                .Select(e => e.Entity)
-                .ToList();
-            foreach (var referral in referrals)
+            var referralIds = Changed<Referral>(db).Select(r => r.Id).ToHashSet();
+            referralIds.UnionWith(Changed<Assessment>(db).Select(a => a.ReferralId));
+            var episodeIds = Changed<Visit>(db).Select(v => v.EpisodeId).Concat(Changed<Episode>(db).Select(e => e.Id)).ToHashSet();
+            if (episodeIds.Count > 0)
             {
-                await StoreAsync(db, referral, cancellationToken);
+                referralIds.UnionWith(await db.Referrals.Where(r => r.EpisodeId != null && episodeIds.Contains(r.EpisodeId.Value))
+                    .Select(r => r.Id).ToListAsync(cancellationToken));
+                referralIds.UnionWith(Tracked<Referral>(db).Where(r => r.EpisodeId is { } e && episodeIds.Contains(e)).Select(r => r.Id));
+            }
+
+            foreach (var referralId in referralIds)
+            {
+                var referral = Tracked<Referral>(db).FirstOrDefault(r => r.Id == referralId)
+                    ?? await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+                if (referral is not null)
+                {
+                    await StoreAsync(db, referral, cancellationToken);
+                }
             }
         }
 
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
+    /// <summary>
+    /// The referral's own events, then what its episode adds: the child seen (a visit, or the assessment's record of it),
+    /// its assessment authorised (with any reason for lateness), and the episode closed.
+    /// </summary>
+    private static async Task<(List<ClockEvent> History, Episode? Episode)> HistoryAsync(SafeguardDbContext db, Referral referral,
+        CancellationToken cancellationToken)
+    {
+        var history = referral.History().ToList();
+        if (referral.EpisodeId is not { } episodeId)
+        {
+            return (history, null);
+        }
+
+        var episode = Tracked<Episode>(db).FirstOrDefault(e => e.Id == episodeId)
+            ?? await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken);
+        var later = new List<ClockEvent>();
+        var visits = Union(Tracked<Visit>(db).Where(v => v.EpisodeId == episodeId),
+            await db.Visits.Where(v => v.EpisodeId == episodeId && v.ChildSeen).ToListAsync(cancellationToken), v => v.Id);
+        var assessments = Union(Tracked<Assessment>(db).Where(a => a.ReferralId == referral.Id),
+            await db.Assessments.Where(a => a.ReferralId == referral.Id).ToListAsync(cancellationToken), a => a.Id);
+        later.AddRange(visits.Where(v => v.ChildSeen).Select(v => new ClockEvent(EventKind.ChildSeen, v.VisitedOn)));
+        later.AddRange(assessments.Where(a => a.ChildSeenOn is not null).Select(a => new ClockEvent(EventKind.ChildSeen, a.ChildSeenOn!.Value)));
+        later.AddRange(assessments.Where(a => a.IsAuthorised).Select(a => new ClockEvent(EventKind.AssessmentAuthorised, a.AuthorisedOn!.Value, a.LateReason)));
+        if (episode?.ClosedOn is { } closed && !(episode.IsReferralNoFurtherAction && episode.OpeningReferralId == referral.Id))
+        {
+            later.Add(new ClockEvent(EventKind.EpisodeClosed, closed));
+        }
+
+        // The episode's events come after the referral's on the same day (the child is seen after the decision to assess).
+        history.AddRange(later.OrderBy(e => e.OccurredOn));
+        return ([.. history.Select((e, i) => (e, i)).OrderBy(x => x.e.OccurredOn).ThenBy(x => x.i).Select(x => x.e)], episode);
+    }
+
     private async Task StoreAsync(SafeguardDbContext db, Referral referral, CancellationToken cancellationToken)
     {
         var today = EnglandClock.Today(time);
-        var history = referral.History();
-        foreach (var (rule, responsible) in ReferralRules)
+        var (history, episode) = await HistoryAsync(db, referral, cancellationToken);
+        foreach (var (rule, responsible, leadPractitioner) in ReferralRules)
         {
             foreach (var clock in ClockEngine.Compute(referral.Id, history, [rule], calendar, today))
             {
@@ -62,13 +112,24 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 record.AreaId = referral.AreaId;
                 record.SubjectId = referral.Id;
                 record.ChildId = referral.ChildId;
+                record.EpisodeId = referral.EpisodeId;
                 record.StartedOn = clock.StartedOn;
                 record.DueOn = clock.DueOn;
                 record.CompletedOn = clock.CompletedOn;
                 record.IsOpen = clock.Status is ClockStatus.Running or ClockStatus.DueToday or ClockStatus.Overdue or ClockStatus.Urgent;
                 record.Status = record.IsOpen ? (clock.DueOn is null ? ClockStatus.Urgent : ClockStatus.Running) : clock.Status;
                 record.ReasonRecorded = clock.ReasonRecorded;
+                record.ResponsiblePractitionerId = leadPractitioner ? episode?.LeadPractitionerId : null;
             }
         }
     }
+
+    private static IEnumerable<T> Changed<T>(SafeguardDbContext db) where T : class =>
+        db.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity);
+
+    private static IEnumerable<T> Tracked<T>(SafeguardDbContext db) where T : class =>
+        db.ChangeTracker.Entries<T>().Where(e => e.State is not EntityState.Deleted and not EntityState.Detached).Select(e => e.Entity);
+
+    private static List<T> Union<T>(IEnumerable<T> tracked, List<T> stored, Func<T, Guid> id) =>
+        [.. tracked.Concat(stored).DistinctBy(id)];
 }

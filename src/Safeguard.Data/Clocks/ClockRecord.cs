@@ -20,6 +20,9 @@ public sealed class ClockRecord
 
     public Guid? ChildId { get; set; }
 
+    /// <summary>The child's episode the subject belongs to, where the work is done (the assessment, the visits).</summary>
+    public Guid? EpisodeId { get; set; }
+
     public DateOnly StartedOn { get; set; }
 
     public DateOnly? DueOn { get; set; }

@@ -118,6 +118,9 @@ public sealed class Referral
 
     public Guid ChildId { get; private set; }
 
+    /// <summary>The child's episode the referral opened or joined (a child open to the local authority has one open episode).</summary>
+    public Guid? EpisodeId { get; private set; }
+
     public Referrer Referrer { get; private set; }
 
     public string Concerns { get; private set; }
@@ -218,10 +221,22 @@ public sealed class Referral
     }
 
     /// <summary>The child turned out to have an existing record: the referral moves to it (after <see cref="Child.MergeInto"/>).</summary>
-    public void MoveToChild(Child survivor)
+    /// <param name="survivorsOpenEpisodeId">The surviving record's open episode, which this referral joins instead of its own.</param>
+    public void MoveToChild(Child survivor, Guid? survivorsOpenEpisodeId = null)
     {
         Require(survivor.AreaId == AreaId, "SG-REF-01", "The child's record is in another area.");
         ChildId = survivor.Id;
+        EpisodeId = survivorsOpenEpisodeId ?? EpisodeId;
+    }
+
+    /// <summary>
+    /// The referral belongs to the child's episode: the one it opened, or the one already open when it arrived, which it
+    /// joins rather than opening a second (census 8815).
+    /// </summary>
+    public void BelongTo(Guid episodeId)
+    {
+        Require(EpisodeId is null || EpisodeId == episodeId, "SG-REF-22", "The referral already belongs to another episode.");
+        EpisodeId = episodeId;
     }
 
     /// <summary>Receipt is acknowledged to the referrer (REF-04). Acknowledging twice keeps the first time.</summary>
@@ -316,4 +331,18 @@ public sealed class Referral
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public static class ReferralOutcomes
+{
+    /// <summary>The decision as the referrer and the family are told it.</summary>
+    public static string Describe(this ReferralOutcome outcome) => outcome switch
+    {
+        ReferralOutcome.ImmediateProtection => "Immediate protection, then a strategy discussion",
+        ReferralOutcome.StrategyDiscussion => "Strategy discussion: reasonable cause to suspect significant harm",
+        ReferralOutcome.Section17Assessment => "Assessment of the child's needs (section 17)",
+        ReferralOutcome.FamilyHelp => "Family Help",
+        ReferralOutcome.UniversalHelp => "Universal or community help",
+        _ => "No further action by children's social care",
+    };
 }

@@ -18,9 +18,46 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
         Requirement.Require(duplicate is not null && survivor is not null, "SG-CHILD-11", "Both records must exist in your area.");
 
         duplicate!.MergeInto(survivor!);
+        // One child, one open episode: an episode the duplicate opened with nothing in it yet but its referral folds into
+        // the survivor's open episode; anything else moves across whole.
+        var survivorsOpen = await db.Episodes.FirstOrDefaultAsync(e => e.ChildId == survivorId && e.ClosedOn == null, cancellationToken);
+        var folded = new HashSet<Guid>();
+        foreach (var episode in await db.Episodes.Where(e => e.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            if (survivorsOpen is not null && episode.IsOpen && episode.IsEmpty)
+            {
+                folded.Add(episode.Id);
+                db.Episodes.Remove(episode);
+            }
+            else
+            {
+                episode.MoveToChild(survivor!);
+            }
+        }
+
         foreach (var referral in await db.Referrals.Where(r => r.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
-            referral.MoveToChild(survivor!);
+            referral.MoveToChild(survivor!, referral.EpisodeId is { } e && folded.Contains(e) ? survivorsOpen!.Id : null);
+        }
+
+        foreach (var visit in await db.Visits.Where(v => v.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            visit.MoveToChild(survivorId, folded.Contains(visit.EpisodeId) ? survivorsOpen!.Id : visit.EpisodeId);
+        }
+
+        foreach (var assessment in await db.Assessments.Where(a => a.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            assessment.MoveToChild(survivorId);
+        }
+
+        foreach (var plan in await db.Plans.Where(p => p.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            plan.MoveToChild(survivorId);
+        }
+
+        foreach (var entry in await db.Chronology.Where(c => c.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            entry.MoveToChild(survivorId, entry.EpisodeId is { } e && folded.Contains(e) ? survivorsOpen!.Id : entry.EpisodeId);
         }
 
         foreach (var relationship in await db.Relationships.Where(r => r.ChildId == duplicateId).ToListAsync(cancellationToken))

@@ -40,7 +40,7 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
                           where c.IsOpen && (c.DueOn == null || c.DueOn <= weekAhead)
                           join child in db.Children on c.ChildId equals child.Id
                           orderby c.DueOn
-                          select new { c.Id, c.RuleId, c.SubjectId, c.ChildId, Name = child.GivenName + " " + child.FamilyName, c.StartedOn, c.DueOn, c.ResponsibleRole })
+                          select new { c.Id, c.RuleId, c.SubjectId, c.ChildId, c.EpisodeId, Name = child.GivenName + " " + child.FamilyName, c.StartedOn, c.DueOn, c.ResponsibleRole })
             .Take(200)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r =>
@@ -49,7 +49,8 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
             var overdue = r.DueOn is { } due && due < today;
             return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId, r.Name,
                 r.StartedOn, r.DueOn, overdue ? calendar.WorkingDaysBetween(r.DueOn!.Value, today) : 0, overdue, r.DueOn == today, r.DueOn is null,
-                $"/referrals/{r.SubjectId}", Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
+                // The assessment and seeing the child are done in the episode; the decision and escalations on the referral.
+                r.EpisodeId is { } episode && r.RuleId is "ASM-03" or "REF-05" ? $"/episodes/{episode}" : $"/referrals/{r.SubjectId}", Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
         }).OrderByDescending(i => i.Overdue).ThenByDescending(i => i.Urgent).ThenBy(i => i.DueOn)];
     }
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Data;
 using Safeguard.Domain;
+using Safeguard.Web.FamilyHelp;
 
 namespace Safeguard.Web.Errors;
 
@@ -30,6 +32,14 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The request breaks a rule.",
                 extensions: new Dictionary<string, object?> { ["ruleId"] = violation.RuleId }),
+            RecordNotFoundException => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
+                detail: "There is no such record in your area."),
+            AccessRefusedException => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.",
+                detail: "You do not have a relationship with this record that allows this."),
+            _ when EditConflictException.Is(exception) => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The record has changed since you read it.",
+                detail: EditConflictException.Explanation),
             BadHttpRequestException bad => Results.Problem(
                 statusCode: bad.StatusCode,
                 title: "The request could not be read.",
@@ -74,6 +84,22 @@ public sealed class RuleViolationPageFilter : IAsyncPageFilter
             page.ModelState.AddModelError(key, violation.Message);
             executed.ExceptionHandled = true;
             executed.Result = page.Page();
+        }
+        else if (executed.Exception is RecordNotFoundException)
+        {
+            executed.ExceptionHandled = true;
+            executed.Result = new NotFoundResult();
+        }
+        else if (executed.Exception is AccessRefusedException)
+        {
+            executed.ExceptionHandled = true;
+            executed.Result = new ForbidResult();
+        }
+        else if (executed.Exception is { } conflict && EditConflictException.Is(conflict) && context.HandlerInstance is PageModel changed)
+        {
+            changed.ModelState.AddModelError(string.Empty, EditConflictException.Explanation);
+            executed.ExceptionHandled = true;
+            executed.Result = changed.Page();
         }
     }
 }

@@ -29,5 +29,5 @@ public static class FormErrors
         return joined.Length == 0 ? null : joined;
     }
 
-    public static string Id(string key) => key.Replace('.', '_');
+    public static string Id(string key) => key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 }

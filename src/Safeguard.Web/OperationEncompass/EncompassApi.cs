@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Chronology;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Account;
@@ -49,6 +50,10 @@ public sealed class SendEncompassNotification(SafeguardDbContext db, RegisterChi
         var notification = EncompassNotification.Send(Guid.CreateVersion7(now), child, setting, officer, agency, input.IncidentAt.Value, incidentOn,
             input.ChildPresent, input.Summary ?? string.Empty, now, calendar.AddWorkingDays(incidentOn, 1));
         db.EncompassNotifications.Add(notification);
+        var episodeId = await db.Episodes.Where(e => e.ChildId == child.Id && e.ClosedOn == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        db.Note(areaId, child.Id, episodeId, incidentOn, now, ChronologyKind.Notification,
+            $"Operation Encompass: domestic abuse incident{(input.ChildPresent ? " with the child present" : string.Empty)}; {setting.Name} notified by {agency.Name}.",
+            nameof(EncompassNotification), notification.Id, agency.Id);
         await db.SaveChangesAsync(cancellationToken);
         return notification;
     }

@@ -7,6 +7,8 @@ using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.Referrals;
 using Safeguard.Web.Children;
 
@@ -131,6 +133,7 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         // Receipt is acknowledged as the referral is saved: the confirmation the referrer sees is the acknowledgement.
         referral.Acknowledge(now);
         db.Referrals.Add(referral);
+        await JoinOrOpenEpisodeAsync(referral, now, cancellationToken);
         AddFamilyNetwork(child, referral.Adults, now);
         if (idempotencyKey is not null)
         {
@@ -154,6 +157,27 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         }
 
         return new Result(referral, AlreadyReceived: false);
+    }
+
+    /// <summary>
+    /// A referral about a child already open to the local authority joins the child's open episode; otherwise it opens
+    /// one (the census's CIN episode starts with the referral). Either way it goes on the child's chronology.
+    /// </summary>
+    private async Task JoinOrOpenEpisodeAsync(Referral referral, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.Episodes.FirstOrDefaultAsync(e => e.ChildId == referral.ChildId && e.ClosedOn == null, cancellationToken);
+        var episode = open ?? Episode.Open(Guid.CreateVersion7(now), referral);
+        if (open is null)
+        {
+            db.Episodes.Add(episode);
+        }
+
+        referral.BelongTo(episode.Id);
+        var summary = $"Referral {referral.Reference} from {referral.Referrer.Name} ({referral.Referrer.Role})"
+            + (open is null ? string.Empty : ", joining the open episode")
+            + (referral.Urgency == Urgency.ImmediateRisk ? ": child at immediate risk" : string.Empty) + $". {referral.Concerns}";
+        db.Note(referral.AreaId, referral.ChildId, episode.Id, referral.ReceivedOn, now, ChronologyKind.Referral, summary, nameof(Referral), referral.Id,
+            referral.Referrer.AgencyId);
     }
 
     /// <summary>The adults the referrer named join the child's family network, so the next practitioner finds them.</summary>

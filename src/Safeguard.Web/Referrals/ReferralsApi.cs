@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Chronology;
 using Safeguard.Domain.Referrals;
 using Safeguard.Domain.Rules;
 using Safeguard.Web.Account;
@@ -19,12 +20,12 @@ public sealed record ReferralView(Guid Id, string Reference, Guid ChildId, strin
     DateTimeOffset? AcknowledgedAt, string ReferrerName, string ReferrerRole, string SourceCode, string Concerns, IReadOnlyList<HarmType> HarmTypes,
     string? ChildsViews, bool FamilyKnows, bool? FamilyAgrees, string? WhyFamilyNotToldOrAgreed, Urgency Urgency, bool IsReReferral,
     ReferralOutcome? Outcome, string? DecisionReasons, string? SuggestedServices, string? PrimaryNeedCode, DateTimeOffset? DecidedAt,
-    IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn, IReadOnlyList<ReferralAdult> Adults, IReadOnlyList<HouseholdChild> HouseholdChildren)
+    IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn, IReadOnlyList<ReferralAdult> Adults, IReadOnlyList<HouseholdChild> HouseholdChildren, Guid? EpisodeId)
 {
     public static ReferralView Of(Referral r, string childName, WorkingDayCalendar calendar) => new(r.Id, r.Reference, r.ChildId, childName, r.ReceivedAt, r.ReceivedOn,
         r.AcknowledgedAt, r.Referrer.Name, r.Referrer.Role, r.SourceCode, r.Concerns, r.HarmTypes, r.ChildsViews, r.FamilyKnows, r.FamilyAgrees,
         r.WhyFamilyNotToldOrAgreed, r.Urgency, r.IsReReferral, r.Outcome, r.DecisionReasons, r.SuggestedServices, r.PrimaryNeedCode, r.DecidedAt,
-        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, calendar)!.Value, r.Adults, r.HouseholdChildren);
+        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, calendar)!.Value, r.Adults, r.HouseholdChildren, r.EpisodeId);
 }
 
 public sealed class DecisionInput
@@ -161,6 +162,20 @@ public sealed class RecordReferralDecision(SafeguardDbContext db, WorkingDayCale
         found.Value.Referral.RecordDecision(decider, input.Outcome!.Value, input.Reasons ?? string.Empty,
             string.IsNullOrWhiteSpace(input.PrimaryNeedCode) ? null : input.PrimaryNeedCode, input.SuggestedServices, now, EnglandClock.ToEnglandDate(now),
             StatutoryRules.ReferralDecision.Due(found.Value.Referral.ReceivedOn, calendar)!.Value, input.LateReason);
+        var referral = found.Value.Referral;
+        if (referral.EpisodeId is { } episodeId && await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) is { } episode)
+        {
+            episode.ReferralDecided(referral);
+            db.Note(referral.AreaId, referral.ChildId, episodeId, referral.DecidedOn!.Value, now, ChronologyKind.Decision,
+                $"Front door decision on {referral.Reference}: {referral.Outcome!.Value.Describe()}. {referral.DecisionReasons}", nameof(Referral),
+                referral.Id);
+            if (episode.ClosedOn is not null)
+            {
+                db.Note(referral.AreaId, referral.ChildId, episodeId, episode.ClosedOn.Value, now, ChronologyKind.EpisodeClosed,
+                    $"Episode closed ({episode.ClosureReasonCode}): {episode.ClosureSummary}", "Episode", episodeId);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar);
     }

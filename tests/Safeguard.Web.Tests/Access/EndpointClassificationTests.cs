@@ -73,6 +73,32 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["GET /api/v1/encompass/"] = Access.Restricted,
         ["GET /api/v1/encompass/settings"] = Access.Restricted,
         ["POST /api/v1/encompass/{id:guid}/seen"] = Access.Restricted,
+
+        // Family Help and children in need: children's social care, or the episode's allocated lead practitioner (checked on the record).
+        ["/episodes/{id:guid}"] = Access.Restricted,
+        ["/episodes/{id:guid}/visits/new"] = Access.Restricted,
+        ["/episodes/{id:guid}/plans/new"] = Access.Restricted,
+        ["/episodes/{id:guid}/close"] = Access.Restricted,
+        ["/assessments/{id:guid}"] = Access.Restricted,
+        ["/plans/{id:guid}"] = Access.Restricted,
+        ["/children/{id:guid}/chronology"] = Access.Restricted,
+        ["GET /api/v1/episodes/{id:guid}"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/allocation"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/family-agreement"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/assessments"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/visits"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/plans"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/closure"] = Access.Restricted,
+        ["GET /api/v1/assessments/{id:guid}"] = Access.Restricted,
+        ["PUT /api/v1/assessments/{id:guid}"] = Access.Restricted,
+        ["POST /api/v1/assessments/{id:guid}/submission"] = Access.Restricted,
+        ["POST /api/v1/assessments/{id:guid}/authorisation"] = Access.Restricted,
+        ["POST /api/v1/assessments/{id:guid}/return"] = Access.Restricted,
+        ["GET /api/v1/plans/{id:guid}"] = Access.Restricted,
+        ["POST /api/v1/plans/{id:guid}/approval"] = Access.Restricted,
+        ["POST /api/v1/plans/{id:guid}/reviews"] = Access.Restricted,
+        ["POST /api/v1/plans/{id:guid}/end"] = Access.Restricted,
+        ["GET /api/v1/children/{id:guid}/chronology"] = Access.Restricted,
     };
 
     private List<(string Key, string Method, string Path)> Endpoints()

@@ -229,6 +229,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
 
@@ -483,6 +486,364 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.Chronology.ChronologyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "ChildId", "OccurredOn");
+
+                    b.ToTable("Chronology");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorisedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AuthorisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ChildSeenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChildsWishesAndFeelings")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ConclusionReasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("DevelopmentalNeeds")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("Factors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("FamilyAndEnvironment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("FamilyViews")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("LeadPractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ParentingCapacity")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("PrimaryNeedCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReferralReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnedWith")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool?>("SeenAlone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhyNotSeenAlone")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("WhyViewsNotObtained")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "Status");
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Episode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosureReasonCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("ClosureSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool>("IsReferralNoFurtherAction")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("LeadPractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OpeningReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PrimaryNeedCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("SourceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Support")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("OpeningReferralId");
+
+                    b.HasIndex("AreaId", "ChildId", "ClosedOn");
+
+                    b.HasIndex("AreaId", "LeadPractitionerId", "ClosedOn");
+
+                    b.ToTable("Episodes");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.FamilyHelpPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExpectationsOfParents")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VisitEveryDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ChildSeen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChildsWords")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Observations")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SeenAlone")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("VisitedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WhyNot")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "ChildId", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -707,6 +1068,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool?>("FamilyAgrees")
                         .HasColumnType("boolean");
 
@@ -891,6 +1255,206 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasOne("Safeguard.Domain.Children.FamilyMember", null)
                         .WithMany()
                         .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Assessment", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Episode", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.FamilyHelp.Allocation", "Allocations", b1 =>
+                        {
+                            b1.Property<Guid>("EpisodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("AllocatedBy");
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<Guid>("PractitionerId");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<DateOnly?>("Until");
+
+                            b1.HasKey("EpisodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Episodes");
+
+                            b1
+                                .ToJson("Allocations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EpisodeId");
+                        });
+
+                    b.OwnsOne("Safeguard.Domain.FamilyHelp.FamilyAgreement", "FamilyAgreement", b1 =>
+                        {
+                            b1.Property<Guid>("EpisodeId");
+
+                            b1.Property<bool>("Agreed");
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.Property<string>("WhoAgreed")
+                                .IsRequired();
+
+                            b1.HasKey("EpisodeId");
+
+                            b1.ToTable("Episodes");
+
+                            b1
+                                .ToJson("FamilyAgreement")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EpisodeId");
+                        });
+
+                    b.Navigation("Allocations");
+
+                    b.Navigation("FamilyAgreement");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.FamilyHelpPlan", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.FamilyHelp.PlanOutcome", "Outcomes", b1 =>
+                        {
+                            b1.Property<Guid>("FamilyHelpPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("ByWhen");
+
+                            b1.Property<string>("Measure")
+                                .IsRequired();
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired();
+
+                            b1.Property<string>("ProvidedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("Service")
+                                .IsRequired();
+
+                            b1.HasKey("FamilyHelpPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Outcomes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FamilyHelpPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.FamilyHelp.PlanReview", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("FamilyHelpPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Decisions")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<DateOnly?>("NextReviewOn");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.HasKey("FamilyHelpPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FamilyHelpPlanId");
+
+                            b1.OwnsMany("Safeguard.Domain.FamilyHelp.OutcomeProgress", "Progress", b2 =>
+                                {
+                                    b2.Property<Guid>("PlanReviewFamilyHelpPlanId");
+
+                                    b2.Property<int>("PlanReview__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Evidence")
+                                        .IsRequired();
+
+                                    b2.Property<int>("OutcomeNumber");
+
+                                    b2.Property<string>("Progress")
+                                        .IsRequired();
+
+                                    b2.HasKey("PlanReviewFamilyHelpPlanId", "PlanReview__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Plans");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanReviewFamilyHelpPlanId", "PlanReview__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Progress");
+                        });
+
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Visit", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,6 +7,7 @@ using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
 using Safeguard.Web.Authorization;
+using Safeguard.Web.FamilyHelp;
 
 namespace Safeguard.Web.Pages.Children;
 
@@ -18,6 +19,11 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvide
     public int? Age { get; private set; }
 
     public IReadOnlyList<FamilyRow> Family { get; private set; } = [];
+
+    /// <summary>The child's episodes, newest first, each with its lead practitioner.</summary>
+    public IReadOnlyList<(Domain.FamilyHelp.Episode Episode, string? Lead)> Episodes { get; private set; } = [];
+
+    public DateOnly? LastSeenOn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,6 +47,11 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvide
                         where r.ChildId == id
                         select new FamilyRow(f.GivenName + " " + f.FamilyName, r.Kind, r.HasParentalResponsibility, r.LivesWithChild))
             .ToListAsync(cancellationToken);
+        var episodes = await EpisodeQueries.ForChildAsync(db, id, cancellationToken);
+        var people = await EpisodeQueries.PeopleAsync(db, episodes.Where(e => e.LeadPractitionerId is not null).Select(e => e.LeadPractitionerId!.Value),
+            cancellationToken);
+        Episodes = [.. episodes.Select(e => (e, e.LeadPractitionerId is { } lead ? people[lead].Name : null))];
+        LastSeenOn = await EpisodeQueries.LastSeenAsync(db, id, cancellationToken);
         return Page();
     }
 

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Domain.Children;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Referrals;
+
+namespace Safeguard.Data.Configurations;
+
+public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
+{
+    public void Configure(EntityTypeBuilder<Episode> builder)
+    {
+        builder.Property(e => e.SourceCode).HasMaxLength(2);
+        builder.Property(e => e.PrimaryNeedCode).HasMaxLength(2);
+        builder.Property(e => e.ClosureReasonCode).HasMaxLength(3);
+        builder.Property(e => e.ClosureSummary).HasMaxLength(Episode.MaxTextLength);
+        builder.Property(e => e.Support).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.OwnsMany(e => e.Allocations, a => a.ToJson());
+        builder.Navigation(e => e.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsOne(e => e.FamilyAgreement, a => a.ToJson());
+        builder.HasOne<Child>().WithMany().HasForeignKey(e => e.ChildId);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(e => e.OpeningReferralId);
+        // The child's open episode (a referral joins it), and episodes by child for the record page.
+        builder.HasIndex(e => new { e.AreaId, e.ChildId, e.ClosedOn });
+        builder.HasIndex(e => new { e.AreaId, e.LeadPractitionerId, e.ClosedOn });
+    }
+}
+
+public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        foreach (var text in new[]
+                 {
+                     nameof(Assessment.DevelopmentalNeeds), nameof(Assessment.ParentingCapacity), nameof(Assessment.FamilyAndEnvironment),
+                     nameof(Assessment.ChildsWishesAndFeelings), nameof(Assessment.WhyViewsNotObtained), nameof(Assessment.WhyNotSeenAlone),
+                     nameof(Assessment.FamilyViews), nameof(Assessment.ConclusionReasons), nameof(Assessment.LateReason), nameof(Assessment.ReturnedWith),
+                 })
+        {
+            builder.Property(text).HasMaxLength(Assessment.MaxTextLength);
+        }
+
+        builder.Property(a => a.PrimaryNeedCode).HasMaxLength(2);
+        builder.Property(a => a.Conclusion).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.PrimitiveCollection(a => a.Factors).HasField("_factors").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Episode>().WithMany().HasForeignKey(a => a.EpisodeId);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(a => a.ReferralId);
+        builder.HasIndex(a => new { a.AreaId, a.EpisodeId });
+        builder.HasIndex(a => new { a.AreaId, a.Status });
+    }
+}
+
+public sealed class FamilyHelpPlanConfiguration : IEntityTypeConfiguration<FamilyHelpPlan>
+{
+    public void Configure(EntityTypeBuilder<FamilyHelpPlan> builder)
+    {
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ExpectationsOfParents).HasMaxLength(FamilyHelpPlan.MaxTextLength);
+        builder.Property(p => p.EndReason).HasMaxLength(FamilyHelpPlan.MaxTextLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.OwnsMany(p => p.Outcomes, o => o.ToJson());
+        builder.Navigation(p => p.Outcomes).HasField("_outcomes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.Reviews, r =>
+        {
+            r.ToJson();
+            r.OwnsMany(x => x.Progress, p => p.Property(x => x.Progress).HasConversion<string>());
+        });
+        builder.Navigation(p => p.Reviews).HasField("_reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Episode>().WithMany().HasForeignKey(p => p.EpisodeId);
+        builder.HasIndex(p => new { p.AreaId, p.ChildId, p.EndedOn });
+        builder.HasIndex(p => new { p.AreaId, p.EpisodeId });
+    }
+}
+
+public sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
+{
+    public void Configure(EntityTypeBuilder<Visit> builder)
+    {
+        builder.Property(v => v.WhyNot).HasMaxLength(Visit.MaxTextLength);
+        builder.Property(v => v.Observations).HasMaxLength(Visit.MaxTextLength);
+        builder.Property(v => v.ChildsWords).HasMaxLength(Visit.MaxTextLength);
+        builder.HasOne<Episode>().WithMany().HasForeignKey(v => v.EpisodeId);
+        // When the child was last seen: the latest visit by child.
+        builder.HasIndex(v => new { v.AreaId, v.ChildId, v.VisitedOn });
+        builder.HasIndex(v => new { v.AreaId, v.EpisodeId });
+    }
+}
+
+public sealed class ChronologyEntryConfiguration : IEntityTypeConfiguration<ChronologyEntry>
+{
+    public void Configure(EntityTypeBuilder<ChronologyEntry> builder)
+    {
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Summary).HasMaxLength(ChronologyEntry.MaxSummaryLength);
+        builder.Property(c => c.SourceType).HasMaxLength(40);
+        builder.HasIndex(c => new { c.AreaId, c.ChildId, c.OccurredOn });
+    }
+}

@@ -1,0 +1,94 @@
+using static Safeguard.Domain.Requirement;
+
+namespace Safeguard.Domain.Chronology;
+
+/// <summary>The kinds of significant event on a child's chronology, for filtering.</summary>
+public enum ChronologyKind
+{
+    Referral,
+    Decision,
+    Escalation,
+    Allocation,
+    FamilyAgreement,
+    Assessment,
+    Plan,
+    PlanReview,
+    Visit,
+    Notification,
+    EpisodeClosed,
+}
+
+/// <summary>
+/// One significant event on the child's chronology, from any agency: what happened, when, who recorded it and for which
+/// agency, and the record it came from. Entries are written by the step that made the change, in the same save, and
+/// never changed afterwards: a correction is a new entry that points at the one it corrects.
+/// </summary>
+public sealed class ChronologyEntry
+{
+    public const int MaxSummaryLength = 1_000;
+
+    private ChronologyEntry()
+    {
+        Summary = SourceType = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public Guid ChildId { get; private set; }
+
+    public Guid? EpisodeId { get; private set; }
+
+    /// <summary>The day it happened in England, which may be before it was recorded (a visit written up the next day).</summary>
+    public DateOnly OccurredOn { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public ChronologyKind Kind { get; private set; }
+
+    public string Summary { get; private set; }
+
+    public Guid? RecordedBy { get; private set; }
+
+    /// <summary>The agency the entry comes from (the referrer's school, the police, children's social care).</summary>
+    public Guid? AgencyId { get; private set; }
+
+    /// <summary>The kind of record it came from (Referral, Assessment, Visit...), and its id, so the entry links to its source.</summary>
+    public string SourceType { get; private set; }
+
+    public Guid SourceId { get; private set; }
+
+    /// <summary>The entry this one corrects, if it is a correction.</summary>
+    public Guid? Corrects { get; private set; }
+
+    /// <summary>The child turned out to have another record: the entry moves to the surviving record, unchanged otherwise.</summary>
+    public void MoveToChild(Guid survivorId, Guid? episodeId)
+    {
+        ChildId = survivorId;
+        EpisodeId = episodeId;
+    }
+
+    public static ChronologyEntry Record(Guid id, Guid areaId, Guid childId, Guid? episodeId, DateOnly occurredOn, DateTimeOffset recordedAt,
+        ChronologyKind kind, string summary, Guid? recordedBy, Guid? agencyId, string sourceType, Guid sourceId, Guid? corrects = null)
+    {
+        Require(!string.IsNullOrWhiteSpace(summary), "SG-CHR-01", "A chronology entry says what happened.");
+        var text = summary.Trim();
+        return new ChronologyEntry
+        {
+            Id = id,
+            AreaId = areaId,
+            ChildId = childId,
+            EpisodeId = episodeId,
+            OccurredOn = occurredOn,
+            RecordedAt = recordedAt,
+            Kind = kind,
+            Summary = text.Length <= MaxSummaryLength ? text : string.Concat(text.AsSpan(0, MaxSummaryLength - 1), "…"),
+            RecordedBy = recordedBy,
+            AgencyId = agencyId,
+            SourceType = sourceType,
+            SourceId = sourceId,
+            Corrects = corrects,
+        };
+    }
+}

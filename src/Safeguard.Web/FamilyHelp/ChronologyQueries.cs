@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain.Chronology;
+
+namespace Safeguard.Web.FamilyHelp;
+
+/// <summary>One line of the child's chronology as shown: what, when, from which agency, by whom, and a link to its source.</summary>
+public sealed record ChronologyLine(Guid Id, DateOnly OccurredOn, DateTimeOffset RecordedAt, ChronologyKind Kind, string Summary, string? Agency,
+    string? RecordedBy, string SourceType, Guid SourceId, string? Link);
+
+public static class ChronologyQueries
+{
+    public const int MaxLines = 2_000;
+
+    /// <summary>The child's chronology, oldest first, optionally only one agency's entries or one kind.</summary>
+    public static async Task<List<ChronologyLine>> ForChildAsync(SafeguardDbContext db, Guid childId, Guid? agencyId, ChronologyKind? kind,
+        CancellationToken cancellationToken)
+    {
+        var entries = db.Chronology.AsNoTracking().Where(c => c.ChildId == childId);
+        if (agencyId is { } agency)
+        {
+            entries = entries.Where(c => c.AgencyId == agency);
+        }
+
+        if (kind is { } k)
+        {
+            entries = entries.Where(c => c.Kind == k);
+        }
+
+        var rows = await (from c in entries
+                          join a in db.Agencies on c.AgencyId equals a.Id into agencies
+                          from a in agencies.DefaultIfEmpty()
+                          join p in db.Practitioners on c.RecordedBy equals p.Id into people
+                          from p in people.DefaultIfEmpty()
+                          orderby c.OccurredOn, c.RecordedAt
+                          select new { c, Agency = a == null ? null : a.Name, By = p == null ? null : p.GivenName + " " + p.FamilyName })
+            .Take(MaxLines).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new ChronologyLine(r.c.Id, r.c.OccurredOn, r.c.RecordedAt, r.c.Kind, r.c.Summary, r.Agency, r.By, r.c.SourceType,
+            r.c.SourceId, LinkTo(r.c)))];
+    }
+
+    /// <summary>The agencies with entries on the child's chronology, for the filter.</summary>
+    public static Task<List<(Guid Id, string Name)>> AgenciesAsync(SafeguardDbContext db, Guid childId, CancellationToken cancellationToken) =>
+        (from c in db.Chronology
+         join a in db.Agencies on c.AgencyId equals a.Id
+         where c.ChildId == childId
+         select new { a.Id, a.Name }).Distinct().OrderBy(a => a.Name).Select(a => ValueTuple.Create(a.Id, a.Name)).ToListAsync(cancellationToken);
+
+    private static string? LinkTo(ChronologyEntry entry) => entry.SourceType switch
+    {
+        "Referral" => $"/referrals/{entry.SourceId}",
+        "Episode" => $"/episodes/{entry.SourceId}",
+        "Assessment" => $"/assessments/{entry.SourceId}",
+        "Plan" => $"/plans/{entry.SourceId}",
+        "Visit" when entry.EpisodeId is { } episode => $"/episodes/{episode}#visit-{entry.SourceId}",
+        _ => null,
+    };
+}

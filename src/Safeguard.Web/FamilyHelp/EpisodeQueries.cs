@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Referrals;
+using Safeguard.Domain.Rules;
+
+namespace Safeguard.Web.FamilyHelp;
+
+public sealed record PersonView(Guid Id, string Name, string JobTitle, string Agency);
+
+public sealed record AllocationView(PersonView LeadPractitioner, DateOnly From, DateOnly? Until, string? Reason);
+
+public sealed record EpisodeReferralView(Guid Id, string Reference, DateOnly ReceivedOn, ReferralOutcome? Outcome, string ReferrerName);
+
+public sealed record AssessmentSummary(Guid Id, AssessmentStatus Status, DateOnly StartedOn, DateOnly DueOn, DateOnly? AuthorisedOn,
+    AssessmentConclusion? Conclusion, bool? SeenAlone);
+
+public sealed record PlanSummary(Guid Id, PlanKind Kind, DateOnly StartedOn, DateOnly? EndedOn, DateOnly NextReviewOn, DateOnly? ApprovedOn,
+    int Reviews, int VisitEveryDays);
+
+public sealed record VisitView(Guid Id, DateOnly VisitedOn, string VisitedBy, bool ChildSeen, bool SeenAlone, string? WhyNot, string Observations,
+    string? ChildsWords);
+
+/// <summary>An episode as its pages and the API show it: the child, the lead practitioner, and everything done in it.</summary>
+public sealed record EpisodeView(
+    Guid Id,
+    Guid ChildId,
+    string ChildName,
+    DateOnly? DateOfBirth,
+    DateOnly OpenedOn,
+    SupportKind? Support,
+    string? PrimaryNeedCode,
+    bool IsOpen,
+    DateOnly? ClosedOn,
+    string? ClosureReasonCode,
+    string? ClosureSummary,
+    bool IsReferralNoFurtherAction,
+    PersonView? LeadPractitioner,
+    IReadOnlyList<AllocationView> Allocations,
+    FamilyAgreement? FamilyAgreement,
+    IReadOnlyList<EpisodeReferralView> Referrals,
+    IReadOnlyList<AssessmentSummary> Assessments,
+    IReadOnlyList<PlanSummary> Plans,
+    IReadOnlyList<VisitView> Visits,
+    DateOnly? LastSeenOn,
+    bool SeenLessOftenThanPlanned,
+    Guid Version);
+
+public static class EpisodeQueries
+{
+    public static async Task<EpisodeView> ViewAsync(SafeguardDbContext db, Episode episode, WorkingDayCalendar calendar, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var child = await db.Children.AsNoTracking().SingleAsync(c => c.Id == episode.ChildId, cancellationToken);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.EpisodeId == episode.Id).OrderBy(r => r.ReceivedAt)
+            .Select(r => new EpisodeReferralView(r.Id, r.Reference, r.ReceivedOn, r.Outcome, r.Referrer.Name)).ToListAsync(cancellationToken);
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.EpisodeId == episode.Id).OrderBy(a => a.StartedOn).ToListAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking().Where(p => p.EpisodeId == episode.Id).OrderBy(p => p.StartedOn).ToListAsync(cancellationToken);
+        var visits = await db.Visits.AsNoTracking().Where(v => v.EpisodeId == episode.Id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.RecordedAt)
+            .Take(200).ToListAsync(cancellationToken);
+        var people = await PeopleAsync(db, episode.Allocations.Select(a => a.PractitionerId).Concat(visits.Select(v => v.VisitedBy)), cancellationToken);
+        var lastSeen = await LastSeenAsync(db, episode.ChildId, cancellationToken);
+        var openPlan = plans.LastOrDefault(p => p.IsOpen);
+        return new EpisodeView(
+            episode.Id, child.Id, child.FullName, child.DateOfBirth, episode.OpenedOn, episode.Support, episode.PrimaryNeedCode, episode.IsOpen,
+            episode.ClosedOn, episode.ClosureReasonCode, episode.ClosureSummary, episode.IsReferralNoFurtherAction,
+            episode.LeadPractitionerId is { } lead ? people[lead] : null,
+            [.. episode.Allocations.Select(a => new AllocationView(people[a.PractitionerId], a.From, a.Until, a.Reason))],
+            episode.FamilyAgreement,
+            referrals,
+            [.. assessments.Select(a => new AssessmentSummary(a.Id, a.Status, a.StartedOn, StatutoryRules.Assessment.Due(a.ReferralReceivedOn, calendar)!.Value,
+                a.AuthorisedOn, a.Conclusion, a.SeenAlone))],
+            [.. plans.Select(p => new PlanSummary(p.Id, p.Kind, p.StartedOn, p.EndedOn, p.NextReviewOn, p.ApprovedOn, p.Reviews.Count, p.VisitEveryDays))],
+            [.. visits.Select(v => new VisitView(v.Id, v.VisitedOn, people[v.VisitedBy].Name, v.ChildSeen, v.SeenAlone, v.WhyNot, v.Observations, v.ChildsWords))],
+            lastSeen,
+            episode.IsOpen && openPlan is not null && Visit.SeenLessOftenThanPlanned(lastSeen, openPlan.StartedOn, openPlan.VisitEveryDays, today),
+            episode.Version);
+    }
+
+    /// <summary>When the child was last seen, on a visit of any episode.</summary>
+    public static Task<DateOnly?> LastSeenAsync(SafeguardDbContext db, Guid childId, CancellationToken cancellationToken) =>
+        db.Visits.Where(v => v.ChildId == childId && v.ChildSeen).MaxAsync(v => (DateOnly?)v.VisitedOn, cancellationToken);
+
+    public static async Task<Dictionary<Guid, PersonView>> PeopleAsync(SafeguardDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await (from p in db.Practitioners
+                      join a in db.Agencies on p.AgencyId equals a.Id
+                      where wanted.Contains(p.Id)
+                      select new PersonView(p.Id, p.GivenName + " " + p.FamilyName, p.JobTitle, a.Name)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
+
+    /// <summary>Who can be allocated as lead practitioner: the area's practitioners who can lead work, with their caseload (open episodes they lead).</summary>
+    public static async Task<List<(PersonView Person, bool SocialWorker, int Caseload)>> CandidatesAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    {
+        var practitioners = await (from p in db.Practitioners
+                                   join a in db.Agencies on p.AgencyId equals a.Id
+                                   orderby p.FamilyName, p.GivenName
+                                   select new { p, Agency = a.Name }).ToListAsync(cancellationToken);
+        var caseload = await db.Episodes.Where(e => e.ClosedOn == null && e.LeadPractitionerId != null).GroupBy(e => e.LeadPractitionerId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return [.. practitioners
+            .Where(x => !x.p.Has(Domain.Organisation.PractitionerRole.Administrator) && !x.p.Has(Domain.Organisation.PractitionerRole.Analyst)
+                && !x.p.Has(Domain.Organisation.PractitionerRole.DataProtectionOfficer))
+            .Select(x => (new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency),
+                x.p.Has(Domain.Organisation.PractitionerRole.SocialWorker) && x.p.IsSocialWorkQualified, caseload.GetValueOrDefault(x.p.Id)))];
+    }
+
+    /// <summary>The child's episodes, newest first, for the child's record.</summary>
+    public static Task<List<Episode>> ForChildAsync(SafeguardDbContext db, Guid childId, CancellationToken cancellationToken) =>
+        db.Episodes.AsNoTracking().Where(e => e.ChildId == childId).OrderByDescending(e => e.OpenedOn).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,198 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.FamilyHelp;
+
+public sealed record AssessmentView(Guid Id, Guid EpisodeId, Guid ChildId, Guid ReferralId, DateOnly StartedOn, DateOnly DueOn, AssessmentStatus Status,
+    string? DevelopmentalNeeds, string? ParentingCapacity, string? FamilyAndEnvironment, string? ChildsWishesAndFeelings, string? WhyViewsNotObtained,
+    DateOnly? ChildSeenOn, bool? SeenAlone, string? WhyNotSeenAlone, string? FamilyViews, IReadOnlyList<string> Factors, AssessmentConclusion? Conclusion,
+    string? ConclusionReasons, string? PrimaryNeedCode, DateOnly? SubmittedOn, string? LateReason, DateOnly? AuthorisedOn, string? ReturnedWith, Guid Version)
+{
+    public static AssessmentView Of(Assessment a, DateOnly dueOn) => new(a.Id, a.EpisodeId, a.ChildId, a.ReferralId, a.StartedOn, dueOn, a.Status,
+        a.DevelopmentalNeeds, a.ParentingCapacity, a.FamilyAndEnvironment, a.ChildsWishesAndFeelings, a.WhyViewsNotObtained, a.ChildSeenOn, a.SeenAlone,
+        a.WhyNotSeenAlone, a.FamilyViews, a.Factors, a.Conclusion, a.ConclusionReasons, a.PrimaryNeedCode, a.SubmittedOn, a.LateReason, a.AuthorisedOn,
+        a.ReturnedWith, a.Version);
+}
+
+public sealed record PlanView(Guid Id, Guid EpisodeId, Guid ChildId, PlanKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? EndReason,
+    IReadOnlyList<PlanOutcome> Outcomes, string ExpectationsOfParents, int VisitEveryDays, DateOnly NextReviewOn, IReadOnlyList<PlanReview> Reviews,
+    DateOnly? ApprovedOn, Guid Version)
+{
+    public static PlanView Of(FamilyHelpPlan p) => new(p.Id, p.EpisodeId, p.ChildId, p.Kind, p.StartedOn, p.EndedOn, p.EndReason, p.Outcomes,
+        p.ExpectationsOfParents, p.VisitEveryDays, p.NextReviewOn, p.Reviews, p.ApprovedOn, p.Version);
+}
+
+/// <summary>
+/// /api/v1/episodes, /api/v1/assessments, /api/v1/plans and the child's chronology: Family Help and child in need work
+/// for agencies' own systems, the same steps and rules as the pages. Reads are audited with the basis of access.
+/// </summary>
+public static class FamilyHelpApi
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var episodes = api.MapGroup("/episodes").WithTags("Family Help and children in need").RequireAuthorization();
+        episodes.MapGet("/{id:guid}", async Task<Results<Ok<EpisodeView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, SafeguardDbContext db,
+            EpisodeAccess access, AuditLog audit, WorkingDayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (episode is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await access.BasisAsync(user, episode) is not { } basis)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync(nameof(Episode), id, episode.ChildId, basis, cancellationToken);
+            return TypedResults.Ok(await EpisodeQueries.ViewAsync(db, episode, calendar, EnglandClock.Today(time), cancellationToken));
+        }).WithName("GetEpisode");
+
+        episodes.MapPost("/{id:guid}/allocation", async (Guid id, AllocationInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            Ok(await steps.AllocateAsync(user, id, input, ct))).RequireAuthorization(Policies.FrontDoorDecision).WithName("AllocateLeadPractitioner");
+        episodes.MapPost("/{id:guid}/family-agreement", async (Guid id, FamilyAgreementInput input, ClaimsPrincipal user, FamilyHelpSteps steps,
+            CancellationToken ct) => Ok(await steps.RecordFamilyAgreementAsync(user, id, input, ct))).WithName("RecordFamilyAgreement");
+        episodes.MapPost("/{id:guid}/assessments", async (Guid id, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+        {
+            var assessment = await steps.StartAssessmentAsync(user, id, ct);
+            return TypedResults.Created($"/api/v1/assessments/{assessment.Id}", AssessmentView.Of(assessment, steps.AssessmentDueOn(assessment)));
+        }).WithName("StartAssessment");
+        episodes.MapPost("/{id:guid}/visits", async (Guid id, VisitInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+        {
+            var visit = await steps.RecordVisitAsync(user, id, input, ct);
+            return TypedResults.Created($"/api/v1/episodes/{id}", new { visit.Id, visit.VisitedOn, visit.ChildSeen, visit.SeenAlone });
+        }).WithName("RecordVisit");
+        episodes.MapPost("/{id:guid}/plans", async (Guid id, PlanInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+        {
+            var plan = await steps.MakePlanAsync(user, id, input, ct);
+            return TypedResults.Created($"/api/v1/plans/{plan.Id}", PlanView.Of(plan));
+        }).WithName("MakePlan");
+        episodes.MapPost("/{id:guid}/closure", async (Guid id, CloseInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            Ok(await steps.CloseAsync(user, id, input, ct))).WithName("CloseEpisode");
+
+        var assessments = api.MapGroup("/assessments").WithTags("Family Help and children in need").RequireAuthorization();
+        assessments.MapGet("/{id:guid}", async Task<Results<Ok<AssessmentView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
+            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, FamilyHelpSteps steps, CancellationToken cancellationToken) =>
+        {
+            var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            var episode = assessment is null ? null : await db.Episodes.AsNoTracking().FirstAsync(e => e.Id == assessment.EpisodeId, cancellationToken);
+            if (assessment is null || episode is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await access.BasisAsync(user, episode) is not { } basis)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync(nameof(Assessment), id, assessment.ChildId, basis, cancellationToken);
+            return TypedResults.Ok(AssessmentView.Of(assessment, steps.AssessmentDueOn(assessment)));
+        }).WithName("GetAssessment");
+        assessments.MapPut("/{id:guid}", async (Guid id, AssessmentInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+        {
+            var assessment = await steps.SaveAssessmentAsync(user, id, input, ct);
+            return TypedResults.Ok(AssessmentView.Of(assessment, steps.AssessmentDueOn(assessment)));
+        }).WithName("SaveAssessment");
+        assessments.MapPost("/{id:guid}/submission", async (Guid id, SubmissionInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+        {
+            var assessment = await steps.SubmitAssessmentAsync(user, id, input.Assessment, input.LateReason, input.Version, ct);
+            return TypedResults.Ok(AssessmentView.Of(assessment, steps.AssessmentDueOn(assessment)));
+        }).WithName("SubmitAssessment");
+        assessments.MapPost("/{id:guid}/authorisation", async (Guid id, LateInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+        {
+            var assessment = await steps.AuthoriseAssessmentAsync(user, id, input, ct);
+            return TypedResults.Ok(AssessmentView.Of(assessment, steps.AssessmentDueOn(assessment)));
+        }).RequireAuthorization(Policies.FrontDoorDecision).WithName("AuthoriseAssessment");
+        assessments.MapPost("/{id:guid}/return", async (Guid id, ReturnInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+        {
+            var assessment = await steps.ReturnAssessmentAsync(user, id, input, ct);
+            return TypedResults.Ok(AssessmentView.Of(assessment, steps.AssessmentDueOn(assessment)));
+        }).RequireAuthorization(Policies.FrontDoorDecision).WithName("ReturnAssessment");
+
+        var plans = api.MapGroup("/plans").WithTags("Family Help and children in need").RequireAuthorization();
+        plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, SafeguardDbContext db,
+            EpisodeAccess access, AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            var episode = plan is null ? null : await db.Episodes.AsNoTracking().FirstAsync(e => e.Id == plan.EpisodeId, cancellationToken);
+            if (plan is null || episode is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await access.BasisAsync(user, episode) is not { } basis)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync("Plan", id, plan.ChildId, basis, cancellationToken);
+            return TypedResults.Ok(PlanView.Of(plan));
+        }).WithName("GetPlan");
+        plans.MapPost("/{id:guid}/approval", async (Guid id, VersionInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            TypedResults.Ok(PlanView.Of(await steps.ApprovePlanAsync(user, id, input.Version, ct))))
+            .RequireAuthorization(Policies.FrontDoorDecision).WithName("ApprovePlan");
+        plans.MapPost("/{id:guid}/reviews", async (Guid id, ReviewInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            TypedResults.Ok(PlanView.Of(await steps.ReviewPlanAsync(user, id, input, ct)))).WithName("ReviewPlan");
+        plans.MapPost("/{id:guid}/end", async (Guid id, EndPlanInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            TypedResults.Ok(PlanView.Of(await steps.EndPlanAsync(user, id, input, ct)))).WithName("EndPlan");
+
+        api.MapGet("/children/{id:guid}/chronology", async Task<Results<Ok<List<ChronologyLine>>, NotFound, ForbidHttpResult>> (Guid id, Guid? agency,
+            ChronologyKind? kind, ClaimsPrincipal user, SafeguardDbContext db, ChildAccess childAccess, AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            if (!await db.Children.AnyAsync(c => c.Id == id, cancellationToken))
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await childAccess.BasisAsync(user, id, cancellationToken) is not { } basis)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync("Chronology", id, id, basis, cancellationToken);
+            return TypedResults.Ok(await ChronologyQueries.ForChildAsync(db, id, agency, kind, cancellationToken));
+        }).WithTags("Family Help and children in need").RequireAuthorization().WithName("GetChronology");
+    }
+
+    private static Ok<EpisodeSummary> Ok(Episode e) => TypedResults.Ok(new EpisodeSummary(e.Id, e.ChildId, e.IsOpen, e.Support, e.LeadPractitionerId,
+        e.FamilyAgreement, e.ClosedOn, e.ClosureReasonCode, e.Version));
+}
+
+public sealed record EpisodeSummary(Guid Id, Guid ChildId, bool IsOpen, SupportKind? Support, Guid? LeadPractitionerId, FamilyAgreement? FamilyAgreement,
+    DateOnly? ClosedOn, string? ClosureReasonCode, Guid Version);
+
+public sealed record VersionInput(Guid? Version);
+
+/// <summary>Submitting an assessment: its final content (or none, to submit what was saved), and the reason if it is late.</summary>
+public sealed record SubmissionInput(AssessmentInput? Assessment, string? LateReason, Guid? Version);
+
+/// <summary>
+/// Who may see a child's chronology and summary: children's social care of the area, and the lead practitioner of one of
+/// the child's open episodes.
+/// </summary>
+public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService authorization)
+{
+    public async Task<string?> BasisAsync(ClaimsPrincipal user, Guid childId, CancellationToken cancellationToken)
+    {
+        if ((await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded)
+        {
+            return Policies.ChildrenSocialCareBasis;
+        }
+
+        var me = user.PractitionerId();
+        return me is not null && await db.Episodes.AnyAsync(e => e.ChildId == childId && e.ClosedOn == null && e.LeadPractitionerId == me, cancellationToken)
+            ? EpisodeAccess.LeadPractitionerBasis
+            : null;
+    }
+}

@@ -1,0 +1,355 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Rules;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+
+namespace Safeguard.Web.FamilyHelp;
+
+public sealed record AllocationInput(Guid? LeadPractitionerId, bool Agreed, string? Reason, Guid? Version);
+
+public sealed record FamilyAgreementInput(bool? Agreed, string? WhoAgreed, DateOnly? On, string? Notes, Guid? Version);
+
+public sealed record AssessmentInput(
+    string? DevelopmentalNeeds,
+    string? ParentingCapacity,
+    string? FamilyAndEnvironment,
+    string? ChildsWishesAndFeelings,
+    string? WhyViewsNotObtained,
+    DateOnly? ChildSeenOn,
+    bool? SeenAlone,
+    string? WhyNotSeenAlone,
+    string? FamilyViews,
+    IReadOnlyList<string>? Factors,
+    AssessmentConclusion? Conclusion,
+    string? ConclusionReasons,
+    string? PrimaryNeedCode,
+    Guid? Version);
+
+public sealed record LateInput(string? LateReason, Guid? Version);
+
+public sealed record ReturnInput(string? WhatToChange, Guid? Version);
+
+public sealed record VisitInput(DateOnly? VisitedOn, bool? ChildSeen, bool? SeenAlone, string? WhyNot, string? Observations, string? ChildsWords);
+
+public sealed record OutcomeInput(string? Outcome, string? Measure, DateOnly? ByWhen, string? ProvidedBy, string? Service);
+
+public sealed record PlanInput(PlanKind? Kind, IReadOnlyList<OutcomeInput>? Outcomes, string? ExpectationsOfParents, int? VisitEveryDays, DateOnly? NextReviewOn);
+
+public sealed record ProgressInput(int OutcomeNumber, Progress? Progress, string? Evidence);
+
+public sealed record ReviewInput(DateOnly? HeldOn, IReadOnlyList<ProgressInput>? Progress, string? Decisions, DateOnly? NextReviewOn, Guid? Version);
+
+public sealed record EndPlanInput(DateOnly? On, string? Reason, Guid? Version);
+
+public sealed record CloseInput(string? ReasonCode, string? Summary, DateOnly? On, Guid? Version);
+
+/// <summary>
+/// Who may work on an episode: children's social care of the area holding it, and the lead practitioner allocated to
+/// it, who may be from a partner agency for Family Help (RC-02), for as long as they are allocated.
+/// </summary>
+public sealed class EpisodeAccess(IAuthorizationService authorization)
+{
+    public const string LeadPractitionerBasis = "The child's allocated lead practitioner";
+
+    /// <summary>The basis on which the user may see and work on the episode, or null if they may not.</summary>
+    public async Task<string?> BasisAsync(ClaimsPrincipal user, Episode episode)
+    {
+        if (episode.LeadPractitionerId is { } lead && lead == user.PractitionerId())
+        {
+            return LeadPractitionerBasis;
+        }
+
+        return (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded ? Policies.ChildrenSocialCareBasis : null;
+    }
+}
+
+/// <summary>
+/// The steps of Family Help and child in need work on an episode. Each checks who may take it (the domain checks the
+/// rest), notes it on the child's chronology and saves once, so nothing is half-saved; a record changed by someone else
+/// since the user opened it is refused, never overwritten.
+/// </summary>
+public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access, WorkingDayCalendar calendar, TimeProvider time)
+{
+    /// <summary>The assessment's due date: 45 working days from the referral it belongs to (ASM-03).</summary>
+    public DateOnly AssessmentDueOn(Assessment assessment) => StatutoryRules.Assessment.Due(assessment.ReferralReceivedOn, calendar)!.Value;
+
+    public async Task<Episode> AllocateAsync(ClaimsPrincipal user, Guid episodeId, AllocationInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        EditConflictException.Check(db, episode, input.Version, episode.Version);
+        var manager = await MeAsync(user, cancellationToken);
+        var lead = input.LeadPractitionerId is { } id ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
+        Requirement.Require(lead is not null, "ASM-01", "Select the lead practitioner.", "LeadPractitionerId");
+        var (now, today) = Now();
+        episode.Allocate(manager, lead!, input.Agreed, today, input.Reason);
+        var agency = await db.Agencies.Where(a => a.Id == lead!.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Allocation,
+            $"{lead!.FullName} ({lead.JobTitle}, {agency}) allocated as lead practitioner by {manager.FullName}, with their agreement."
+            + (episode.Allocations.Count > 1 ? $" Reason for the change: {episode.Allocations[^1].Reason}" : string.Empty), "Episode", episode.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
+    }
+
+    public async Task<Episode> RecordFamilyAgreementAsync(ClaimsPrincipal user, Guid episodeId, FamilyAgreementInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        EditConflictException.Check(db, episode, input.Version, episode.Version);
+        Requirement.Require(input.Agreed is not null, "FH-01", "Say whether the family agreed to Family Help.", "Agreed");
+        var (now, today) = Now();
+        var on = input.On ?? today;
+        Requirement.Require(on <= today, "FH-01", "The date cannot be in the future.", "On");
+        episode.RecordFamilyAgreement(user.PractitionerId()!.Value, input.Agreed!.Value, input.WhoAgreed ?? string.Empty, on, input.Notes);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.FamilyAgreement,
+            input.Agreed.Value ? $"{episode.FamilyAgreement!.WhoAgreed} agreed to Family Help." : $"{episode.FamilyAgreement!.WhoAgreed} declined Family Help: {episode.FamilyAgreement.Notes}",
+            "Episode", episode.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
+    }
+
+    /// <summary>
+    /// Starts the assessment for the episode's latest referral that asked for one. An existing plan is its foundation
+    /// (¶156): the plan's outcomes and latest review are carried into the first draft of the family's circumstances.
+    /// </summary>
+    public async Task<Assessment> StartAssessmentAsync(ClaimsPrincipal user, Guid episodeId, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        var referral = await db.Referrals.Where(r => r.EpisodeId == episodeId && r.DecidedAt != null).OrderByDescending(r => r.ReceivedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        Requirement.Require(referral is not null, "SG-ASM-02", "The front door decides on the referral before an assessment starts.");
+        var unfinished = await db.Assessments.AnyAsync(a => a.EpisodeId == episodeId && a.Status != AssessmentStatus.Authorised, cancellationToken);
+        var (now, today) = Now();
+        var assessment = Assessment.Start(Guid.CreateVersion7(now), episode, referral!, user.PractitionerId()!.Value, today, unfinished);
+        var plan = await db.Plans.Where(p => p.EpisodeId == episodeId).OrderByDescending(p => p.StartedOn).FirstOrDefaultAsync(cancellationToken);
+        if (plan is not null)
+        {
+            var foundation = $"Builds on the {(plan.Kind == PlanKind.ChildInNeed ? "child in need" : "Family Help")} plan of {plan.StartedOn:d MMMM yyyy}: "
+                + string.Join("; ", plan.Outcomes.Select(o => $"{o.Number}. {o.Outcome}"))
+                + (plan.Reviews.Count > 0 ? $". Latest review {plan.Reviews[^1].HeldOn:d MMMM yyyy}: {plan.Reviews[^1].Decisions}" : string.Empty);
+            assessment.Save(assessment.LeadPractitionerId, new AssessmentContent(null, null, foundation, null, null, null, null, null, null, [], null, null, null));
+        }
+
+        db.Assessments.Add(assessment);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Assessment, $"Assessment started (referral {referral!.Reference}).",
+            nameof(Assessment), assessment.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return assessment;
+    }
+
+    public async Task<Assessment> SaveAssessmentAsync(ClaimsPrincipal user, Guid assessmentId, AssessmentInput input, CancellationToken cancellationToken)
+    {
+        var (assessment, _) = await AssessmentAsync(user, assessmentId, cancellationToken);
+        EditConflictException.Check(db, assessment, input.Version, assessment.Version);
+        assessment.Save(user.PractitionerId()!.Value, Content(input));
+        await db.SaveChangesAsync(cancellationToken);
+        return assessment;
+    }
+
+    /// <summary>Submits the assessment, with its final content if given (or as last saved), and the reason if it is late.</summary>
+    public async Task<Assessment> SubmitAssessmentAsync(ClaimsPrincipal user, Guid assessmentId, AssessmentInput? content, string? lateReason,
+        Guid? version, CancellationToken cancellationToken)
+    {
+        var (assessment, episode) = await AssessmentAsync(user, assessmentId, cancellationToken);
+        EditConflictException.Check(db, assessment, version ?? content?.Version, assessment.Version);
+        var (now, today) = Now();
+        if (content is not null)
+        {
+            assessment.Save(user.PractitionerId()!.Value, Content(content));
+        }
+
+        assessment.Submit(user.PractitionerId()!.Value, today, AssessmentDueOn(assessment), lateReason);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Assessment,
+            $"Assessment submitted for authorisation: {Describe(assessment.Conclusion!.Value)}.", nameof(Assessment), assessment.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return assessment;
+    }
+
+    public async Task<Assessment> AuthoriseAssessmentAsync(ClaimsPrincipal user, Guid assessmentId, LateInput input, CancellationToken cancellationToken)
+    {
+        var (assessment, episode) = await AssessmentAsync(user, assessmentId, cancellationToken);
+        EditConflictException.Check(db, assessment, input.Version, assessment.Version);
+        var manager = await MeAsync(user, cancellationToken);
+        var (now, today) = Now();
+        assessment.Authorise(manager, today, AssessmentDueOn(assessment), input.LateReason);
+        episode.AssessmentAuthorised(assessment);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Assessment,
+            $"Assessment authorised by {manager.FullName}: {Describe(assessment.Conclusion!.Value)}. {assessment.ConclusionReasons}", nameof(Assessment),
+            assessment.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return assessment;
+    }
+
+    public async Task<Assessment> ReturnAssessmentAsync(ClaimsPrincipal user, Guid assessmentId, ReturnInput input, CancellationToken cancellationToken)
+    {
+        var (assessment, _) = await AssessmentAsync(user, assessmentId, cancellationToken);
+        EditConflictException.Check(db, assessment, input.Version, assessment.Version);
+        assessment.Return(await MeAsync(user, cancellationToken), input.WhatToChange ?? string.Empty);
+        await db.SaveChangesAsync(cancellationToken);
+        return assessment;
+    }
+
+    public async Task<Visit> RecordVisitAsync(ClaimsPrincipal user, Guid episodeId, VisitInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        Requirement.Require(input.VisitedOn is not null, "SG-VIS-01", "Enter the date of the visit.", "VisitedOn");
+        Requirement.Require(input.ChildSeen is not null, "ASM-04", "Say whether the child was seen.", "ChildSeen");
+        var (now, today) = Now();
+        var visit = Visit.Record(Guid.CreateVersion7(now), episode, user.PractitionerId()!.Value, input.VisitedOn!.Value, input.ChildSeen!.Value,
+            input.SeenAlone ?? false, input.WhyNot, input.Observations ?? string.Empty, input.ChildsWords, today, now);
+        db.Visits.Add(visit);
+        var me = await MeAsync(user, cancellationToken);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, visit.VisitedOn, now, ChronologyKind.Visit,
+            (visit.ChildSeen ? visit.SeenAlone ? "Child seen alone" : "Child seen, not alone" : "Child not seen") + $" by {me.FullName}. {visit.Observations}",
+            nameof(Visit), visit.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return visit;
+    }
+
+    public async Task<FamilyHelpPlan> MakePlanAsync(ClaimsPrincipal user, Guid episodeId, PlanInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        Requirement.Require(input.Kind is not null, "CIN-01", "Select the kind of plan.", "Kind");
+        Requirement.Require(input.NextReviewOn is not null, "CIN-02", "Set the date of the first review.", "NextReviewOn");
+        Requirement.Require(input.VisitEveryDays is not null, "ASM-05", "Say how often the child is to be seen.", "VisitEveryDays");
+        var outcomes = (input.Outcomes ?? []).Where(o => !IsBlank(o)).ToList();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            Requirement.Require(outcomes[i].ByWhen is not null, "CIN-01", $"Outcome {i + 1}: enter the date it is to be achieved by.", $"Outcomes[{i}].ByWhen");
+        }
+
+        var (now, today) = Now();
+        var hasOpenPlan = await db.Plans.AnyAsync(p => p.ChildId == episode.ChildId && p.EndedOn == null, cancellationToken);
+        var plan = FamilyHelpPlan.Make(Guid.CreateVersion7(now), episode, input.Kind!.Value, user.PractitionerId()!.Value,
+            [.. outcomes.Select(o => new PlanOutcome(0, o.Outcome ?? string.Empty, o.Measure ?? string.Empty, o.ByWhen!.Value, o.ProvidedBy ?? string.Empty,
+                o.Service ?? string.Empty))],
+            input.ExpectationsOfParents ?? string.Empty, input.VisitEveryDays!.Value, input.NextReviewOn!.Value, today, hasOpenPlan);
+        db.Plans.Add(plan);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Plan,
+            $"{(plan.Kind == PlanKind.ChildInNeed ? "Child in need" : "Family Help")} plan made with {plan.Outcomes.Count} outcome(s); first review {plan.NextReviewOn:d MMMM yyyy}.",
+            "Plan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    public async Task<FamilyHelpPlan> ApprovePlanAsync(ClaimsPrincipal user, Guid planId, Guid? version, CancellationToken cancellationToken)
+    {
+        var (plan, episode) = await PlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, version, plan.Version);
+        var manager = await MeAsync(user, cancellationToken);
+        var (now, today) = Now();
+        plan.Approve(manager, today);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Plan, $"Plan approved by {manager.FullName}.", "Plan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    public async Task<FamilyHelpPlan> ReviewPlanAsync(ClaimsPrincipal user, Guid planId, ReviewInput input, CancellationToken cancellationToken)
+    {
+        var (plan, episode) = await PlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        Requirement.Require(input.HeldOn is not null, "SG-PLAN-05", "Enter the date of the review.", "HeldOn");
+        var progress = input.Progress ?? [];
+        for (var i = 0; i < progress.Count; i++)
+        {
+            Requirement.Require(progress[i].Progress is not null, "CIN-02", $"Outcome {progress[i].OutcomeNumber}: select the progress made.", $"Progress[{i}].Progress");
+        }
+
+        var (now, today) = Now();
+        plan.Review(user.PractitionerId()!.Value, input.HeldOn!.Value,
+            [.. progress.Select(p => new OutcomeProgress(p.OutcomeNumber, p.Progress!.Value, p.Evidence ?? string.Empty))], input.Decisions ?? string.Empty,
+            input.NextReviewOn, today);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, input.HeldOn.Value, now, ChronologyKind.PlanReview,
+            $"Plan reviewed: {plan.Reviews[^1].Decisions} Next review {plan.NextReviewOn:d MMMM yyyy}.", "Plan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    public async Task<FamilyHelpPlan> EndPlanAsync(ClaimsPrincipal user, Guid planId, EndPlanInput input, CancellationToken cancellationToken)
+    {
+        var (plan, episode) = await PlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        var (now, today) = Now();
+        var on = input.On ?? today;
+        Requirement.Require(on <= today, "SG-PLAN-07", "The plan cannot end in the future.", "On");
+        plan.End(user.PractitionerId()!.Value, on, input.Reason ?? string.Empty);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.Plan, $"Plan ended: {plan.EndReason}", "Plan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    public async Task<Episode> CloseAsync(ClaimsPrincipal user, Guid episodeId, CloseInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        EditConflictException.Check(db, episode, input.Version, episode.Version);
+        var me = await MeAsync(user, cancellationToken);
+        var (now, today) = Now();
+        var on = input.On ?? today;
+        Requirement.Require(on <= today, "SG-EP-12", "The episode cannot close in the future.", "On");
+        var authorised = await db.Assessments.AnyAsync(a => a.EpisodeId == episodeId && a.Status == AssessmentStatus.Authorised, cancellationToken);
+        var unfinished = await db.Assessments.AnyAsync(a => a.EpisodeId == episodeId && a.Status != AssessmentStatus.Authorised, cancellationToken);
+        Requirement.Require(!unfinished, "SG-EP-14", "Finish or authorise the assessment in progress before closing the episode (census 8867).", "ReasonCode");
+        var openPlan = await db.Plans.AnyAsync(p => p.EpisodeId == episodeId && p.EndedOn == null, cancellationToken);
+        episode.Close(me, input.ReasonCode ?? string.Empty, input.Summary ?? string.Empty, on, authorised, openPlan);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.EpisodeClosed,
+            $"Episode closed ({episode.ClosureReasonCode}, {Episode.ClosureReasons[episode.ClosureReasonCode!]}): {episode.ClosureSummary}", "Episode", episode.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
+    }
+
+    public static string Describe(AssessmentConclusion conclusion) => conclusion switch
+    {
+        AssessmentConclusion.ChildInNeed => "child in need (section 17)",
+        AssessmentConclusion.FamilyHelp => "Family Help",
+        AssessmentConclusion.StepDownToUniversalHelp => "step down to universal help",
+        AssessmentConclusion.StrategyDiscussion => "strategy discussion",
+        _ => "no further action",
+    };
+
+    private static AssessmentContent Content(AssessmentInput input) => new(input.DevelopmentalNeeds, input.ParentingCapacity, input.FamilyAndEnvironment,
+        input.ChildsWishesAndFeelings, input.WhyViewsNotObtained, input.ChildSeenOn, input.SeenAlone, input.WhyNotSeenAlone, input.FamilyViews,
+        input.Factors ?? [], input.Conclusion, input.ConclusionReasons, string.IsNullOrWhiteSpace(input.PrimaryNeedCode) ? null : input.PrimaryNeedCode);
+
+    private static bool IsBlank(OutcomeInput o) => string.IsNullOrWhiteSpace(o.Outcome) && string.IsNullOrWhiteSpace(o.Measure) && o.ByWhen is null
+        && string.IsNullOrWhiteSpace(o.ProvidedBy) && string.IsNullOrWhiteSpace(o.Service);
+
+    private (DateTimeOffset Now, DateOnly Today) Now()
+    {
+        var now = time.GetUtcNow();
+        return (now, EnglandClock.ToEnglandDate(now));
+    }
+
+    private async Task<Practitioner> MeAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+
+    private async Task<Episode> EpisodeAsync(ClaimsPrincipal user, Guid episodeId, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
+        _ = await access.BasisAsync(user, episode) ?? throw new AccessRefusedException();
+        return episode;
+    }
+
+    private async Task<(Assessment, Episode)> AssessmentAsync(ClaimsPrincipal user, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.Id == assessmentId, cancellationToken) ?? throw new RecordNotFoundException();
+        return (assessment, await EpisodeAsync(user, assessment.EpisodeId, cancellationToken));
+    }
+
+    private async Task<(FamilyHelpPlan, Episode)> PlanAsync(ClaimsPrincipal user, Guid planId, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) ?? throw new RecordNotFoundException();
+        return (plan, await EpisodeAsync(user, plan.EpisodeId, cancellationToken));
+    }
+}
+
+/// <summary>No such record in the user's area: 404, whether it never existed or belongs to another area.</summary>
+public sealed class RecordNotFoundException() : Exception("The record was not found.");
+
+/// <summary>The user has no relationship with the record that lets them take this step: 403.</summary>
+public sealed class AccessRefusedException() : Exception("You do not have access to this record.");

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.Chronology;
+using Safeguard.Web.FamilyHelp;
+
+namespace Safeguard.Web.Pages.Children;
+
+/// <summary>
+/// The child's chronology: one timeline of everything significant from every agency, oldest first, filterable by agency
+/// and kind, printable, each entry linked to the record it came from.
+/// </summary>
+[Authorize]
+public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, AuditLog audit) : PageModel
+{
+    public string ChildName { get; private set; } = string.Empty;
+
+    public Guid ChildId { get; private set; }
+
+    public IReadOnlyList<ChronologyLine> Lines { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Agencies { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Agency { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ChronologyKind? Kind { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Id, Name = c.GivenName + " " + c.FamilyName, c.MergedIntoId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (child is null)
+        {
+            return NotFound();
+        }
+
+        if (await access.BasisAsync(User, id, cancellationToken) is not { } basis)
+        {
+            return Forbid();
+        }
+
+        if (child.MergedIntoId is { } survivor)
+        {
+            return RedirectToPage(new { id = survivor });
+        }
+
+        ChildId = id;
+        ChildName = child.Name;
+        Lines = await ChronologyQueries.ForChildAsync(db, id, Agency, Kind, cancellationToken);
+        Agencies = await ChronologyQueries.AgenciesAsync(db, id, cancellationToken);
+        await audit.ReadAsync("Chronology", id, id, basis, cancellationToken);
+        return Page();
+    }
+
+    public static string Describe(ChronologyKind kind) => kind switch
+    {
+        ChronologyKind.FamilyAgreement => "Family's agreement",
+        ChronologyKind.PlanReview => "Plan review",
+        ChronologyKind.EpisodeClosed => "Episode closed",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Data;
+using Safeguard.Web.FamilyHelp;
+
+namespace Safeguard.Web.Pages.Episodes;
+
+/// <summary>Closes the episode with the DfE reason for closure and a summary the family and practitioners are given.</summary>
+public sealed class CloseModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, FamilyHelpSteps steps, TimeProvider time)
+    : EpisodePage(db, access, authorization, time)
+{
+    [BindProperty]
+    public string? ReasonCode { get; set; }
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadEpisodeAsync(id, cancellationToken);
+        if (loaded is PageResult)
+        {
+            Version = Episode.Version;
+        }
+
+        return loaded;
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadEpisodeAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.CloseAsync(User, id, new CloseInput(ReasonCode, Summary, null, Version), cancellationToken);
+        return RedirectToPage("/Episodes/View", new { id });
+    }
+}

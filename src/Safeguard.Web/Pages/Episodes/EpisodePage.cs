@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.Errors;
+using Safeguard.Web.FamilyHelp;
+
+namespace Safeguard.Web.Pages.Episodes;
+
+/// <summary>
+/// A page that takes one step on an episode: loads the episode, refuses anyone without a relationship with it, and
+/// knows whether the user is its lead practitioner or a manager. The step itself is taken by <see cref="FamilyHelpSteps"/>.
+/// </summary>
+[Authorize]
+public abstract class EpisodePage(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, TimeProvider time) : PageModel,
+    IMapsRuleFields
+{
+    public Episode Episode { get; private set; } = null!;
+
+    public string ChildName { get; private set; } = string.Empty;
+
+    public bool IsLeadPractitioner { get; private set; }
+
+    public bool IsManager { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    protected SafeguardDbContext Db => db;
+
+    /// <summary>The page's fields are named as the domain names them.</summary>
+    public virtual string FormKeyFor(string domainField) => domainField;
+
+    protected async Task<IActionResult> LoadEpisodeAsync(Guid episodeId, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken);
+        if (episode is null)
+        {
+            return NotFound();
+        }
+
+        if (await access.BasisAsync(User, episode) is null)
+        {
+            return Forbid();
+        }
+
+        Episode = episode;
+        ChildName = await db.Children.Where(c => c.Id == episode.ChildId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
+        IsLeadPractitioner = episode.LeadPractitionerId == User.PractitionerId();
+        IsManager = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
+        Today = EnglandClock.Today(time);
+        return Page();
+    }
+}

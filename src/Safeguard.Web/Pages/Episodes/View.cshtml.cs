@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.Errors;
+using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.Forms;
+
+namespace Safeguard.Web.Pages.Episodes;
+
+/// <summary>
+/// The child's episode: who leads it, the family's agreement, assessments, plans and visits. A manager allocates the
+/// lead practitioner here; the lead practitioner records the family's agreement and starts the assessment.
+/// </summary>
+[Authorize]
+public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, AuditLog audit, IAuthorizationService authorization, FamilyHelpSteps steps,
+    WorkingDayCalendar calendar, TimeProvider time) : PageModel, IMapsRuleFields
+{
+    public EpisodeView Episode { get; private set; } = null!;
+
+    public bool IsManager { get; private set; }
+
+    public bool IsLeadPractitioner { get; private set; }
+
+    public IReadOnlyList<(PersonView Person, bool SocialWorker, int Caseload)> Candidates { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    [BindProperty]
+    public Guid? LeadPractitionerId { get; set; }
+
+    [BindProperty]
+    public bool Agreed { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public bool? FamilyAgreed { get; set; }
+
+    [BindProperty]
+    public string? WhoAgreed { get; set; }
+
+    [BindProperty]
+    public string? Notes { get; set; }
+
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, audited: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostAllocateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        if (!IsManager)
+        {
+            return Forbid();
+        }
+
+        await steps.AllocateAsync(User, id, new AllocationInput(LeadPractitionerId, Agreed, Reason, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAgreementAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.RecordFamilyAgreementAsync(User, id, new FamilyAgreementInput(FamilyAgreed, WhoAgreed, null, Notes, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostStartAssessmentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var assessment = await steps.StartAssessmentAsync(User, id, cancellationToken);
+        return RedirectToPage("/Episodes/Assessment", new { id = assessment.Id });
+    }
+
+    public string FormKeyFor(string domainField) => domainField switch
+    {
+        "Agreed" when !LeadPractitionerId.HasValue && FamilyAgreed.HasValue => nameof(FamilyAgreed),
+        nameof(LeadPractitionerId) or nameof(Reason) or nameof(WhoAgreed) or nameof(Notes) or nameof(Agreed) => domainField,
+        _ => string.Empty,
+    };
+
+    private async Task<IActionResult> LoadAsync(Guid id, bool audited, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (episode is null)
+        {
+            return NotFound();
+        }
+
+        if (await access.BasisAsync(User, episode) is not { } basis)
+        {
+            return Forbid();
+        }
+
+        Today = EnglandClock.Today(time);
+        Episode = await EpisodeQueries.ViewAsync(db, episode, calendar, Today, cancellationToken);
+        IsManager = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
+        IsLeadPractitioner = episode.LeadPractitionerId == User.PractitionerId();
+        Version ??= episode.Version;
+        if (IsManager && episode.IsOpen)
+        {
+            Candidates = await EpisodeQueries.CandidatesAsync(db, cancellationToken);
+        }
+
+        if (audited)
+        {
+            await audit.ReadAsync(nameof(Domain.FamilyHelp.Episode), id, episode.ChildId, basis, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public static string Describe(SupportKind? support) => support switch
+    {
+        SupportKind.Assessment => "Assessment",
+        SupportKind.FamilyHelp => "Family Help",
+        SupportKind.ChildInNeed => "Child in need (section 17)",
+        _ => "Front door",
+    };
+}
