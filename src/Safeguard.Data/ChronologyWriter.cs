@@ -9,11 +9,11 @@ namespace Safeguard.Data;
 public static class ChronologyWriter
 {
     public static ChronologyEntry Note(this SafeguardDbContext db, Guid areaId, Guid childId, Guid? episodeId, DateOnly occurredOn,
-        DateTimeOffset recordedAt, ChronologyKind kind, string summary, string sourceType, Guid sourceId, Guid? agencyId = null)
+        DateTimeOffset recordedAt, ChronologyKind kind, string summary, string sourceType, Guid sourceId, Guid? agencyId = null, Guid? recordedBy = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var entry = ChronologyEntry.Record(Guid.CreateVersion7(recordedAt), areaId, childId, episodeId, occurredOn, recordedAt, kind, summary,
-            db.Actor.PractitionerId, agencyId ?? db.Actor.AgencyId, sourceType, sourceId);
+            recordedBy ?? db.Actor.PractitionerId, agencyId ?? db.Actor.AgencyId, sourceType, sourceId);
         db.Chronology.Add(entry);
         return entry;
     }

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.Referrals;
 using Safeguard.Domain.Organisation;
 
@@ -175,6 +177,7 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
         var referrers = await db.Practitioners.Where(p => p.Email.StartsWith("dsl@") || p.Email.StartsWith("health.visitor@") || p.Email.StartsWith("police@"))
             .ToListAsync(cancellationToken);
         var manager = await db.Practitioners.FirstOrDefaultAsync(p => p.Email.StartsWith("manager@"), cancellationToken);
+        var socialWorker = await db.Practitioners.FirstOrDefaultAsync(p => p.Email.StartsWith("social.worker@"), cancellationToken);
         if (referrers.Count == 0 || manager is null)
         {
             return 0;
@@ -202,14 +205,30 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
                     i % 5 == 0 ? Urgency.Urgent : Urgency.Standard, "2A"),
                 receivedAt, receivedOn, null);
             referral.Acknowledge(receivedAt);
+            var episode = Episode.Open(NewId(faker), referral);
+            referral.BelongTo(episode.Id);
+            db.Note(areaId, child.Id, episode.Id, receivedOn, receivedAt, ChronologyKind.Referral, $"Referral {referral.Reference} from {referrer.FullName}. {referral.Concerns}",
+                nameof(Referral), referral.Id, referrer.AgencyId, referrer.Id);
             if (i % 3 == 0 && receivedOn < today)
             {
                 var dueOn = calendar.AddWorkingDays(receivedOn, 1);
                 referral.RecordDecision(manager, i % 2 == 0 ? ReferralOutcome.Section17Assessment : ReferralOutcome.FamilyHelp,
                     "The family's needs call for an assessment; a social worker will see the child.", "N1", null, receivedAt.AddHours(3), receivedOn, dueOn);
+                episode.ReferralDecided(referral);
+                db.Note(areaId, child.Id, episode.Id, receivedOn, receivedAt.AddHours(3), ChronologyKind.Decision,
+                    $"Front door decision on {referral.Reference}: {referral.Outcome!.Value.Describe()}. {referral.DecisionReasons}", nameof(Referral), referral.Id,
+                    manager.AgencyId, manager.Id);
+                if (socialWorker is not null)
+                {
+                    // The demo social worker leads these, so their "My work" shows the assessments and visits due.
+                    episode.Allocate(manager, socialWorker, agreed: true, receivedOn, null);
+                    db.Note(areaId, child.Id, episode.Id, receivedOn, receivedAt.AddHours(4), ChronologyKind.Allocation,
+                        $"{socialWorker.FullName} allocated as lead practitioner by {manager.FullName}, with their agreement.", "Episode", episode.Id, manager.AgencyId, manager.Id);
+                }
             }
 
             db.Referrals.Add(referral);
+            db.Episodes.Add(episode);
             added++;
         }
 

@@ -177,7 +177,7 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
             + (open is null ? string.Empty : ", joining the open episode")
             + (referral.Urgency == Urgency.ImmediateRisk ? ": child at immediate risk" : string.Empty) + $". {referral.Concerns}";
         db.Note(referral.AreaId, referral.ChildId, episode.Id, referral.ReceivedOn, now, ChronologyKind.Referral, summary, nameof(Referral), referral.Id,
-            referral.Referrer.AgencyId);
+            referral.Referrer.AgencyId, referral.Referrer.PractitionerId);
     }
 
     /// <summary>The adults the referrer named join the child's family network, so the next practitioner finds them.</summary>
