@@ -14,6 +14,7 @@ using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
 using Safeguard.Web.Errors;
+using Safeguard.Web.Forms;
 using Safeguard.Web.OperationEncompass;
 using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
@@ -48,6 +49,7 @@ public static class SafeguardApp
         services.AddScoped<Seeder>();
         services.AddScoped<RegisterChild>();
         services.AddScoped<MakeReferral>();
+        services.AddSingleton<ProtectedFormState>();
         services.AddScoped<MergeChildRecords>();
         services.AddScoped<MyClocks>();
         services.AddScoped<SendEncompassNotification>();
