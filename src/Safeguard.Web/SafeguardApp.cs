@@ -14,7 +14,6 @@ using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
 using Safeguard.Web.Errors;
-using Safeguard.Web.Forms;
 using Safeguard.Web.OperationEncompass;
 using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
@@ -49,7 +48,7 @@ public static class SafeguardApp
         services.AddScoped<Seeder>();
         services.AddScoped<RegisterChild>();
         services.AddScoped<MakeReferral>();
-        services.AddSingleton<ProtectedFormState>();
+        services.AddSingleton<Forms.ProtectedFormState>();
         services.AddScoped<MergeChildRecords>();
         services.AddScoped<MyClocks>();
         services.AddScoped<SendEncompassNotification>();

@@ -33,6 +33,5 @@ public static class FormErrors
         return joined.Length == 0 ? null : joined;
     }
 
-    /// <summary>The id of a field's input, as ASP.NET Core makes it: "Input.Adults[0].Name" is "Input_Adults_0__Name".</summary>
     public static string Id(string key) => key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 }
