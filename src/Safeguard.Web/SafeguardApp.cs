@@ -49,6 +49,7 @@ public static class SafeguardApp
         services.AddScoped<Seeder>();
         services.AddScoped<RegisterChild>();
         services.AddScoped<MakeReferral>();
+        services.AddSingleton<Forms.ProtectedFormState>();
         services.AddScoped<MergeChildRecords>();
         services.AddScoped<MyClocks>();
         services.AddScoped<SendEncompassNotification>();

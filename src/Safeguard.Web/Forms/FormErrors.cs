@@ -13,6 +13,10 @@ public static class FormErrors
     public static string GroupClass(this ModelStateDictionary state, string key) =>
         state.ErrorFor(key) is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error";
 
+    /// <summary>The input's error modifier (like "govuk-input--error") when the field has an error; empty otherwise.</summary>
+    public static string ErrorClass(this ModelStateDictionary state, string key, string modifier) =>
+        state.ErrorFor(key) is null ? string.Empty : modifier;
+
     /// <summary>The error message paragraph, with the id the field's aria-describedby points at; empty when the field is fine.</summary>
     public static IHtmlContent ErrorMessage(this ModelStateDictionary state, string key)
     {

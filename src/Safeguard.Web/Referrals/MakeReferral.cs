@@ -50,6 +50,10 @@ public sealed class ReferralInput
     [MaxLength(2)]
     public string? SourceCode { get; set; }
 
+    /// <summary>A phone number the front door can call the referrer back on (a practitioner referring themselves).</summary>
+    [MaxLength(40, ErrorMessage = "Phone number must be 40 characters or fewer")]
+    public string? ContactPhone { get; set; }
+
     /// <summary>For front door staff recording a concern phoned or emailed in by someone else (a family member, the public).</summary>
     public ReferrerInput? OnBehalfOf { get; set; }
 
@@ -119,7 +123,7 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
 
         var referrer = input.OnBehalfOf is { } other
             ? new Referrer(null, null, other.Name ?? string.Empty, other.Role ?? string.Empty, other.Phone, other.Email)
-            : new Referrer(practitioner.Id, agency.Id, practitioner.FullName, practitioner.JobTitle, null, practitioner.Email);
+            : new Referrer(practitioner.Id, agency.Id, practitioner.FullName, practitioner.JobTitle, input.ContactPhone?.Trim(), practitioner.Email);
         var contexts = (input.HarmContexts ?? []).Aggregate(HarmContext.None, (all, one) => all | one);
         var details = new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], contexts, input.ChildsViews,
             input.FamilyKnows ?? false, input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard,

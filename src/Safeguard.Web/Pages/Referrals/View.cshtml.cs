@@ -31,6 +31,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
 
     public bool IsReferrer { get; private set; }
 
+    /// <summary>Children's social care staff, who may also have recorded the referral for someone who phoned it in.</summary>
+    public bool IsChildrenSocialCare { get; private set; }
+
     public bool CanDecide { get; private set; }
 
     public bool JustMade { get; private set; }
@@ -149,6 +152,7 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
 
         var socialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
         IsReferrer = found.Value.Referral.Referrer.PractitionerId == User.PractitionerId();
+        IsChildrenSocialCare = socialCare;
         if (!socialCare && !IsReferrer)
         {
             return Forbid();
