@@ -107,6 +107,32 @@ public static class EpisodeQueries
                 x.p.Has(Domain.Organisation.PractitionerRole.SocialWorker) && x.p.IsSocialWorkQualified, caseload.GetValueOrDefault(x.p.Id)))];
     }
 
+    /// <summary>A child whose open episode the practitioner leads, with when they were last seen and the plan's next review.</summary>
+    public sealed record LedEpisode(Guid EpisodeId, Guid ChildId, string ChildName, SupportKind? Support, DateOnly? LastSeenOn, DateOnly? NextReviewOn,
+        bool SeenLessOftenThanPlanned);
+
+    /// <summary>The children the practitioner leads work for, longest unseen first: their caseload as they see it on "My work".</summary>
+    public static async Task<List<LedEpisode>> LedByAsync(SafeguardDbContext db, Guid practitionerId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await (from e in db.Episodes
+                          where e.LeadPractitionerId == practitionerId && e.ClosedOn == null
+                          join c in db.Children on e.ChildId equals c.Id
+                          select new
+                          {
+                              e.Id,
+                              e.ChildId,
+                              Name = c.GivenName + " " + c.FamilyName,
+                              e.Support,
+                              LastSeen = db.Visits.Where(v => v.ChildId == e.ChildId && v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+                              Plan = db.Plans.Where(p => p.EpisodeId == e.Id && p.EndedOn == null)
+                                  .Select(p => new { p.StartedOn, p.NextReviewOn, p.VisitEveryDays }).FirstOrDefault(),
+                          }).Take(500).ToListAsync(cancellationToken);
+        return [.. rows
+            .Select(r => new LedEpisode(r.Id, r.ChildId, r.Name, r.Support, r.LastSeen, r.Plan?.NextReviewOn,
+                r.Plan is { } plan && Visit.SeenLessOftenThanPlanned(r.LastSeen, plan.StartedOn, plan.VisitEveryDays, today)))
+            .OrderByDescending(r => r.SeenLessOftenThanPlanned).ThenBy(r => r.LastSeenOn ?? DateOnly.MinValue)];
+    }
+
     /// <summary>The child's episodes, newest first, for the child's record.</summary>
     public static Task<List<Episode>> ForChildAsync(SafeguardDbContext db, Guid childId, CancellationToken cancellationToken) =>
         db.Episodes.AsNoTracking().Where(e => e.ChildId == childId).OrderByDescending(e => e.OpenedOn).ToListAsync(cancellationToken);

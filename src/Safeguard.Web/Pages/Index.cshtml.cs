@@ -5,11 +5,21 @@ using Safeguard.Data;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Account;
 using Safeguard.Web.Clocks;
+using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.Authorization;
+using Safeguard.Domain.Calendar;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Safeguard.Web.Pages;
 
-public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
+    /// <summary>The children whose open episode this practitioner leads.</summary>
+    public IReadOnlyList<EpisodeQueries.LedEpisode> Leading { get; private set; } = [];
+
+    /// <summary>For managers: referrers' escalations still waiting for a response (REF-07).</summary>
+    public IReadOnlyList<(Guid ReferralId, string Reference, string ChildName, DateTimeOffset RaisedAt)> Escalations { get; private set; } = [];
+
     public IReadOnlyList<WorkItem> Work { get; private set; } = [];
 
     public string Name { get; private set; } = string.Empty;
@@ -27,6 +37,20 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks) : PageMod
         Roles = [.. User.PractitionerRoles()];
         var areaId = User.AreaId();
         Work = await clocks.ForAsync(User, cancellationToken);
+        if (User.PractitionerId() is { } me)
+        {
+            Leading = await EpisodeQueries.LedByAsync(db, me, EnglandClock.Today(time), cancellationToken);
+        }
+
+        if ((await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded)
+        {
+            var open = await (from r in db.Referrals.AsNoTracking()
+                              where r.Escalations.Any(e => e.Response == null)
+                              join c in db.Children on r.ChildId equals c.Id
+                              select new { r.Id, r.Reference, Name = c.GivenName + " " + c.FamilyName, r.Escalations }).Take(100).ToListAsync(cancellationToken);
+            Escalations = [.. open.Select(r => (r.Id, r.Reference, r.Name, r.Escalations.First(e => e.Response == null).RaisedAt)).OrderBy(r => r.RaisedAt)];
+        }
+
         Area = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
     }
 }

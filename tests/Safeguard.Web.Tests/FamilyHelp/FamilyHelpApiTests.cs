@@ -193,6 +193,26 @@ public abstract class FamilyHelpApiTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task MyWork_ShowsTheLeadPractitionerTheirChildren_AndTheManagerOpenEscalations()
+    {
+        var team = await TeamAsync();
+        var referral = await ReferAndDecideAsync(team, givenName: "Leadwork");
+        await Json(await team.Manager.PostAsJsonAsync($"/api/v1/episodes/{referral.GetProperty("episodeId").GetGuid()}/allocation",
+            new { leadPractitionerId = team.WorkerId, agreed = true }));
+        await Json(await team.Dsl.PostAsJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}/escalations",
+            new { text = "Leadwork's family is in crisis now; please look again at the urgency." }));
+
+        var workerPage = await team.Worker.GetStringAsync(new Uri("/", UriKind.Relative));
+        var managerPage = await team.Manager.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("Children you lead", workerPage, StringComparison.Ordinal);
+        Assert.Contains("Leadwork Testcase", workerPage, StringComparison.Ordinal);
+        Assert.Contains("Escalations waiting for a response", managerPage, StringComparison.Ordinal);
+        Assert.Contains(referral.GetProperty("reference").GetString()!, managerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Escalations waiting for a response", workerPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoFurtherAction_ClosesTheEpisodeTheReferralOpened()
     {
         var team = await TeamAsync();
