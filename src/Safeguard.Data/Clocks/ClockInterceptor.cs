@@ -30,6 +30,10 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         (StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, false),
     ];
 
+    /// <summary>The rules an episode's own milestones drive: the NRM referral, a probation enquiry's same-day answer, sharing on a move.</summary>
+    private static readonly StatutoryRule[] EpisodeRules =
+        [StatutoryRules.NationalReferralMechanism, StatutoryRules.ProbationSameDay, StatutoryRules.ShareOnPermanentMove];
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
@@ -43,6 +47,11 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 referralIds.UnionWith(await db.Referrals.Where(r => r.EpisodeId != null && episodeIds.Contains(r.EpisodeId.Value))
                     .Select(r => r.Id).ToListAsync(cancellationToken));
                 referralIds.UnionWith(Tracked<Referral>(db).Where(r => r.EpisodeId is { } e && episodeIds.Contains(e)).Select(r => r.Id));
+            }
+
+            foreach (var episode in Changed<Episode>(db).ToList())
+            {
+                await StoreEpisodeAsync(db, episode, cancellationToken);
             }
 
             foreach (var referralId in referralIds)
@@ -82,6 +91,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         later.AddRange(visits.Where(v => v.ChildSeen).Select(v => new ClockEvent(EventKind.ChildSeen, v.VisitedOn)));
         later.AddRange(assessments.Where(a => a.ChildSeenOn is not null).Select(a => new ClockEvent(EventKind.ChildSeen, a.ChildSeenOn!.Value)));
         later.AddRange(assessments.Where(a => a.IsAuthorised).Select(a => new ClockEvent(EventKind.AssessmentAuthorised, a.AuthorisedOn!.Value, a.LateReason)));
+        later.AddRange((episode?.History() ?? []).Where(e => e.Kind == EventKind.MovedArea));
         if (episode?.ClosedOn is { } closed && !(episode.IsReferralNoFurtherAction && episode.OpeningReferralId == referral.Id))
         {
             later.Add(new ClockEvent(EventKind.EpisodeClosed, closed));
@@ -100,28 +110,50 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         {
             foreach (var clock in ClockEngine.Compute(referral.Id, history, [rule], calendar, today))
             {
-                var id = ClockRecord.IdFor(referral.Id, clock.RuleId, clock.StartedOn);
-                var record = db.ClockRecords.Local.FirstOrDefault(c => c.Id == id)
-                    ?? await db.ClockRecords.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-                if (record is null)
-                {
-                    record = new ClockRecord { Id = id, RuleId = clock.RuleId, ResponsibleRole = responsible.ToString() };
-                    db.ClockRecords.Add(record);
-                }
-
-                record.AreaId = referral.AreaId;
-                record.SubjectId = referral.Id;
-                record.ChildId = referral.ChildId;
-                record.EpisodeId = referral.EpisodeId;
-                record.StartedOn = clock.StartedOn;
-                record.DueOn = clock.DueOn;
-                record.CompletedOn = clock.CompletedOn;
-                record.IsOpen = clock.Status is ClockStatus.Running or ClockStatus.DueToday or ClockStatus.Overdue or ClockStatus.Urgent;
-                record.Status = record.IsOpen ? (clock.DueOn is null ? ClockStatus.Urgent : ClockStatus.Running) : clock.Status;
-                record.ReasonRecorded = clock.ReasonRecorded;
-                record.ResponsiblePractitionerId = leadPractitioner ? episode?.LeadPractitionerId : null;
+                await UpsertAsync(db, clock, referral.AreaId, referral.ChildId, referral.EpisodeId, responsible,
+                    leadPractitioner ? episode?.LeadPractitionerId : null, cancellationToken);
             }
         }
+    }
+
+    private async Task StoreEpisodeAsync(SafeguardDbContext db, Episode episode, CancellationToken cancellationToken)
+    {
+        var history = episode.History();
+        if (history.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var clock in ClockEngine.Compute(episode.Id, history, EpisodeRules, calendar, EnglandClock.Today(time)))
+        {
+            await UpsertAsync(db, clock, episode.AreaId, episode.ChildId, episode.Id, PractitionerRole.SocialWorker, episode.LeadPractitionerId, cancellationToken);
+        }
+    }
+
+    private static async Task UpsertAsync(SafeguardDbContext db, Clock clock, Guid areaId, Guid childId, Guid? episodeId, PractitionerRole responsible,
+        Guid? responsiblePractitionerId, CancellationToken cancellationToken)
+    {
+        // Enquiries are clocks of their own: the instance keeps two on the same day apart.
+        var id = ClockRecord.IdFor(clock.SubjectId, clock.Instance is null ? clock.RuleId : $"{clock.RuleId}:{clock.Instance}", clock.StartedOn);
+        var record = db.ClockRecords.Local.FirstOrDefault(c => c.Id == id)
+            ?? await db.ClockRecords.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (record is null)
+        {
+            record = new ClockRecord { Id = id, RuleId = clock.RuleId, ResponsibleRole = responsible.ToString() };
+            db.ClockRecords.Add(record);
+        }
+
+        record.AreaId = areaId;
+        record.SubjectId = clock.SubjectId;
+        record.ChildId = childId;
+        record.EpisodeId = episodeId;
+        record.StartedOn = clock.StartedOn;
+        record.DueOn = clock.DueOn;
+        record.CompletedOn = clock.CompletedOn;
+        record.IsOpen = clock.Status is ClockStatus.Running or ClockStatus.DueToday or ClockStatus.Overdue or ClockStatus.Urgent;
+        record.Status = record.IsOpen ? (clock.DueOn is null ? ClockStatus.Urgent : ClockStatus.Running) : clock.Status;
+        record.ReasonRecorded = clock.ReasonRecorded;
+        record.ResponsiblePractitionerId = responsiblePractitionerId;
     }
 
     private static IEnumerable<T> Changed<T>(SafeguardDbContext db) where T : class =>

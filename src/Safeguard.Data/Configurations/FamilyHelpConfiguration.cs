@@ -20,6 +20,14 @@ public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
         builder.OwnsMany(e => e.Allocations, a => a.ToJson());
         builder.Navigation(e => e.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsOne(e => e.FamilyAgreement, a => a.ToJson());
+        builder.OwnsMany(e => e.Milestones, m =>
+        {
+            m.ToJson();
+            m.Property(x => x.Kind).HasConversion<string>();
+        });
+        builder.Navigation(e => e.Milestones).HasField("_milestones").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(e => e.SpecificNeeds).HasConversion<int>();
+        builder.Property(e => e.ExtraFamilialRisk).HasMaxLength(Episode.MaxTextLength);
         builder.HasOne<Child>().WithMany().HasForeignKey(e => e.ChildId);
         builder.HasOne<Referral>().WithMany().HasForeignKey(e => e.OpeningReferralId);
         // The child's open episode (a referral joins it), and episodes by child for the record page.

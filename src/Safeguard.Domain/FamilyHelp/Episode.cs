@@ -1,3 +1,4 @@
+using Safeguard.Domain.Clocks;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
 using static Safeguard.Domain.Requirement;
@@ -48,6 +49,7 @@ public sealed class Episode
     };
 
     private readonly List<Allocation> _allocations = [];
+    private readonly List<Milestone> _milestones = [];
 
     private Episode()
     {
@@ -82,6 +84,14 @@ public sealed class Episode
 
     /// <summary>The current lead practitioner, kept beside the allocations so caseloads and "my children" are one indexed query.</summary>
     public Guid? LeadPractitionerId { get; private set; }
+
+    /// <summary>Groups with specific needs the child belongs to, recorded because they change the work (chapter 3).</summary>
+    public SpecificNeed SpecificNeeds { get; private set; }
+
+    /// <summary>For harm outside the home: where the risk is located — places, peers, online — and its level in each context (ASM-09).</summary>
+    public string? ExtraFamilialRisk { get; private set; }
+
+    public IReadOnlyList<Milestone> Milestones => _milestones;
 
     public DateOnly? ClosedOn { get; private set; }
 
@@ -177,6 +187,63 @@ public sealed class Episode
         FamilyAgreement = new FamilyAgreement(agreed, whoAgreed.Trim(), on, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim());
         Touch();
     }
+
+    /// <summary>Records the groups with specific needs the child belongs to; harm outside the home needs where the risk is located (ASM-09).</summary>
+    public void RecordSpecificNeeds(Guid practitionerId, SpecificNeed needs, string? extraFamilialRisk)
+    {
+        _ = practitionerId;
+        RequireOpen();
+        Require(!needs.HasFlag(SpecificNeed.HarmOutsideTheHome) || !string.IsNullOrWhiteSpace(extraFamilialRisk), "ASM-09",
+            "Describe where the risk outside the home is located — places, peers, online — and its level in each context.", nameof(ExtraFamilialRisk));
+        Require((extraFamilialRisk?.Length ?? 0) <= MaxTextLength, "ASM-09", "This must be 10,000 characters or fewer.", nameof(ExtraFamilialRisk));
+        SpecificNeeds = needs;
+        ExtraFamilialRisk = needs.HasFlag(SpecificNeed.HarmOutsideTheHome) ? extraFamilialRisk!.Trim() : null;
+        Touch();
+    }
+
+    /// <summary>
+    /// Records a milestone other agencies or the clocks depend on: an NRM referral (with its reference), a prison or probation
+    /// enquiry and its answer, a permanent move and the sharing of the record with the receiving authority, transition planning.
+    /// </summary>
+    public void RecordMilestone(Guid practitionerId, MilestoneKind kind, DateOnly on, string note, string? reference, DateOnly today)
+    {
+        RequireOpen();
+        Require(on <= today && on >= OpenedOn, "SG-EP-15", "The date must be between the episode's opening and today.", "On");
+        Require(!string.IsNullOrWhiteSpace(note) && note.Length <= 2_000, "SG-EP-16", "Say what happened (2,000 characters or fewer).", "Note");
+        Require((reference?.Length ?? 0) <= 100, "SG-EP-17", "The reference must be 100 characters or fewer.", "Reference");
+        var enquiries = _milestones.Where(m => m.Kind is MilestoneKind.PrisonEnquiryReceived or MilestoneKind.ProbationEnquiryReceived).ToList();
+        var answered = _milestones.Where(m => m.Kind == MilestoneKind.EnquiryAnswered).Select(m => m.Reference).ToHashSet(StringComparer.Ordinal);
+        switch (kind)
+        {
+            case MilestoneKind.NrmReferralMade:
+                Require(!string.IsNullOrWhiteSpace(reference), "NRM-01", "Give the NRM referral's reference so it can be tracked.", "Reference");
+                break;
+            case MilestoneKind.PrisonEnquiryReceived or MilestoneKind.ProbationEnquiryReceived:
+                Require(!string.IsNullOrWhiteSpace(reference) && enquiries.TrueForAll(e => e.Reference != reference.Trim()), "PRIS-02",
+                    "Give the enquiry's own reference (each enquiry has a different one), so its answer can be matched to it.", "Reference");
+                break;
+            case MilestoneKind.EnquiryAnswered:
+                Require(enquiries.Exists(e => e.Reference == reference?.Trim() && !answered.Contains(e.Reference)), "PROB-01",
+                    "Give the reference of an enquiry that is waiting for its answer.", "Reference");
+                break;
+            case MilestoneKind.InformationSharedWithReceivingArea:
+                Require(_milestones.Exists(m => m.Kind == MilestoneKind.MovedToAnotherArea), "CIN-04",
+                    "Record the child's move to another local authority first.", "Kind");
+                break;
+        }
+
+        _milestones.Add(new Milestone(kind, on, practitionerId, note.Trim(), string.IsNullOrWhiteSpace(reference) ? null : reference.Trim()));
+        SpecificNeeds |= kind switch
+        {
+            MilestoneKind.PotentialVictimIdentified or MilestoneKind.NrmReferralMade => SpecificNeed.ModernSlavery,
+            MilestoneKind.PrisonEnquiryReceived or MilestoneKind.ProbationEnquiryReceived => SpecificNeed.ParentInPrison,
+            _ => SpecificNeed.None,
+        };
+        Touch();
+    }
+
+    /// <summary>The episode's own events for its clocks (NRM-01, PROB-01, CIN-04), in the order they were recorded.</summary>
+    public IReadOnlyList<ClockEvent> History() => [.. _milestones.Select(m => m.ToClockEvent()).OfType<ClockEvent>()];
 
     /// <summary>The assessment concluded and was authorised: the episode goes on as Family Help or child in need support, or closes.</summary>
     public void AssessmentAuthorised(Assessment assessment)

@@ -50,7 +50,7 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
             return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId, r.Name,
                 r.StartedOn, r.DueOn, overdue ? calendar.WorkingDaysBetween(r.DueOn!.Value, today) : 0, overdue, r.DueOn == today, r.DueOn is null,
                 // The assessment and seeing the child are done in the episode; the decision and escalations on the referral.
-                r.EpisodeId is { } episode && r.RuleId is "ASM-03" or "REF-05" ? $"/episodes/{episode}" : $"/referrals/{r.SubjectId}", Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
+                r.EpisodeId is { } episode && r.RuleId is "ASM-03" or "REF-05" or "NRM-01" or "PROB-01" or "CIN-04" ? $"/episodes/{episode}" : $"/referrals/{r.SubjectId}", Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
         }).OrderByDescending(i => i.Overdue).ThenByDescending(i => i.Urgent).ThenBy(i => i.DueOn)];
     }
 

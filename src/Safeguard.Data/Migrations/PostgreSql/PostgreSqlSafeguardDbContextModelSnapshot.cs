@@ -683,6 +683,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("ExtraFamilialRisk")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<bool>("IsReferralNoFurtherAction")
                         .HasColumnType("boolean");
 
@@ -703,6 +707,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<int>("SpecificNeeds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Support")
                         .HasMaxLength(20)
@@ -1342,9 +1349,42 @@ namespace Safeguard.Data.Migrations.PostgreSql
                                 .HasForeignKey("EpisodeId");
                         });
 
+                    b.OwnsMany("Safeguard.Domain.FamilyHelp.Milestone", "Milestones", b1 =>
+                        {
+                            b1.Property<Guid>("EpisodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("Reference");
+
+                            b1.HasKey("EpisodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Episodes");
+
+                            b1
+                                .ToJson("Milestones")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EpisodeId");
+                        });
+
                     b.Navigation("Allocations");
 
                     b.Navigation("FamilyAgreement");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.FamilyHelp.FamilyHelpPlan", b =>

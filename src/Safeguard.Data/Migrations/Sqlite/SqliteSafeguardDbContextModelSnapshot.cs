@@ -672,6 +672,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraFamilialRisk")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsReferralNoFurtherAction")
                         .HasColumnType("INTEGER");
 
@@ -692,6 +696,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SpecificNeeds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Support")
                         .HasMaxLength(20)
@@ -1331,9 +1338,42 @@ namespace Safeguard.Data.Migrations.Sqlite
                                 .HasForeignKey("EpisodeId");
                         });
 
+                    b.OwnsMany("Safeguard.Domain.FamilyHelp.Milestone", "Milestones", b1 =>
+                        {
+                            b1.Property<Guid>("EpisodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("Reference");
+
+                            b1.HasKey("EpisodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Episodes");
+
+                            b1
+                                .ToJson("Milestones")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EpisodeId");
+                        });
+
                     b.Navigation("Allocations");
 
                     b.Navigation("FamilyAgreement");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.FamilyHelp.FamilyHelpPlan", b =>
