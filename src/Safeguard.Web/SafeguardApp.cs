@@ -69,7 +69,20 @@ public static class SafeguardApp
             })
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<SafeguardSignInManager>()
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
+        // Each session's account is re-read this often: a locked account, reset two-factor authentication or a
+        // changed password (each changes the security stamp) ends its sessions, and changed roles reach them.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = TwoFactor.KeepSignInMethod;
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -152,6 +165,7 @@ public static class SafeguardApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorForAdministrators();
         app.UseAuthorization();
         app.UseRateLimiter();
 
