@@ -52,6 +52,8 @@ public static class SafeguardApp
         services.AddScoped<MyClocks>();
         services.AddScoped<SendEncompassNotification>();
         services.AddScoped<RecordReferralDecision>();
+        services.AddScoped<AddAccount>();
+        services.AddScoped<ManageAccount>();
         services.AddHostedService<DatabaseStartup>();
 
         services.AddIdentity<SafeguardUser, IdentityRole<Guid>>(o =>
@@ -178,6 +180,7 @@ public static class SafeguardApp
         ChildrenApi.Map(api);
         ReferralsApi.Map(api);
         EncompassApi.Map(api);
+        AccountsApi.Map(api);
         app.MapRazorPages();
     }
 

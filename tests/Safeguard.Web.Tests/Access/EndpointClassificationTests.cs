@@ -26,6 +26,9 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
 
         /// <summary>A narrower group checked by its own policy or by the record (manager, police, DSL, DPO, referrer).</summary>
         Restricted,
+
+        /// <summary>The area's administrators, signed in with their second factor: accounts, never case records.</summary>
+        Administrators,
     }
 
     /// <summary>What an administrator who has not set up two-factor authentication may still reach (besides the anonymous routes).</summary>
@@ -79,6 +82,12 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["GET /api/v1/encompass/"] = Access.Restricted,
         ["GET /api/v1/encompass/settings"] = Access.Restricted,
         ["POST /api/v1/encompass/{id:guid}/seen"] = Access.Restricted,
+        ["/admin/users"] = Access.Administrators,
+        ["/admin/users/new"] = Access.Administrators,
+        ["/admin/users/{id:guid}"] = Access.Administrators,
+        ["GET /api/v1/admin/users/"] = Access.Administrators,
+        ["GET /api/v1/admin/users/{id:guid}"] = Access.Administrators,
+        ["POST /api/v1/admin/users/"] = Access.Administrators,
     };
 
     private List<(string Key, string Method, string Path)> Endpoints()
@@ -158,6 +167,25 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         }
 
         Assert.True(failures.Count == 0, "Case records reachable by a school practitioner: " + string.Join("; ", failures));
+    }
+
+    [Fact]
+    public async Task AdministratorRoutes_RefuseAPractitionerWhoIsNotAnAdministrator()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, Domain.Organisation.PractitionerRole.PracticeSupervisor));
+        var failures = new List<string>();
+        foreach (var (key, method, template) in Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) == Access.Administrators).DistinctBy(e => e.Key))
+        {
+            using var response = await SendAsync(client, method, template);
+            if (!IsForbidden(response))
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Account administration reachable by a manager who is not an administrator: " + string.Join("; ", failures));
     }
 
     [Fact]
