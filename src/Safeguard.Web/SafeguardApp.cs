@@ -57,6 +57,8 @@ public static class SafeguardApp
         services.AddScoped<EpisodeAccess>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<FamilyHelpSteps>();
+        services.AddScoped<AddAccount>();
+        services.AddScoped<ManageAccount>();
         services.AddHostedService<DatabaseStartup>();
 
         services.AddIdentity<SafeguardUser, IdentityRole<Guid>>(o =>
@@ -74,7 +76,20 @@ public static class SafeguardApp
             })
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<SafeguardSignInManager>()
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
+        // Each session's account is re-read this often: a locked account, reset two-factor authentication or a
+        // changed password (each changes the security stamp) ends its sessions, and changed roles reach them.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = TwoFactor.KeepSignInMethod;
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -157,6 +172,7 @@ public static class SafeguardApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorForAdministrators();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -170,6 +186,7 @@ public static class SafeguardApp
         ReferralsApi.Map(api);
         EncompassApi.Map(api);
         FamilyHelpApi.Map(api);
+        AccountsApi.Map(api);
         app.MapRazorPages();
     }
 

@@ -1,18 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.OperationEncompass;
+using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
 
 namespace Safeguard.Data.Audit;
 
 /// <summary>
 /// Writes of personal data are audited here, in the same SaveChanges (and so the same transaction) as the
-/// write itself: no write without its audit row, no audit row for a write that failed.
+/// write itself: no write without its audit row, no audit row for a write that failed. Changes to who may do
+/// what (a practitioner's roles, an account's lockout and two-factor authentication) are audited here too,
+/// with what changed in <see cref="AuditEntry.Detail"/> (never a secret's value).
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
+    /// <summary>Sign-in bookkeeping: counting wrong passwords and re-stamping a row is not a change anyone made.</summary>
+    private static readonly HashSet<string> Bookkeeping =
+        [nameof(SafeguardUser.AccessFailedCount), nameof(SafeguardUser.ConcurrencyStamp), nameof(SafeguardUser.NormalizedEmail), nameof(SafeguardUser.NormalizedUserName)];
+
+    /// <summary>Secrets are named in the detail when they change, never shown.</summary>
+    private static readonly HashSet<string> Secrets = [nameof(SafeguardUser.PasswordHash), nameof(SafeguardUser.SecurityStamp)];
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
@@ -63,6 +75,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Assessment a => (Type: nameof(Assessment), a.Id, ChildId: a.ChildId, a.AreaId),
                 FamilyHelpPlan p => (Type: "Plan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Visit v => (Type: nameof(Visit), v.Id, ChildId: v.ChildId, v.AreaId),
+                Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),
+                SafeguardUser u => (Type: AccountRecordType, u.Id, ChildId: null, u.AreaId),
                 _ => default,
             };
             if (subject.Type is null)
@@ -70,11 +84,48 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 continue;
             }
 
-            rows.Add(AuditLog.Entry(db.Actor, subject.AreaId, now, action.Value, subject.Type, subject.Id, subject.ChildId, basis: null));
+            string? detail = null;
+            if (entry.Entity is Practitioner or SafeguardUser)
+            {
+                detail = Describe(entry);
+                // An account changed before anyone is known to be acting in its area (a wrong password at sign-in,
+                // which may lock it) is sign-in's business, recorded in the log; the audit row needs the area.
+                if (detail is null || db.CurrentAreaId != subject.AreaId)
+                {
+                    continue;
+                }
+            }
+
+            rows.Add(AuditLog.Entry(db.Actor, subject.AreaId, now, action.Value, subject.Type, subject.Id, subject.ChildId, basis: null, detail));
         }
 
         db.AuditEntries.AddRange(rows);
     }
+
+    /// <summary>The record type of a sign-in account in the audit trail.</summary>
+    public const string AccountRecordType = "Account";
+
+    /// <summary>What changed, e.g. "Roles: Practitioner, Administrator; LockoutEnd"; null when only bookkeeping changed.</summary>
+    private static string? Describe(EntityEntry entry)
+    {
+        var changed = entry.Properties
+            // Identity's store marks every column modified on each update, so a change is a value that differs from the one read.
+            .Where(p => entry.State == EntityState.Added ? p.CurrentValue is not null
+                : p.IsModified && !p.Metadata.GetValueComparer().Equals(p.OriginalValue, p.CurrentValue))
+            .Where(p => !Bookkeeping.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey())
+            .Select(p => Secrets.Contains(p.Metadata.Name) ? p.Metadata.Name : $"{p.Metadata.Name}: {Show(p.CurrentValue)}")
+            .ToList();
+        return changed.Count == 0 ? null : string.Join("; ", changed);
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "none",
+        DateTimeOffset moment => moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable items and not string => string.Join(", ", items.Cast<object>()),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 }
 
 /// <summary>Records reads of personal data: called by every page and endpoint that shows a child's record.</summary>

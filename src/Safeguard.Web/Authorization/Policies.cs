@@ -15,6 +15,9 @@ public static class Policies
 
     public const string AuditTrail = nameof(AuditTrail);
 
+    /// <summary>Administrators of the area's accounts: add accounts, change roles, lock, reset two-factor authentication.</summary>
+    public const string Administrator = nameof(Administrator);
+
     /// <summary>Police who attend incidents: Operation Encompass notifications.</summary>
     public const string Police = nameof(Police);
 
@@ -45,5 +48,8 @@ public static class Policies
         .AddPolicy(Police, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.AgencyKindOf() is AgencyKind.Police or AgencyKind.BritishTransportPolice))
         .AddPolicy(DesignatedSafeguardingLead, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DesignatedSafeguardingLead)))
-        .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DataProtectionOfficer)));
+        .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DataProtectionOfficer)))
+        // The second factor is also enforced for administrators on every route (TwoFactor.UseTwoFactorForAdministrators).
+        .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.Administrator))
+            .RequireClaim(TwoFactor.MethodClaim, TwoFactor.Passed));
 }

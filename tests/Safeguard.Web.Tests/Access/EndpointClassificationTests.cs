@@ -26,7 +26,13 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
 
         /// <summary>A narrower group checked by its own policy or by the record (manager, police, DSL, DPO, referrer).</summary>
         Restricted,
+
+        /// <summary>The area's administrators, signed in with their second factor: accounts, never case records.</summary>
+        Administrators,
     }
+
+    /// <summary>What an administrator who has not set up two-factor authentication may still reach (besides the anonymous routes).</summary>
+    private static readonly HashSet<string> OpenBeforeSecondFactor = ["/account/security", "/account/sign-out", "/Account/SignOut"];
 
     private static readonly Dictionary<string, Access> Classified = new()
     {
@@ -38,6 +44,9 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/Account/External"] = Access.Anonymous,
         ["/Error"] = Access.Anonymous,
         ["/status/{code:int}"] = Access.Anonymous,
+        ["/account/sign-in/code"] = Access.Anonymous,
+        ["/account/sign-in/recovery-code"] = Access.Anonymous,
+        ["/account/security"] = Access.SignedIn,
         ["/account/sign-out"] = Access.SignedIn,
         ["/Account/SignOut"] = Access.SignedIn,
         ["/account/access-denied"] = Access.SignedIn,
@@ -99,6 +108,12 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/plans/{id:guid}/reviews"] = Access.Restricted,
         ["POST /api/v1/plans/{id:guid}/end"] = Access.Restricted,
         ["GET /api/v1/children/{id:guid}/chronology"] = Access.Restricted,
+        ["/admin/users"] = Access.Administrators,
+        ["/admin/users/new"] = Access.Administrators,
+        ["/admin/users/{id:guid}"] = Access.Administrators,
+        ["GET /api/v1/admin/users/"] = Access.Administrators,
+        ["GET /api/v1/admin/users/{id:guid}"] = Access.Administrators,
+        ["POST /api/v1/admin/users/"] = Access.Administrators,
     };
 
     private List<(string Key, string Method, string Path)> Endpoints()
@@ -179,4 +194,79 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
 
         Assert.True(failures.Count == 0, "Case records reachable by a school practitioner: " + string.Join("; ", failures));
     }
+
+    [Fact]
+    public async Task AdministratorRoutes_RefuseAPractitionerWhoIsNotAnAdministrator()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, Domain.Organisation.PractitionerRole.PracticeSupervisor));
+        var failures = new List<string>();
+        foreach (var (key, method, template) in Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) == Access.Administrators).DistinctBy(e => e.Key))
+        {
+            using var response = await SendAsync(client, method, template);
+            if (!IsForbidden(response))
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Account administration reachable by a manager who is not an administrator: " + string.Join("; ", failures));
+    }
+
+    [Fact]
+    public async Task EveryRouteButSettingUp_RefusesAnAdministratorWithoutTheSecondFactor()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, Domain.Organisation.PractitionerRole.Administrator));
+        var failures = new List<string>();
+        foreach (var (key, method, template) in Endpoints()
+            .Where(e => Classified.GetValueOrDefault(e.Key) != Access.Anonymous && !OpenBeforeSecondFactor.Contains(e.Key)).DistinctBy(e => e.Key))
+        {
+            using var response = await SendAsync(client, method, template);
+            var refused = template.StartsWith("/api/", StringComparison.Ordinal)
+                ? response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/account/security";
+            if (!refused)
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Reachable by an administrator without two-factor authentication: " + string.Join("; ", failures));
+    }
+
+    [Fact]
+    public async Task CaseRecordRoutes_RefuseAnAdministratorWithTheSecondFactor()
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = await factory.AdministratorClientAsync(area);
+        var failures = new List<string>();
+        foreach (var (key, method, template) in Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) == Access.ChildrenSocialCare).DistinctBy(e => e.Key))
+        {
+            using var response = await SendAsync(client, method, template);
+            if (!IsForbidden(response))
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Case records reachable by an administrator: " + string.Join("; ", failures));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), template.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static bool IsForbidden(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.AbsolutePath == "/account/access-denied");
 }

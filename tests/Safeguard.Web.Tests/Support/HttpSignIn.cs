@@ -35,6 +35,39 @@ public static partial class HttpSignIn
         }
     }
 
+    /// <summary>Signs in with the password, then with the authenticator code computed from the account's key.</summary>
+    public static async Task SignInWithCodeAsync(HttpClient client, string email, string key, string password = SafeguardFactory.TestPassword)
+    {
+        using (var response = await PostSignInAsync(client, email, password))
+        {
+            if (response.Headers.Location?.OriginalString.StartsWith("/account/sign-in/code", StringComparison.Ordinal) != true)
+            {
+                throw new InvalidOperationException($"Sign-in as {email} did not ask for a code: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        using var code = await PostCodeAsync(client, "/account/sign-in/code", Totp.Now(key));
+        if (code.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"The code for {email} was refused: {(int)code.StatusCode}");
+        }
+    }
+
+    /// <summary>Posts a form with one field, Code, to a page, with that page's anti-forgery token.</summary>
+    public static Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string path, string code, string handler = "") =>
+        PostFormAsync(client, path, new Dictionary<string, string> { ["Code"] = code }, handler);
+
+    /// <summary>Posts a form to a page (optionally to one of its handlers) with the token from the page's own form.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields,
+        string handler = "", string? tokenFrom = null)
+    {
+        var all = fields.ToList();
+        all.Add(new("__RequestVerificationToken", await AntiforgeryTokenAsync(client, tokenFrom ?? path)));
+        using var form = new FormUrlEncodedContent(all);
+        var target = handler.Length == 0 ? path : $"{path}?handler={handler}";
+        return await client.PostAsync(new Uri(target, UriKind.Relative), form);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

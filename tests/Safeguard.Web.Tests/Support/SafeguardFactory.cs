@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Data;
+using Safeguard.Data.Identity;
 using Safeguard.Data.Seeding;
 using Safeguard.Domain.Organisation;
 
@@ -77,6 +79,29 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<Seeder>().AddAccountAsync(practitioner, TestPassword);
         return email;
+    }
+
+    /// <summary>An account with two-factor authentication already on: its email, authenticator key and recovery codes.</summary>
+    public async Task<(string Email, string Key, IReadOnlyList<string> RecoveryCodes)> NewAccountWithTwoFactorAsync(Agency agency,
+        params PractitionerRole[] roles)
+    {
+        var email = await NewAccountAsync(agency, roles);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeguardUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        return (email, (await users.GetAuthenticatorKeyAsync(user))!, [.. codes!]);
+    }
+
+    /// <summary>A client signed in as an administrator of the area, through both steps of signing in.</summary>
+    public async Task<HttpClient> AdministratorClientAsync(TestArea area)
+    {
+        var (email, key, _) = await NewAccountWithTwoFactorAsync(area.SocialCare, PractitionerRole.Administrator);
+        var client = NewClient();
+        await HttpSignIn.SignInWithCodeAsync(client, email, key);
+        return client;
     }
 
     public const string TestPassword = "Test-password-2026";

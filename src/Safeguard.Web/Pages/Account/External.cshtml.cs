@@ -8,7 +8,7 @@ using Safeguard.Web.Account;
 namespace Safeguard.Web.Pages.Account;
 
 /// <summary>Starts sign-in with the organisation's identity provider and finishes it on return.</summary>
-public sealed class ExternalModel(SignInManager<SafeguardUser> signIn, UserManager<SafeguardUser> users) : PageModel
+public sealed class ExternalModel(SafeguardSignInManager signIn, UserManager<SafeguardUser> users) : PageModel
 {
     public IActionResult OnPost(string? returnUrl)
     {
@@ -35,7 +35,9 @@ public sealed class ExternalModel(SignInManager<SafeguardUser> signIn, UserManag
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: false, ExternalSignIn.Scheme);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        var result = await signIn.ExternalSignInAsync(user);
+        return result.RequiresTwoFactor
+            ? RedirectToPage("/Account/SignInCode", new { returnUrl })
+            : LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -39,6 +39,12 @@ public sealed class SignInModel(SignInManager<SafeguardUser> signIn, IAuthentica
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity holds who is signing in (a short-lived cookie) until the code is given.
+            return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused, account locked: {User}", Input.Email);
