@@ -15,6 +15,8 @@ public enum ChronologyKind
     PlanReview,
     Visit,
     Notification,
+    Needs,
+    Milestone,
     EpisodeClosed,
 }
 

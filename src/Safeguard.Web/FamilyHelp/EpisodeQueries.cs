@@ -45,6 +45,11 @@ public sealed record EpisodeView(
     IReadOnlyList<VisitView> Visits,
     DateOnly? LastSeenOn,
     bool SeenLessOftenThanPlanned,
+    SpecificNeed SpecificNeeds,
+    SpecificNeed InferredNeeds,
+    string? ExtraFamilialRisk,
+    IReadOnlyList<Milestone> Milestones,
+    int? Age,
     Guid Version);
 
 public static class EpisodeQueries
@@ -75,6 +80,7 @@ public static class EpisodeQueries
             [.. visits.Select(v => new VisitView(v.Id, v.VisitedOn, people[v.VisitedBy].Name, v.ChildSeen, v.SeenAlone, v.WhyNot, v.Observations, v.ChildsWords))],
             lastSeen,
             episode.IsOpen && openPlan is not null && Visit.SeenLessOftenThanPlanned(lastSeen, openPlan.StartedOn, openPlan.VisitEveryDays, today),
+            episode.SpecificNeeds, SpecificNeeds.Inferred(child, today), episode.ExtraFamilialRisk, episode.Milestones, child.AgeOn(today),
             episode.Version);
     }
 

@@ -77,6 +77,11 @@ public static class FamilyHelpApi
             var plan = await steps.MakePlanAsync(user, id, input, ct);
             return TypedResults.Created($"/api/v1/plans/{plan.Id}", PlanView.Of(plan));
         }).WithName("MakePlan");
+        episodes.MapPost("/{id:guid}/specific-needs", async (Guid id, NeedsInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            Ok(await steps.RecordSpecificNeedsAsync(user, id, input, ct))).WithName("RecordSpecificNeeds");
+        episodes.MapPost("/{id:guid}/milestones", async (Guid id, MilestoneInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            Ok(await steps.RecordMilestoneAsync(user, id, input, ct))).WithName("RecordMilestone")
+            .WithDescription("NRM referrals, prison and probation enquiries and answers, a permanent move and sharing with the receiving authority, transition planning.");
         episodes.MapPost("/{id:guid}/closure", async (Guid id, CloseInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
             Ok(await steps.CloseAsync(user, id, input, ct))).WithName("CloseEpisode");
 
@@ -166,11 +171,11 @@ public static class FamilyHelpApi
     }
 
     private static Ok<EpisodeSummary> Ok(Episode e) => TypedResults.Ok(new EpisodeSummary(e.Id, e.ChildId, e.IsOpen, e.Support, e.LeadPractitionerId,
-        e.FamilyAgreement, e.ClosedOn, e.ClosureReasonCode, e.Version));
+        e.FamilyAgreement, e.ClosedOn, e.ClosureReasonCode, e.SpecificNeeds, e.ExtraFamilialRisk, e.Milestones, e.Version));
 }
 
 public sealed record EpisodeSummary(Guid Id, Guid ChildId, bool IsOpen, SupportKind? Support, Guid? LeadPractitionerId, FamilyAgreement? FamilyAgreement,
-    DateOnly? ClosedOn, string? ClosureReasonCode, Guid Version);
+    DateOnly? ClosedOn, string? ClosureReasonCode, SpecificNeed SpecificNeeds, string? ExtraFamilialRisk, IReadOnlyList<Milestone> Milestones, Guid Version);
 
 public sealed record VersionInput(Guid? Version);
 

@@ -49,6 +49,10 @@ public sealed record ReviewInput(DateOnly? HeldOn, IReadOnlyList<ProgressInput>?
 
 public sealed record EndPlanInput(DateOnly? On, string? Reason, Guid? Version);
 
+public sealed record NeedsInput(IReadOnlyList<SpecificNeed>? Needs, string? ExtraFamilialRisk, Guid? Version);
+
+public sealed record MilestoneInput(MilestoneKind? Kind, DateOnly? On, string? Note, string? Reference, Guid? Version);
+
 public sealed record CloseInput(string? ReasonCode, string? Summary, DateOnly? On, Guid? Version);
 
 /// <summary>
@@ -282,6 +286,41 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.Plan, $"Plan ended: {plan.EndReason}", "Plan", plan.Id);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
+    }
+
+    public async Task<Episode> RecordSpecificNeedsAsync(ClaimsPrincipal user, Guid episodeId, NeedsInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        EditConflictException.Check(db, episode, input.Version, episode.Version);
+        var needs = (input.Needs ?? []).Aggregate(SpecificNeed.None, (all, one) => all | one);
+        var (now, today) = Now();
+        var added = needs & ~episode.SpecificNeeds;
+        episode.RecordSpecificNeeds(user.PractitionerId()!.Value, needs, input.ExtraFamilialRisk);
+        if (added != SpecificNeed.None)
+        {
+            db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Needs,
+                "Specific needs recorded: " + string.Join("; ", SpecificNeeds.Prompts.Where(p => added.HasFlag(p.Need)).Select(p => p.Name))
+                + (episode.ExtraFamilialRisk is { } risk && added.HasFlag(SpecificNeed.HarmOutsideTheHome) ? $". Risk outside the home: {risk}" : "."),
+                "Episode", episode.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
+    }
+
+    public async Task<Episode> RecordMilestoneAsync(ClaimsPrincipal user, Guid episodeId, MilestoneInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        EditConflictException.Check(db, episode, input.Version, episode.Version);
+        Requirement.Require(input.Kind is not null, "SG-EP-18", "Select what happened.", "Kind");
+        var (now, today) = Now();
+        var on = input.On ?? today;
+        episode.RecordMilestone(user.PractitionerId()!.Value, input.Kind!.Value, on, input.Note ?? string.Empty, input.Reference, today);
+        var m = episode.Milestones[^1];
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.Milestone,
+            $"{Milestone.Describe(m.Kind)}{(m.Reference is null ? "" : $" ({m.Reference})")}: {m.Note}", "Episode", episode.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
     }
 
     public async Task<Episode> CloseAsync(ClaimsPrincipal user, Guid episodeId, CloseInput input, CancellationToken cancellationToken)

@@ -135,6 +135,23 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         Assert.Contains("Yes, alone", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
         await CheckAsync(worker, "episode-with-visit");
 
+        await worker.ClickAsync("text=Record specific needs");
+        await worker.CheckAsync("#Needs-HarmOutsideTheHome");
+        await worker.ClickAsync("button:has-text('Save specific needs')");
+        Assert.Contains("where the risk outside the home is located", await worker.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
+        await CheckAsync(worker, "episode-needs-error");
+        await worker.CheckAsync("#Needs-HarmOutsideTheHome");
+        await worker.FillAsync("#ExtraFamilialRisk", "The underpass by the retail park after school; two older boys; messages on Snapchat.");
+        await worker.ClickAsync("button:has-text('Save specific needs')");
+        Assert.Contains("Where the risk is: The underpass", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await worker.ClickAsync("text=Record a milestone");
+        await worker.SelectOptionAsync("#MilestoneKind", "ProbationEnquiryReceived");
+        await worker.FillAsync("#MilestoneReference", "PDU-NM-7");
+        await worker.FillAsync("#MilestoneNote", "Probation asks for sentencing advice on the child's father.");
+        await worker.ClickAsync("button:has-text('Record the milestone')");
+        Assert.Contains("Probation child safeguarding enquiry received (PDU-NM-7)", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await CheckAsync(worker, "episode-needs-and-milestones");
+
         await worker.ClickAsync("main >> text=Chronology");
         var chronology = await worker.InnerTextAsync("main");
         Assert.Contains("Assessment authorised", chronology, StringComparison.Ordinal);

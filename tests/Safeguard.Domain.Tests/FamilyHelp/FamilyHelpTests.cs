@@ -1,5 +1,6 @@
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Clocks;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -409,5 +410,81 @@ public sealed class FamilyHelpTests
         Assert.Null(episode.LeadPractitionerId);
         Assert.Equal(Received.AddDays(30), episode.Allocations[^1].Until);
         Refused(() => episode.Allocate(Manager(), SocialWorker(), true, Received.AddDays(31), null), "SG-EP-13");
+    }
+
+    [Fact]
+    [Trait("Rule", "ASM-09")]
+    public void HarmOutsideTheHome_NeedsWhereTheRiskIsLocated()
+    {
+        var (episode, _, lead) = Allocated();
+
+        Refused(() => episode.RecordSpecificNeeds(lead.Id, SpecificNeed.HarmOutsideTheHome | SpecificNeed.Missing, " "), "ASM-09");
+        episode.RecordSpecificNeeds(lead.Id, SpecificNeed.HarmOutsideTheHome | SpecificNeed.Missing, "The park behind the station; older peers; Snapchat.");
+
+        Assert.True(episode.SpecificNeeds.HasFlag(SpecificNeed.Missing));
+        Assert.Equal("The park behind the station; older peers; Snapchat.", episode.ExtraFamilialRisk);
+    }
+
+    [Fact]
+    public void ABabyAndADisabledChild_AreRecognisedFromTheRecord()
+    {
+        var baby = new Child(Guid.NewGuid(), AreaId, new ChildDetails("Baby", "Testcase", Received.AddMonths(-3), null, Sex.Male, null, "WBRI", ["NONE"], null, null, null), Received);
+        var disabled = new Child(Guid.NewGuid(), AreaId, new ChildDetails("Sam", "Testcase", new DateOnly(2015, 1, 1), null, Sex.Male, null, "WBRI", ["AUT"], null, null, null), Received);
+
+        Assert.Equal(SpecificNeed.UnbornOrBaby, SpecificNeeds.Inferred(baby, Received));
+        Assert.Equal(SpecificNeed.Disabled, SpecificNeeds.Inferred(disabled, Received));
+        Assert.Equal(SpecificNeed.None, SpecificNeeds.Inferred(Child, Received));
+    }
+
+    [Fact]
+    [Trait("Rule", "NRM-01")]
+    public void APotentialVictimOfModernSlavery_StartsTheNrmClock_MetByTheReferralWithItsReference()
+    {
+        var (episode, _, lead) = Allocated();
+        episode.RecordMilestone(lead.Id, MilestoneKind.PotentialVictimIdentified, Received, "Found working in a car wash with older males.", null, Received);
+
+        var urgent = ClockEngine.Compute(episode.Id, episode.History(), [StatutoryRules.NationalReferralMechanism], Calendar, Received);
+        Assert.Equal(ClockStatus.Urgent, Assert.Single(urgent).Status);
+        Assert.True(episode.SpecificNeeds.HasFlag(SpecificNeed.ModernSlavery));
+
+        Refused(() => episode.RecordMilestone(lead.Id, MilestoneKind.NrmReferralMade, Received, "Referred.", null, Received), "NRM-01");
+        episode.RecordMilestone(lead.Id, MilestoneKind.NrmReferralMade, Received.AddDays(1), "Referred by the lead practitioner.", "NRM-2026-0042", Received.AddDays(1));
+
+        var met = ClockEngine.Compute(episode.Id, episode.History(), [StatutoryRules.NationalReferralMechanism], Calendar, Received.AddDays(1));
+        Assert.Equal(ClockStatus.Met, Assert.Single(met).Status);
+    }
+
+    [Fact]
+    [Trait("Rule", "PROB-01")]
+    public void AProbationEnquiry_IsAnsweredTheSameDay_EachAnswerMeetingItsOwnEnquiry()
+    {
+        var (episode, _, lead) = Allocated();
+        episode.RecordMilestone(lead.Id, MilestoneKind.ProbationEnquiryReceived, Received, "Sentencing advice on the father.", "PDU-1", Received);
+        episode.RecordMilestone(lead.Id, MilestoneKind.ProbationEnquiryReceived, Received, "Second enquiry, about the uncle.", "PDU-2", Received);
+
+        Refused(() => episode.RecordMilestone(lead.Id, MilestoneKind.EnquiryAnswered, Received, "Answered.", "PDU-9", Received), "PROB-01");
+        episode.RecordMilestone(lead.Id, MilestoneKind.EnquiryAnswered, Received, "Known to us; concerns shared.", "PDU-1", Received);
+        var nextDay = Calendar.AddWorkingDays(Received, 1);
+        episode.RecordMilestone(lead.Id, MilestoneKind.EnquiryAnswered, nextDay, "Not known.", "PDU-2", nextDay);
+
+        var clocks = ClockEngine.Compute(episode.Id, episode.History(), [StatutoryRules.ProbationSameDay], Calendar, nextDay);
+        Assert.Equal([ClockStatus.Met, ClockStatus.MetLate], clocks.Select(c => c.Status));
+        Refused(() => episode.RecordMilestone(lead.Id, MilestoneKind.EnquiryAnswered, nextDay, "Again.", "PDU-1", nextDay), "PROB-01");
+        Assert.True(episode.SpecificNeeds.HasFlag(SpecificNeed.ParentInPrison));
+    }
+
+    [Fact]
+    [Trait("Rule", "CIN-04")]
+    public void SharingWithTheReceivingAuthority_FollowsTheMove_AndMeetsCin04()
+    {
+        var (episode, _, lead) = Allocated();
+
+        Refused(() => episode.RecordMilestone(lead.Id, MilestoneKind.InformationSharedWithReceivingArea, Received, "Sent.", null, Received), "CIN-04");
+        episode.RecordMilestone(lead.Id, MilestoneKind.MovedToAnotherArea, Received, "Moved to Southvale with her mother.", null, Received);
+        episode.RecordMilestone(lead.Id, MilestoneKind.InformationSharedWithReceivingArea, Received, "Package sent to Southvale.", null, Received);
+
+        var clock = Assert.Single(ClockEngine.Compute(episode.Id, episode.History(), [StatutoryRules.ShareOnPermanentMove], Calendar, Received));
+        Assert.Equal(ClockStatus.Met, clock.Status);
+        Assert.True(episode.IsOpen);
     }
 }

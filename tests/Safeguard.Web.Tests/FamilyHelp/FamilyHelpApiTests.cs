@@ -213,6 +213,50 @@ public abstract class FamilyHelpApiTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    [Trait("Rule", "NRM-01")]
+    [Trait("Rule", "CIN-04")]
+    public async Task Milestones_RunTheirClocksOnTheLeadPractitionersWork_AndAMoveGivesATransferPackage()
+    {
+        var team = await TeamAsync();
+        var referral = await ReferAndDecideAsync(team, givenName: "Mover");
+        var episodeId = referral.GetProperty("episodeId").GetGuid();
+        await Json(await team.Manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocation", new { leadPractitionerId = team.WorkerId, agreed = true }));
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/milestones",
+            new { kind = "PotentialVictimIdentified", note = "Found working at a car wash." }));
+        var work = await Json(await team.Worker.GetAsync(new Uri("/api/v1/me/clocks", UriKind.Relative)));
+        var nrm = work.EnumerateArray().Single(c => c.GetProperty("ruleId").GetString() == "NRM-01");
+        Assert.True(nrm.GetProperty("urgent").GetBoolean());
+        Assert.Equal($"/episodes/{episodeId}", nrm.GetProperty("link").GetString());
+
+        using (var noReference = await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/milestones", new { kind = "NrmReferralMade", note = "Referred." }))
+        {
+            Assert.Equal("NRM-01", (await Json(noReference, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        var recorded = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/milestones",
+            new { kind = "NrmReferralMade", note = "Referred.", reference = "NRM-TEST-1" }));
+        Assert.Equal(2, recorded.GetProperty("milestones").GetArrayLength());
+        work = await Json(await team.Worker.GetAsync(new Uri("/api/v1/me/clocks", UriKind.Relative)));
+        Assert.DoesNotContain(work.EnumerateArray(), c => c.GetProperty("ruleId").GetString() == "NRM-01");
+
+        using (var noPackageYet = await team.Worker.GetAsync(new Uri($"/episodes/{episodeId}/transfer", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, noPackageYet.StatusCode);
+        }
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/milestones",
+            new { kind = "MovedToAnotherArea", note = "Moved to Southvale with her mother." }));
+        var package = await team.Worker.GetStringAsync(new Uri($"/episodes/{episodeId}/transfer", UriKind.Relative));
+        Assert.Contains("Moved to Southvale with her mother.", package, StringComparison.Ordinal);
+        Assert.Contains("Found working at a car wash.", package, StringComparison.Ordinal);
+        using (var dsl = await team.Dsl.GetAsync(new Uri($"/episodes/{episodeId}/transfer", UriKind.Relative)))
+        {
+            Assert.Equal("/account/access-denied", dsl.Headers.Location?.AbsolutePath);
+        }
+    }
+
+    [Fact]
     public async Task NoFurtherAction_ClosesTheEpisodeTheReferralOpened()
     {
         var team = await TeamAsync();

@@ -53,6 +53,24 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
     [BindProperty]
     public Guid? Version { get; set; }
 
+    [BindProperty]
+    public List<SpecificNeed> Needs { get; set; } = [];
+
+    [BindProperty]
+    public string? ExtraFamilialRisk { get; set; }
+
+    [BindProperty]
+    public MilestoneKind? MilestoneKind { get; set; }
+
+    [BindProperty]
+    public DateField MilestoneOn { get; set; } = new();
+
+    [BindProperty]
+    public string? MilestoneNote { get; set; }
+
+    [BindProperty]
+    public string? MilestoneReference { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, audited: true, cancellationToken);
 
     public async Task<IActionResult> OnPostAllocateAsync(Guid id, CancellationToken cancellationToken)
@@ -96,8 +114,43 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
         return RedirectToPage("/Episodes/Assessment", new { id = assessment.Id });
     }
 
+    public async Task<IActionResult> OnPostNeedsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.RecordSpecificNeedsAsync(User, id, new NeedsInput(Needs, ExtraFamilialRisk, Version), cancellationToken);
+        return Redirect($"/episodes/{id}#needs");
+    }
+
+    public async Task<IActionResult> OnPostMilestoneAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var on = MilestoneOn.Read(ModelState, nameof(MilestoneOn), "The date");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.RecordMilestoneAsync(User, id, new MilestoneInput(MilestoneKind, on, MilestoneNote, MilestoneReference, Version), cancellationToken);
+        return Redirect($"/episodes/{id}#milestones");
+    }
+
     public string FormKeyFor(string domainField) => domainField switch
     {
+        "Note" => nameof(MilestoneNote),
+        "Reference" => nameof(MilestoneReference),
+        "Kind" => nameof(MilestoneKind),
+        "On" when MilestoneKind is not null => nameof(MilestoneOn),
+        nameof(ExtraFamilialRisk) => nameof(ExtraFamilialRisk),
         "Agreed" when !LeadPractitionerId.HasValue && FamilyAgreed.HasValue => nameof(FamilyAgreed),
         nameof(LeadPractitionerId) or nameof(Reason) or nameof(WhoAgreed) or nameof(Notes) or nameof(Agreed) => domainField,
         _ => string.Empty,
@@ -121,6 +174,13 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
         IsManager = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
         IsLeadPractitioner = episode.LeadPractitionerId == User.PractitionerId();
         Version ??= episode.Version;
+        if (Request.Method == HttpMethods.Get)
+        {
+            Needs = [.. Enum.GetValues<SpecificNeed>().Where(n => n != SpecificNeed.None && episode.SpecificNeeds.HasFlag(n))];
+            ExtraFamilialRisk = episode.ExtraFamilialRisk;
+            MilestoneOn = DateField.Of(Today);
+        }
+
         if (IsManager && episode.IsOpen)
         {
             Candidates = await EpisodeQueries.CandidatesAsync(db, cancellationToken);
