@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Data.Audit;
 using Safeguard.Data.Clocks;
 using Safeguard.Data.Identity;
+using Safeguard.Domain.Access;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.FamilyHelp;
@@ -54,6 +55,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
 
+    public DbSet<BreakGlassAccess> BreakGlass => Set<BreakGlassAccess>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -87,6 +90,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<FamilyHelpPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Visit>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChronologyEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }

@@ -13,6 +13,7 @@ using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
+using Safeguard.Web.Access;
 using Safeguard.Web.Errors;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.OperationEncompass;
@@ -57,6 +58,7 @@ public static class SafeguardApp
         services.AddScoped<EpisodeAccess>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<FamilyHelpSteps>();
+        services.AddScoped<BreakGlassSteps>();
         services.AddScoped<AddAccount>();
         services.AddScoped<ManageAccount>();
         services.AddHostedService<DatabaseStartup>();
@@ -186,6 +188,7 @@ public static class SafeguardApp
         ReferralsApi.Map(api);
         EncompassApi.Map(api);
         FamilyHelpApi.Map(api);
+        BreakGlassSteps.Map(api);
         AccountsApi.Map(api);
         app.MapRazorPages();
     }

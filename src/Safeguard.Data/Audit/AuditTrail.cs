@@ -75,6 +75,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Assessment a => (Type: nameof(Assessment), a.Id, ChildId: a.ChildId, a.AreaId),
                 FamilyHelpPlan p => (Type: "Plan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Visit v => (Type: nameof(Visit), v.Id, ChildId: v.ChildId, v.AreaId),
+                Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
                 Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),
                 SafeguardUser u => (Type: AccountRecordType, u.Id, ChildId: null, u.AreaId),
                 _ => default,
@@ -131,6 +132,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 /// <summary>Records reads of personal data: called by every page and endpoint that shows a child's record.</summary>
 public sealed class AuditLog(SafeguardDbContext db, TimeProvider time)
 {
+    public const int MaxBasisLength = 1000;
+
     public async Task ReadAsync(string recordType, Guid recordId, Guid? childId, string basis, CancellationToken cancellationToken)
     {
         db.AuditEntries.Add(Entry(db.Actor, db.CurrentAreaId, time.GetUtcNow(), AuditAction.Read, recordType, recordId, childId, basis));
@@ -163,7 +166,8 @@ public sealed class AuditLog(SafeguardDbContext db, TimeProvider time)
             RecordType = recordType,
             RecordId = recordId,
             ChildId = childId,
-            Basis = basis,
+            // A break-glass reason can be longer than the column: the full reason is on the break-glass record itself.
+            Basis = basis is { Length: > MaxBasisLength } ? string.Concat(basis.AsSpan(0, MaxBasisLength - 1), "…") : basis,
             Origin = actor.Origin,
             Detail = detail,
         };

@@ -10,7 +10,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     {
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.RecordType).HasMaxLength(60);
-        builder.Property(a => a.Basis).HasMaxLength(1000);
+        builder.Property(a => a.Basis).HasMaxLength(AuditLog.MaxBasisLength);
         builder.Property(a => a.Origin).HasMaxLength(100);
         builder.Property(a => a.Detail).HasMaxLength(500);
         builder.HasIndex(a => new { a.AreaId, a.ChildId, a.At });

@@ -108,3 +108,17 @@ public sealed class ChronologyEntryConfiguration : IEntityTypeConfiguration<Chro
         builder.HasIndex(c => new { c.AreaId, c.ChildId, c.OccurredOn });
     }
 }
+
+public sealed class BreakGlassAccessConfiguration : IEntityTypeConfiguration<Safeguard.Domain.Access.BreakGlassAccess>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.Access.BreakGlassAccess> builder)
+    {
+        builder.ToTable("BreakGlass");
+        builder.Property(b => b.Reason).HasMaxLength(Safeguard.Domain.Access.BreakGlassAccess.MaxReasonLength);
+        builder.Property(b => b.ReviewNote).HasMaxLength(Safeguard.Domain.Access.BreakGlassAccess.MaxReasonLength);
+        builder.HasOne<Child>().WithMany().HasForeignKey(b => b.ChildId);
+        // A practitioner's live accesses to a child, and the managers' list of accesses to review.
+        builder.HasIndex(b => new { b.AreaId, b.PractitionerId, b.ChildId, b.Until });
+        builder.HasIndex(b => new { b.AreaId, b.ReviewedAt });
+    }
+}

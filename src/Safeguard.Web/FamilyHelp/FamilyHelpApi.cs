@@ -183,11 +183,14 @@ public sealed record VersionInput(Guid? Version);
 public sealed record SubmissionInput(AssessmentInput? Assessment, string? LateReason, Guid? Version);
 
 /// <summary>
-/// Who may see a child's chronology and summary: children's social care of the area, and the lead practitioner of one of
-/// the child's open episodes.
+/// Who may see a child's record, summary and chronology: children's social care of the area, the lead practitioner of
+/// one of the child's open episodes, and — for a few hours, with their reason on every look — a practitioner who broke
+/// the glass.
 /// </summary>
-public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService authorization)
+public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService authorization, TimeProvider time)
 {
+    public const string BreakGlassBasisPrefix = "Break-glass: ";
+
     public async Task<string?> BasisAsync(ClaimsPrincipal user, Guid childId, CancellationToken cancellationToken)
     {
         if ((await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded)
@@ -196,8 +199,19 @@ public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService aut
         }
 
         var me = user.PractitionerId();
-        return me is not null && await db.Episodes.AnyAsync(e => e.ChildId == childId && e.ClosedOn == null && e.LeadPractitionerId == me, cancellationToken)
-            ? EpisodeAccess.LeadPractitionerBasis
-            : null;
+        if (me is null)
+        {
+            return null;
+        }
+
+        if (await db.Episodes.AnyAsync(e => e.ChildId == childId && e.ClosedOn == null && e.LeadPractitionerId == me, cancellationToken))
+        {
+            return EpisodeAccess.LeadPractitionerBasis;
+        }
+
+        var now = time.GetUtcNow();
+        var glass = await db.BreakGlass.Where(b => b.ChildId == childId && b.PractitionerId == me).OrderByDescending(b => b.At)
+            .Select(b => new { b.Reason, b.Until }).FirstOrDefaultAsync(cancellationToken);
+        return glass is not null && now < glass.Until ? BreakGlassBasisPrefix + glass.Reason : null;
     }
 }

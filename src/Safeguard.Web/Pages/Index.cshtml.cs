@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Account;
+using Safeguard.Web.Access;
 using Safeguard.Web.Clocks;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.Authorization;
@@ -12,8 +13,14 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Safeguard.Web.Pages;
 
-public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass, TimeProvider time)
+    : PageModel
 {
+    /// <summary>For managers: break-glass accesses to children's records waiting for their review.</summary>
+    public IReadOnlyList<(Domain.Access.BreakGlassAccess Access, string ChildName, string Practitioner, string Agency)> BreakGlass { get; private set; } = [];
+
+    public bool IsChildrenSocialCare { get; private set; }
+
     /// <summary>The children whose open episode this practitioner leads.</summary>
     public IReadOnlyList<EpisodeQueries.LedEpisode> Leading { get; private set; } = [];
 
@@ -42,8 +49,10 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
             Leading = await EpisodeQueries.LedByAsync(db, me, EnglandClock.Today(time), cancellationToken);
         }
 
+        IsChildrenSocialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
         if ((await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded)
         {
+            BreakGlass = await breakGlass.ToReviewAsync(User.PractitionerId()!.Value, cancellationToken);
             var open = await (from r in db.Referrals.AsNoTracking()
                               where r.Escalations.Any(e => e.Response == null)
                               join c in db.Children on r.ChildId equals c.Id

@@ -11,8 +11,12 @@ using Safeguard.Web.FamilyHelp;
 
 namespace Safeguard.Web.Pages.Children;
 
-[Authorize(Policy = Policies.ChildrenSocialCare)]
-public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvider time) : PageModel
+/// <summary>
+/// The child's record: children's social care, the child's lead practitioner, or a practitioner who broke the glass
+/// (their reason goes with every look).
+/// </summary>
+[Authorize]
+public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess access, TimeProvider time) : PageModel
 {
     public Child Child { get; private set; } = null!;
 
@@ -25,6 +29,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvide
 
     public DateOnly? LastSeenOn { get; private set; }
 
+    /// <summary>The user sees this record through break-glass access: the page says so.</summary>
+    public bool BrokeGlass { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -33,7 +40,13 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvide
             return NotFound();
         }
 
-        await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, Policies.ChildrenSocialCareBasis, cancellationToken);
+        if (await access.BasisAsync(User, id, cancellationToken) is not { } basis)
+        {
+            return Forbid();
+        }
+
+        BrokeGlass = basis.StartsWith(ChildAccess.BreakGlassBasisPrefix, StringComparison.Ordinal);
+        await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, basis, cancellationToken);
         if (child.MergedIntoId is { } survivor)
         {
             // A duplicate record: the child's record is the one it was merged into.

@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain;
+using Safeguard.Domain.Access;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.FamilyHelp;
+
+namespace Safeguard.Web.Access;
+
+public sealed record BreakGlassInput(string? Reason);
+
+public sealed record ReviewInput(string? Note);
+
+public sealed record FoundChild(Guid Id, DateOnly? DateOfBirth);
+
+public sealed record BreakGlassView(Guid Id, Guid ChildId, string Reason, DateTimeOffset At, DateTimeOffset Until, DateTimeOffset? ReviewedAt, string? ReviewNote);
+
+/// <summary>
+/// Finding a child's record without a relationship, and breaking the glass: the search says only that a record exists
+/// (exact name and date of birth, so it cannot be used to browse), and opening it needs a reason, lasts
+/// <see cref="BreakGlassAccess.Duration"/>, and alerts the manager of the child's case.
+/// </summary>
+public sealed class BreakGlassSteps(SafeguardDbContext db, TimeProvider time)
+{
+    public const int MaxResults = 5;
+
+    /// <summary>Children whose record exists with exactly this name (either order) and date of birth.</summary>
+    public async Task<List<FoundChild>> FindAsync(string? givenName, string? familyName, DateOnly? dateOfBirth, CancellationToken cancellationToken)
+    {
+        Requirement.Require(!string.IsNullOrWhiteSpace(givenName) && !string.IsNullOrWhiteSpace(familyName) && dateOfBirth is not null, "SG-BG-06",
+            "Enter the child's first name, last name and date of birth: all three are needed to find a record.", "GivenName");
+        var given = givenName!.Trim().ToUpperInvariant();
+        var family = familyName!.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToUpper() to SQL UPPER(); no .NET culture is involved.
+        return await db.Children.AsNoTracking()
+            .Where(c => c.MergedIntoId == null && c.DateOfBirth == dateOfBirth
+                && (c.GivenName.ToUpper() == given && c.FamilyName.ToUpper() == family || c.GivenName.ToUpper() == family && c.FamilyName.ToUpper() == given))
+            .Take(MaxResults).Select(c => new FoundChild(c.Id, c.DateOfBirth)).ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    public async Task<BreakGlassAccess> OpenAsync(ClaimsPrincipal user, Guid childId, string? reason, CancellationToken cancellationToken)
+    {
+        var child = await db.Children.FirstOrDefaultAsync(c => c.Id == childId, cancellationToken) ?? throw new RecordNotFoundException();
+        var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+        Requirement.Require(!me.Has(Domain.Organisation.PractitionerRole.Administrator) && !me.Has(Domain.Organisation.PractitionerRole.Analyst)
+            && !me.Has(Domain.Organisation.PractitionerRole.DataProtectionOfficer), "SG-BG-07",
+            "Administrators, analysts and the data protection officer do not open case records.");
+        // The manager of the child's case is the one who allocated its lead practitioner.
+        var episode = await db.Episodes.AsNoTracking().Where(e => e.ChildId == childId && e.ClosedOn == null).FirstOrDefaultAsync(cancellationToken);
+        var alertTo = episode?.Allocations.LastOrDefault(a => a.Until is null)?.AllocatedBy;
+        var access = BreakGlassAccess.Open(Guid.CreateVersion7(time.GetUtcNow()), child, me, reason ?? string.Empty, time.GetUtcNow(), alertTo);
+        db.BreakGlass.Add(access);
+        await db.SaveChangesAsync(cancellationToken);
+        return access;
+    }
+
+    public async Task<BreakGlassAccess> ReviewAsync(ClaimsPrincipal user, Guid accessId, string? note, CancellationToken cancellationToken)
+    {
+        var access = await db.BreakGlass.FirstOrDefaultAsync(b => b.Id == accessId, cancellationToken) ?? throw new RecordNotFoundException();
+        var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+        access.Review(manager, note ?? string.Empty, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return access;
+    }
+
+    /// <summary>Break-glass accesses a manager has to review: those alerting them, and those about children with no case manager.</summary>
+    public async Task<List<(BreakGlassAccess Access, string ChildName, string Practitioner, string Agency)>> ToReviewAsync(Guid managerId,
+        CancellationToken cancellationToken)
+    {
+        var rows = await (from b in db.BreakGlass.AsNoTracking()
+                          where b.ReviewedAt == null && (b.AlertTo == managerId || b.AlertTo == null)
+                          join c in db.Children on b.ChildId equals c.Id
+                          join p in db.Practitioners on b.PractitionerId equals p.Id
+                          join a in db.Agencies on b.AgencyId equals a.Id
+                          orderby b.At
+                          select new { b, Child = c.GivenName + " " + c.FamilyName, Who = p.GivenName + " " + p.FamilyName, Agency = a.Name })
+            .Take(100).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.b, r.Child, r.Who, r.Agency))];
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/children/find", async Task<Ok<List<FoundChild>>> (string? givenName, string? familyName, DateOnly? dateOfBirth, BreakGlassSteps steps,
+            Data.Audit.AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            var found = await steps.FindAsync(givenName, familyName, dateOfBirth, cancellationToken);
+            await audit.SearchedAsync("Looked for a record by exact name and date of birth", [.. found.Select(f => f.Id)], "Finding whether a record exists",
+                cancellationToken);
+            return TypedResults.Ok(found);
+        }).RequireAuthorization().WithTags("Access").WithName("FindChild")
+            .WithDescription("Whether a record exists for a child with exactly this name and date of birth: ids only, no details.");
+
+        api.MapPost("/children/{id:guid}/break-glass", async (Guid id, BreakGlassInput input, ClaimsPrincipal user, BreakGlassSteps steps,
+            CancellationToken cancellationToken) =>
+        {
+            var access = await steps.OpenAsync(user, id, input.Reason, cancellationToken);
+            return TypedResults.Created($"/api/v1/children/{id}", new BreakGlassView(access.Id, access.ChildId, access.Reason, access.At, access.Until, null, null));
+        }).RequireAuthorization().WithTags("Access").WithName("BreakGlass")
+            .WithDescription("Opens a child's record without a relationship, for a few hours, with a reason recorded on every look; the case's manager is alerted.");
+
+        api.MapPost("/break-glass/{id:guid}/review", async (Guid id, ReviewInput input, ClaimsPrincipal user, BreakGlassSteps steps,
+            CancellationToken cancellationToken) =>
+        {
+            var access = await steps.ReviewAsync(user, id, input.Note, cancellationToken);
+            return TypedResults.Ok(new BreakGlassView(access.Id, access.ChildId, access.Reason, access.At, access.Until, access.ReviewedAt, access.ReviewNote));
+        }).RequireAuthorization(Policies.FrontDoorDecision).WithTags("Access").WithName("ReviewBreakGlass");
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Data.Audit;
+using Safeguard.Web.Access;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.Errors;
+using Safeguard.Web.Forms;
+
+namespace Safeguard.Web.Pages.Children;
+
+/// <summary>
+/// For a practitioner with no relationship with a child: is there a record? Only that it exists is shown, for an exact
+/// name and date of birth; opening it is break-glass access with a reason.
+/// </summary>
+[Authorize]
+public sealed class FindModel(BreakGlassSteps steps, AuditLog audit, IAuthorizationService authorization) : PageModel, IMapsRuleFields
+{
+    [BindProperty(SupportsGet = true)]
+    public string? GivenName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FamilyName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateField DateOfBirth { get; set; } = new();
+
+    public IReadOnlyList<FoundChild>? Found { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if ((await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded)
+        {
+            // Children's social care search the area's records in full.
+            return Redirect("/children");
+        }
+
+        if (GivenName is null && FamilyName is null && DateOfBirth.IsEmpty)
+        {
+            return Page();
+        }
+
+        var born = DateOfBirth.Read(ModelState, nameof(DateOfBirth), "The date of birth");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Found = await steps.FindAsync(GivenName, FamilyName, born, cancellationToken);
+        await audit.SearchedAsync("Looked for a record by exact name and date of birth", [.. Found.Select(f => f.Id)], "Finding whether a record exists",
+            cancellationToken);
+        return Page();
+    }
+
+    public string FormKeyFor(string domainField) => nameof(GivenName);
+}
