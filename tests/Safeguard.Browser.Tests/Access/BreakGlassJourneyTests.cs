@@ -1,0 +1,57 @@
+using System.Globalization;
+using Safeguard.Browser.Tests.Support;
+
+namespace Safeguard.Browser.Tests.Access;
+
+[Collection(ServiceGroup.Name)]
+public sealed class BreakGlassJourneyTests(ServiceFixture service)
+{
+    /// <summary>
+    /// A police officer at a door at night: they learn only that a record exists, open it with their reason, see the
+    /// warning that every look is recorded, and the manager finds the access to review on "My work".
+    /// </summary>
+    [Fact]
+    public async Task AnOfficerFindsThatARecordExists_OpensItWithAReason_AndTheManagerIsAlerted()
+    {
+        await using var managerContext = await service.NewContextAsync();
+        var manager = await managerContext.NewPageAsync();
+        await manager.SignInAsync("manager@northmoor.example");
+        await manager.GotoAsync("/children?q=a");
+        var row = manager.Locator("main table tbody tr").Filter(new() { HasNotText = "Unborn" }).First;
+        var name = (await row.Locator("td >> nth=0").InnerTextAsync()).Split(' ');
+        var born = DateOnly.ParseExact(await row.Locator("td >> nth=1").InnerTextAsync(), "d MMMM yyyy", CultureInfo.InvariantCulture);
+
+        await using var officerContext = await service.NewContextAsync();
+        var officer = await officerContext.NewPageAsync();
+        await officer.SignInAsync("police@northmoor.example");
+        await officer.ClickAsync("text=Is there a record for a child?");
+        await officer.FillAsync("#GivenName", name[0]);
+        await officer.FillAsync("#FamilyName", name[^1]);
+        await officer.FillAsync("#DateOfBirth_Day", born.Day.ToString(CultureInfo.InvariantCulture));
+        await officer.FillAsync("#DateOfBirth_Month", born.Month.ToString(CultureInfo.InvariantCulture));
+        await officer.FillAsync("#DateOfBirth_Year", born.Year.ToString(CultureInfo.InvariantCulture));
+        await officer.ClickAsync("button:has-text('Look for a record')");
+        Assert.Contains("A record exists", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("NHS", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await officer.AssertAccessibleAsync();
+        await officer.ScreenshotAsync("break-glass-found");
+
+        await officer.ClickAsync("text=open it in an emergency");
+        await officer.ClickAsync("button:has-text('Open the record')");
+        Assert.Contains("Say why you need to see", await officer.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
+        await officer.AssertAccessibleAsync();
+        await officer.FillAsync("#Reason", "Attending the home at 2am after a 999 call; the child is alone and we need to know who can care for them.");
+        await officer.ClickAsync("button:has-text('Open the record')");
+        Assert.Contains("You are seeing this record through break-glass access", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await officer.AssertAccessibleAsync();
+        await officer.ScreenshotAsync("break-glass-record");
+
+        await manager.GotoAsync("/");
+        Assert.Contains("Break-glass access to review", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+        await manager.ClickAsync(".govuk-notification-banner__link >> nth=0");
+        await manager.AssertAccessibleAsync();
+        await manager.FillAsync("#Note", "Justified: out-of-hours emergency; checked with the duty inspector.");
+        await manager.ClickAsync("button:has-text('Record the review')");
+        Assert.Equal("My work", await manager.InnerTextAsync("h1"));
+    }
+}
