@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using System.Globalization;
 using Safeguard.Browser.Tests.Support;
 
@@ -31,27 +32,27 @@ public sealed class BreakGlassJourneyTests(ServiceFixture service)
         await officer.FillAsync("#DateOfBirth_Month", born.Month.ToString(CultureInfo.InvariantCulture));
         await officer.FillAsync("#DateOfBirth_Year", born.Year.ToString(CultureInfo.InvariantCulture));
         await officer.ClickAsync("button:has-text('Look for a record')");
-        Assert.Contains("A record exists", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("A record exists");
         Assert.DoesNotContain("NHS", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
         await officer.AssertAccessibleAsync();
         await officer.ScreenshotAsync("break-glass-found");
 
         await officer.ClickAsync("text=open it in an emergency");
         await officer.ClickAsync("button:has-text('Open the record')");
-        Assert.Contains("Say why you need to see", await officer.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
+        await Assertions.Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Say why you need to see");
         await officer.AssertAccessibleAsync();
         await officer.FillAsync("#Reason", "Attending the home at 2am after a 999 call; the child is alone and we need to know who can care for them.");
         await officer.ClickAsync("button:has-text('Open the record')");
-        Assert.Contains("You are seeing this record through break-glass access", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("You are seeing this record through break-glass access");
         await officer.AssertAccessibleAsync();
         await officer.ScreenshotAsync("break-glass-record");
 
         await manager.GotoAsync("/");
-        Assert.Contains("Break-glass access to review", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Break-glass access to review");
         await manager.ClickAsync(".govuk-notification-banner__link >> nth=0");
         await manager.AssertAccessibleAsync();
         await manager.FillAsync("#Note", "Justified: out-of-hours emergency; checked with the duty inspector.");
         await manager.ClickAsync("button:has-text('Record the review')");
-        Assert.Equal("My work", await manager.InnerTextAsync("h1"));
+        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("My work");
     }
 }

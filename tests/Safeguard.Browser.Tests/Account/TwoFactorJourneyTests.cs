@@ -25,6 +25,8 @@ public sealed class TwoFactorJourneyTests(ServiceFixture service)
         await page.FillAsync("#Code", Totp.Now(key));
         await page.ClickAsync("button:has-text('Turn on two-factor authentication')");
 
+        // A click does not wait for the page it posts to: wait for the recovery codes before counting them.
+        await page.Locator("#recovery-codes li").First.WaitForAsync();
         Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("two-factor-recovery-codes");

@@ -49,29 +49,30 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
 
         await manager.ClickAsync("button:has-text('Record decision')");
         await manager.ClickAsync("text=/Go to .*'s episode/");
+        await manager.WaitForURLAsync("**/episodes/*");
         var episodeUrl = manager.Url;
-        Assert.Contains("Not allocated", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Not allocated");
         await CheckAsync(manager, "episode-to-allocate");
 
         var amara = await manager.EvalOnSelectorAsync<string>("#LeadPractitionerId", "s => [...s.options].find(o => o.text.startsWith('Amara Okafor')).value");
         await manager.SelectOptionAsync("#LeadPractitionerId", amara);
         await manager.ClickAsync("button:has-text('Allocate')");
-        Assert.Contains("There is a problem", await manager.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
-        Assert.Contains("agreed", await manager.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
+        await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("There is a problem");
+        await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("agreed");
         await CheckAsync(manager, "episode-allocation-error");
         await manager.SelectOptionAsync("#LeadPractitionerId", amara);
         await manager.CheckAsync("#Agreed");
         await manager.ClickAsync("button:has-text('Allocate')");
-        Assert.Contains("Amara Okafor, Social worker", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Amara Okafor, Social worker");
 
         await using var workerContext = await service.NewContextAsync();
         var worker = await workerContext.NewPageAsync();
         await worker.SignInAsync("social.worker@northmoor.example");
         await worker.GotoAsync(episodeUrl);
         await worker.ClickAsync("button:has-text('Start the assessment')");
-        Assert.Equal("Assessment", await worker.InnerTextAsync("h1"));
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Assessment");
         await worker.ClickAsync("button:has-text('Submit for authorisation')");
-        Assert.Contains("Describe the child's developmental needs", await worker.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Describe the child's developmental needs");
         await CheckAsync(worker, "assessment-errors");
         await worker.FillAsync("#Form_DevelopmentalNeeds", "Healthy and growing well; attendance has fallen to 88% this term.");
         await worker.FillAsync("#Form_ParentingCapacity", "Mother is loving and wants help; she finds mornings hard while she is unwell.");
@@ -86,14 +87,14 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         await worker.SelectOptionAsync("#Form_PrimaryNeedCode", "N1");
         await CheckAsync(worker, "assessment-form");
         await worker.ClickAsync("button:has-text('Submit for authorisation')");
-        Assert.Contains("Waiting for authorisation", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Waiting for authorisation");
 
         await manager.GotoAsync(episodeUrl);
         await manager.ClickAsync("main table a[href^='/assessments/']");
-        Assert.Contains("I want to have breakfast at home with Mum.", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("I want to have breakfast at home with Mum.");
         await CheckAsync(manager, "assessment-to-authorise");
         await manager.ClickAsync("button:has-text('Authorise the assessment')");
-        Assert.Contains("Child in need (section 17)", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Child in need (section 17)");
         await CheckAsync(manager, "episode-child-in-need");
 
         await worker.GotoAsync(episodeUrl);
@@ -108,12 +109,13 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         await FillDateAsync(worker, "NextReviewOn", today.AddDays(28));
         await CheckAsync(worker, "plan-new");
         await worker.ClickAsync("button:has-text('Make the plan')");
-        Assert.Contains("Waiting for a manager's approval", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Waiting for a manager's approval");
+        await worker.WaitForURLAsync("**/plans/*");
         var planUrl = worker.Url;
 
         await manager.GotoAsync(planUrl);
         await manager.ClickAsync("button:has-text('Approve the plan')");
-        Assert.Contains("approved", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("approved");
 
         await worker.GotoAsync(planUrl);
         await worker.CheckAsync("#Progress_0__Progress-OnTrack");
@@ -122,7 +124,7 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         await FillDateAsync(worker, "NextReviewOn", today.AddDays(56));
         await CheckAsync(worker, "plan-review-form");
         await worker.ClickAsync("button:has-text('Record the review')");
-        Assert.Contains("Register shows 4 of 5 days this fortnight.", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Register shows 4 of 5 days this fortnight.");
         await CheckAsync(worker, "plan-reviewed");
 
         await worker.GotoAsync(episodeUrl);
@@ -132,27 +134,28 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         await worker.FillAsync("#Observations", "Played a game in the child's room; the child talked about school.");
         await CheckAsync(worker, "visit-new");
         await worker.ClickAsync("button:has-text('Record the visit')");
-        Assert.Contains("Yes, alone", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Yes, alone");
         await CheckAsync(worker, "episode-with-visit");
 
         await worker.ClickAsync("text=Record specific needs");
         await worker.CheckAsync("#Needs-HarmOutsideTheHome");
         await worker.ClickAsync("button:has-text('Save specific needs')");
-        Assert.Contains("where the risk outside the home is located", await worker.InnerTextAsync(".govuk-error-summary"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("where the risk outside the home is located");
         await CheckAsync(worker, "episode-needs-error");
         await worker.CheckAsync("#Needs-HarmOutsideTheHome");
         await worker.FillAsync("#ExtraFamilialRisk", "The underpass by the retail park after school; two older boys; messages on Snapchat.");
         await worker.ClickAsync("button:has-text('Save specific needs')");
-        Assert.Contains("Where the risk is: The underpass", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Where the risk is: The underpass");
         await worker.ClickAsync("text=Record a milestone");
         await worker.SelectOptionAsync("#MilestoneKind", "ProbationEnquiryReceived");
         await worker.FillAsync("#MilestoneReference", "PDU-NM-7");
         await worker.FillAsync("#MilestoneNote", "Probation asks for sentencing advice on the child's father.");
         await worker.ClickAsync("button:has-text('Record the milestone')");
-        Assert.Contains("Probation child safeguarding enquiry received (PDU-NM-7)", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Probation child safeguarding enquiry received (PDU-NM-7)");
         await CheckAsync(worker, "episode-needs-and-milestones");
 
         await worker.ClickAsync("main >> text=Chronology");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Chronology");
         var chronology = await worker.InnerTextAsync("main");
         Assert.Contains("Assessment authorised", chronology, StringComparison.Ordinal);
         Assert.Contains("Plan reviewed", chronology, StringComparison.Ordinal);
@@ -160,6 +163,7 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         await CheckAsync(worker, "chronology");
         await worker.SelectOptionAsync("#Kind", "Visit");
         await worker.ClickAsync("button:has-text('Filter')");
-        Assert.DoesNotContain("Plan reviewed", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(worker.Locator("main table")).Not.ToContainTextAsync("Plan reviewed");
+        await Assertions.Expect(worker.Locator("main table")).ToContainTextAsync("Child seen alone");
     }
 }

@@ -13,6 +13,9 @@ public static class Pages
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("button:has-text('Sign in')");
+        // A click does not wait for the page its form posts to: wait until the browser has left the sign-in page, or it
+        // has come back with an error, so that the next step sees the page that followed.
+        await page.WaitForFunctionAsync("() => !location.pathname.endsWith('/account/sign-in') || document.querySelector('.govuk-error-summary') !== null");
     }
 
     public static async Task<string> ScreenshotAsync(this IPage page, string name)
