@@ -6,6 +6,7 @@ using Safeguard.Data.Audit;
 using Safeguard.Data.Clocks;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Access;
+using Safeguard.Domain.ChildProtection;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.FamilyHelp;
@@ -57,6 +58,10 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<BreakGlassAccess> BreakGlass => Set<BreakGlassAccess>();
 
+    public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
+
+    public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -90,6 +95,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<FamilyHelpPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Visit>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChronologyEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<StrategyDiscussion>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Section47Enquiry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

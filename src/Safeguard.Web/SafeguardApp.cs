@@ -14,6 +14,7 @@ using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
 using Safeguard.Web.Access;
+using Safeguard.Web.ChildProtection;
 using Safeguard.Web.Errors;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.OperationEncompass;
@@ -59,6 +60,7 @@ public static class SafeguardApp
         services.AddScoped<ChildAccess>();
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<BreakGlassSteps>();
+        services.AddScoped<ChildProtectionSteps>();
         services.AddScoped<AddAccount>();
         services.AddScoped<ManageAccount>();
         services.AddHostedService<DatabaseStartup>();
@@ -189,6 +191,7 @@ public static class SafeguardApp
         EncompassApi.Map(api);
         FamilyHelpApi.Map(api);
         BreakGlassSteps.Map(api);
+        ChildProtectionSteps.Map(api);
         AccountsApi.Map(api);
         app.MapRazorPages();
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Domain.Calendar;
+using Safeguard.Domain.ChildProtection;
 using Safeguard.Domain.Clocks;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.Organisation;
@@ -41,12 +42,18 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         {
             var referralIds = Changed<Referral>(db).Select(r => r.Id).ToHashSet();
             referralIds.UnionWith(Changed<Assessment>(db).Select(a => a.ReferralId));
-            var episodeIds = Changed<Visit>(db).Select(v => v.EpisodeId).Concat(Changed<Episode>(db).Select(e => e.Id)).ToHashSet();
+            var episodeIds = Changed<Visit>(db).Select(v => v.EpisodeId).Concat(Changed<Episode>(db).Select(e => e.Id))
+                .Concat(Changed<StrategyDiscussion>(db).Select(d => d.EpisodeId)).ToHashSet();
             if (episodeIds.Count > 0)
             {
                 referralIds.UnionWith(await db.Referrals.Where(r => r.EpisodeId != null && episodeIds.Contains(r.EpisodeId.Value))
                     .Select(r => r.Id).ToListAsync(cancellationToken));
                 referralIds.UnionWith(Tracked<Referral>(db).Where(r => r.EpisodeId is { } e && episodeIds.Contains(e)).Select(r => r.Id));
+            }
+
+            foreach (var enquiry in Changed<Section47Enquiry>(db).ToList())
+            {
+                await StoreEnquiryAsync(db, enquiry, cancellationToken);
             }
 
             foreach (var episode in Changed<Episode>(db).ToList())
@@ -92,6 +99,10 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         later.AddRange(assessments.Where(a => a.ChildSeenOn is not null).Select(a => new ClockEvent(EventKind.ChildSeen, a.ChildSeenOn!.Value)));
         later.AddRange(assessments.Where(a => a.IsAuthorised).Select(a => new ClockEvent(EventKind.AssessmentAuthorised, a.AuthorisedOn!.Value, a.LateReason)));
         later.AddRange((episode?.History() ?? []).Where(e => e.Kind == EventKind.MovedArea));
+        // A strategy discussion held in the episode meets "strategy discussion as soon as possible after emergency action" (IP-05).
+        var discussions = Union(Tracked<StrategyDiscussion>(db).Where(d => d.EpisodeId == episodeId),
+            await db.StrategyDiscussions.Where(d => d.EpisodeId == episodeId).ToListAsync(cancellationToken), d => d.Id);
+        later.AddRange(discussions.Select(d => new ClockEvent(EventKind.StrategyDiscussionHeld, d.HeldOn)));
         if (episode?.ClosedOn is { } closed && !(episode.IsReferralNoFurtherAction && episode.OpeningReferralId == referral.Id))
         {
             later.Add(new ClockEvent(EventKind.EpisodeClosed, closed));
@@ -113,6 +124,24 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 await UpsertAsync(db, clock, referral.AreaId, referral.ChildId, referral.EpisodeId, responsible,
                     leadPractitioner ? episode?.LeadPractitionerId : null, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// A section 47 enquiry's clock: the initial conference within 15 working days of the discussion that initiated it
+    /// (ICPC-01), stopped when the concerns are not substantiated.
+    /// </summary>
+    private async Task StoreEnquiryAsync(SafeguardDbContext db, Section47Enquiry enquiry, CancellationToken cancellationToken)
+    {
+        var history = new List<ClockEvent> { new(EventKind.Section47Initiated, enquiry.StartedOn) };
+        if (enquiry.Outcome == Section47Outcome.NotSubstantiated)
+        {
+            history.Add(new ClockEvent(EventKind.Section47NotSubstantiated, enquiry.ConcludedOn!.Value));
+        }
+
+        foreach (var clock in ClockEngine.Compute(enquiry.Id, history, [StatutoryRules.InitialConference], calendar, EnglandClock.Today(time)))
+        {
+            await UpsertAsync(db, clock, enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, PractitionerRole.SocialWorker, enquiry.LeadId, cancellationToken);
         }
     }
 

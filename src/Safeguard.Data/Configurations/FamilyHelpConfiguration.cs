@@ -122,3 +122,49 @@ public sealed class BreakGlassAccessConfiguration : IEntityTypeConfiguration<Saf
         builder.HasIndex(b => new { b.AreaId, b.ReviewedAt });
     }
 }
+
+public sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration<Safeguard.Domain.ChildProtection.StrategyDiscussion>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.StrategyDiscussion> builder)
+    {
+        const int max = Safeguard.Domain.ChildProtection.StrategyDiscussion.MaxTextLength;
+        builder.Property(s => s.InformationShared).HasMaxLength(max);
+        builder.Property(s => s.PoliceReasons).HasMaxLength(max);
+        builder.Property(s => s.Section47Reasons).HasMaxLength(max);
+        builder.Property(s => s.WhatToShareWithFamily).HasMaxLength(max);
+        builder.Property(s => s.WhyAttendanceShort).HasMaxLength(max);
+        builder.Property(s => s.PoliceDecision).HasConversion<string>().HasMaxLength(20);
+        builder.OwnsMany(s => s.Attendees, a =>
+        {
+            a.ToJson();
+            a.Property(x => x.Role).HasConversion<string>();
+        });
+        builder.Navigation(s => s.Attendees).HasField("_attendees").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(s => s.Actions, a => a.ToJson());
+        builder.Navigation(s => s.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.AttendanceMet);
+        builder.Ignore(s => s.Section47Initiated);
+        builder.HasOne<Episode>().WithMany().HasForeignKey(s => s.EpisodeId);
+        builder.HasIndex(s => new { s.AreaId, s.EpisodeId });
+    }
+}
+
+public sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<Safeguard.Domain.ChildProtection.Section47Enquiry>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.Section47Enquiry> builder)
+    {
+        const int max = Safeguard.Domain.ChildProtection.Section47Enquiry.MaxTextLength;
+        builder.ToTable("Section47Enquiries");
+        builder.Property(s => s.WhyNotSeenAlone).HasMaxLength(max);
+        builder.Property(s => s.ChildsWishesAndFeelings).HasMaxLength(max);
+        builder.Property(s => s.SpecialistAssessments).HasMaxLength(max);
+        builder.Property(s => s.HealthRepresentative).HasMaxLength(max);
+        builder.Property(s => s.OutcomeReasons).HasMaxLength(max);
+        builder.Property(s => s.OngoingSupport).HasMaxLength(max);
+        builder.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasOne<Episode>().WithMany().HasForeignKey(s => s.EpisodeId);
+        builder.HasOne<Safeguard.Domain.ChildProtection.StrategyDiscussion>().WithMany().HasForeignKey(s => s.StrategyDiscussionId);
+        builder.HasIndex(s => new { s.AreaId, s.EpisodeId });
+    }
+}

@@ -17,6 +17,8 @@ public enum ChronologyKind
     Notification,
     Needs,
     Milestone,
+    StrategyDiscussion,
+    Section47,
     EpisodeClosed,
 }
 

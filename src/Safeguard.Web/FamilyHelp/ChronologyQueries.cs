@@ -52,6 +52,8 @@ public static class ChronologyQueries
         "Episode" => $"/episodes/{entry.SourceId}",
         "Assessment" => $"/assessments/{entry.SourceId}",
         "Plan" => $"/plans/{entry.SourceId}",
+        "StrategyDiscussion" => $"/strategy-discussions/{entry.SourceId}",
+        "Section47Enquiry" => $"/section-47/{entry.SourceId}",
         "Visit" when entry.EpisodeId is { } episode => $"/episodes/{episode}#visit-{entry.SourceId}",
         _ => null,
     };

@@ -95,6 +95,18 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/episodes/{id:guid}/plans/new"] = Access.Restricted,
         ["/episodes/{id:guid}/close"] = Access.Restricted,
         ["/episodes/{id:guid}/transfer"] = Access.Restricted,
+
+        // Child protection: children's social care takes the steps; the child's lead practitioner can read them.
+        ["/episodes/{id:guid}/strategy-discussions/new"] = Access.ChildrenSocialCare,
+        ["/strategy-discussions/{id:guid}"] = Access.Restricted,
+        ["/section-47/{id:guid}"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/strategy-discussions"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/strategy-discussions/{id:guid}"] = Access.Restricted,
+        ["POST /api/v1/strategy-discussions/{id:guid}/confirmation"] = Access.Restricted,
+        ["POST /api/v1/strategy-discussions/{id:guid}/section-47"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/section-47/{id:guid}"] = Access.Restricted,
+        ["PUT /api/v1/section-47/{id:guid}"] = Access.Restricted,
+        ["POST /api/v1/section-47/{id:guid}/outcome"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/specific-needs"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/milestones"] = Access.Restricted,
         ["/assessments/{id:guid}"] = Access.Restricted,

@@ -32,6 +32,13 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
 
     public DateOnly Today { get; private set; }
 
+    public bool IsChildrenSocialCare { get; private set; }
+
+    /// <summary>Strategy discussions on the episode, and whether each decided on section 47 enquiries.</summary>
+    public IReadOnlyList<(Guid Id, DateOnly HeldOn, bool Section47)> Discussions { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, DateOnly StartedOn, Domain.ChildProtection.Section47Outcome? Outcome)> Enquiries { get; private set; } = [];
+
     [BindProperty]
     public Guid? LeadPractitionerId { get; set; }
 
@@ -173,6 +180,11 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
         Episode = await EpisodeQueries.ViewAsync(db, episode, calendar, Today, cancellationToken);
         IsManager = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
         IsLeadPractitioner = episode.LeadPractitionerId == User.PractitionerId();
+        IsChildrenSocialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
+        Discussions = [.. (await db.StrategyDiscussions.AsNoTracking().Where(d => d.EpisodeId == id).OrderBy(d => d.HeldOn)
+            .Select(d => new { d.Id, d.HeldOn, d.Section47 }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.HeldOn, d.Section47))];
+        Enquiries = [.. (await db.Section47Enquiries.AsNoTracking().Where(q => q.EpisodeId == id).OrderBy(q => q.StartedOn)
+            .Select(q => new { q.Id, q.StartedOn, q.Outcome }).ToListAsync(cancellationToken)).Select(q => (q.Id, q.StartedOn, q.Outcome))];
         Version ??= episode.Version;
         if (Request.Method == HttpMethods.Get)
         {

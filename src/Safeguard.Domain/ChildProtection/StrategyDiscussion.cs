@@ -1,0 +1,231 @@
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Organisation;
+using static Safeguard.Domain.Requirement;
+
+namespace Safeguard.Domain.ChildProtection;
+
+/// <summary>Who took part in a strategy discussion, by the part they play (SD-02).</summary>
+public enum AttendeeRole
+{
+    LocalAuthoritySocialWorker,
+    Health,
+    Police,
+    ResidentialOrFosteringService,
+    Referrer,
+    EducationOrChildcare,
+    ElectiveHomeEducation,
+    Probation,
+    YouthJustice,
+    AdultMentalHealth,
+    SubstanceMisuse,
+    DomesticAbuseSpecialist,
+    Housing,
+    BritishTransportPolice,
+    IndependentChildTraffickingGuardian,
+    Other,
+}
+
+/// <summary>One person at the discussion: their name, agency and the part they play.</summary>
+public sealed record Attendee(string Name, string Agency, AttendeeRole Role);
+
+/// <summary>An immediate or short-term action agreed at the discussion (SD-04): what, who, by when.</summary>
+public sealed record AgreedAction(string What, string Who, DateOnly ByWhen);
+
+/// <summary>The police's decision on a criminal investigation (SD-06).</summary>
+public enum CriminalInvestigation
+{
+    Started,
+    NotStarted,
+    NotYetDecided,
+}
+
+/// <summary>What was discussed and decided, as the social worker records it after the discussion.</summary>
+public sealed record StrategyDiscussionRecord(
+    DateOnly HeldOn,
+    IReadOnlyList<Attendee> Attendees,
+    string InformationShared,
+    CriminalInvestigation? PoliceDecision,
+    string? PoliceReasons,
+    bool? Section47,
+    string? Section47Reasons,
+    IReadOnlyList<AgreedAction> Actions,
+    bool? LegalActionNeeded,
+    string? WhatToShareWithFamily,
+    string? WhyAttendanceShort);
+
+/// <summary>
+/// A multi-agency strategy discussion, held when there is reasonable cause to suspect a child is suffering or likely to
+/// suffer significant harm (SD-01): from a referral, an assessment or an open case, and more than once if needed. A
+/// local authority social worker, a health practitioner and a police representative are the minimum (SD-02, RC-05):
+/// the decision to start section 47 enquiries is not recorded without them unless the reason is given and a social work
+/// qualified manager confirms it. The local authority decides on section 47 (SD-03), with reasons.
+/// </summary>
+public sealed class StrategyDiscussion
+{
+    public const int MaxTextLength = 10_000;
+
+    /// <summary>The roles without which the section 47 decision needs a reason and a manager's confirmation (SD-02, RC-05).</summary>
+    public static readonly IReadOnlyList<AttendeeRole> MinimumAttendance = [AttendeeRole.LocalAuthoritySocialWorker, AttendeeRole.Health, AttendeeRole.Police];
+
+    private readonly List<Attendee> _attendees = [];
+    private readonly List<AgreedAction> _actions = [];
+
+    private StrategyDiscussion()
+    {
+        InformationShared = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public Guid EpisodeId { get; private set; }
+
+    public Guid ChildId { get; private set; }
+
+    public DateOnly HeldOn { get; private set; }
+
+    public Guid RecordedBy { get; private set; }
+
+    public IReadOnlyList<Attendee> Attendees => _attendees;
+
+    public string InformationShared { get; private set; }
+
+    public CriminalInvestigation PoliceDecision { get; private set; }
+
+    /// <summary>Why the police are not investigating, or not yet (SD-05, SD-06, S47-09): shared with all agencies.</summary>
+    public string? PoliceReasons { get; private set; }
+
+    /// <summary>The local authority's decision to make section 47 enquiries (SD-03).</summary>
+    public bool Section47 { get; private set; }
+
+    public string Section47Reasons { get; private set; } = string.Empty;
+
+    public IReadOnlyList<AgreedAction> Actions => _actions;
+
+    public bool LegalActionNeeded { get; private set; }
+
+    /// <summary>What is shared with the child and family, and what is withheld because it could harm the child or a police investigation (SD-05).</summary>
+    public string? WhatToShareWithFamily { get; private set; }
+
+    /// <summary>Why a minimum attendee was missing when section 47 enquiries were decided (SD-02).</summary>
+    public string? WhyAttendanceShort { get; private set; }
+
+    /// <summary>The social work qualified manager who confirmed a section 47 decision made without the minimum attendance.</summary>
+    public Guid? ConfirmedBy { get; private set; }
+
+    public bool AttendanceMet => MinimumAttendance.All(role => _attendees.Exists(a => a.Role == role));
+
+    public static StrategyDiscussion Record(Guid id, Episode episode, Practitioner recordedBy, StrategyDiscussionRecord record, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        ArgumentNullException.ThrowIfNull(record);
+        Require(episode.IsOpen, "SG-EP-13", "The episode is closed.");
+        Require(recordedBy.AreaId == episode.AreaId && recordedBy.Has(PractitionerRole.SocialWorker) && recordedBy.IsSocialWorkQualified, "SD-03",
+            "A local authority social worker records the strategy discussion: the local authority decides on section 47 enquiries.");
+        Require(record.HeldOn <= today && record.HeldOn >= episode.OpenedOn, "SG-SD-01", "The discussion's date must be between the episode's opening and today.",
+            nameof(record.HeldOn));
+        Require(record.Attendees.Count is > 0 and <= 40, "SD-02", "Record who took part.", nameof(record.Attendees));
+        for (var i = 0; i < record.Attendees.Count; i++)
+        {
+            var a = record.Attendees[i];
+            Require(!string.IsNullOrWhiteSpace(a.Name) && a.Name.Length <= 200 && !string.IsNullOrWhiteSpace(a.Agency) && a.Agency.Length <= 200, "SD-02",
+                $"Attendee {i + 1}: give their name and agency.", $"Attendees[{i}].Name");
+        }
+
+        Require(!string.IsNullOrWhiteSpace(record.InformationShared) && record.InformationShared.Length <= MaxTextLength, "SD-03",
+            "Record the information shared and what it means for the child.", nameof(record.InformationShared));
+        Require(record.PoliceDecision is not null, "SD-06", "Record the police's decision on a criminal investigation.", nameof(record.PoliceDecision));
+        Require(record.PoliceDecision == CriminalInvestigation.Started || !string.IsNullOrWhiteSpace(record.PoliceReasons), "SD-06",
+            "Record the police's reasons for not investigating (or not yet), and what police involvement continues.", nameof(record.PoliceReasons));
+        Require(record.Section47 is not null, "SD-03", "Record whether section 47 enquiries will be made.", nameof(record.Section47));
+        Require(!string.IsNullOrWhiteSpace(record.Section47Reasons) && record.Section47Reasons.Length <= MaxTextLength, "SD-03",
+            "Give the reasons for the decision on section 47 enquiries.", nameof(record.Section47Reasons));
+        Require(record.LegalActionNeeded is not null, "SD-04", "Record whether legal action is needed.", nameof(record.LegalActionNeeded));
+        for (var i = 0; i < record.Actions.Count; i++)
+        {
+            var action = record.Actions[i];
+            Require(!string.IsNullOrWhiteSpace(action.What) && action.What.Length <= 2_000 && !string.IsNullOrWhiteSpace(action.Who) && action.Who.Length <= 200,
+                "SD-04", $"Action {i + 1}: say what is to be done and who does it.", $"Actions[{i}].What");
+            Require(action.ByWhen >= record.HeldOn, "SD-04", $"Action {i + 1}: the date it is due cannot be before the discussion.", $"Actions[{i}].ByWhen");
+        }
+
+        Require(record.Section47 != true || record.Actions.Count > 0, "SD-04", "Record the immediate and short-term actions agreed, with who and by when.",
+            nameof(record.Actions));
+        foreach (var (field, text) in new[] { (nameof(record.PoliceReasons), record.PoliceReasons), (nameof(record.WhatToShareWithFamily), record.WhatToShareWithFamily),
+                     (nameof(record.WhyAttendanceShort), record.WhyAttendanceShort) })
+        {
+            Require((text?.Length ?? 0) <= MaxTextLength, "SG-SD-02", $"This must be {MaxTextLength:N0} characters or fewer.", field);
+        }
+
+        var discussion = new StrategyDiscussion
+        {
+            Id = id,
+            AreaId = episode.AreaId,
+            EpisodeId = episode.Id,
+            ChildId = episode.ChildId,
+            HeldOn = record.HeldOn,
+            RecordedBy = recordedBy.Id,
+            InformationShared = record.InformationShared.Trim(),
+            PoliceDecision = record.PoliceDecision!.Value,
+            PoliceReasons = Blank(record.PoliceReasons),
+            Section47 = record.Section47!.Value,
+            Section47Reasons = record.Section47Reasons!.Trim(),
+            LegalActionNeeded = record.LegalActionNeeded!.Value,
+            WhatToShareWithFamily = Blank(record.WhatToShareWithFamily),
+            WhyAttendanceShort = Blank(record.WhyAttendanceShort),
+        };
+        discussion._attendees.AddRange(record.Attendees.Select(a => a with { Name = a.Name.Trim(), Agency = a.Agency.Trim() }));
+        discussion._actions.AddRange(record.Actions.Select(a => a with { What = a.What.Trim(), Who = a.Who.Trim() }));
+        if (discussion.Section47 && !discussion.AttendanceMet)
+        {
+            var missing = string.Join(", ", MinimumAttendance.Where(r => !discussion._attendees.Exists(a => a.Role == r)).Select(Describe));
+            Require(discussion.WhyAttendanceShort is not null, "SD-02",
+                $"Section 47 enquiries are decided with a local authority social worker, health and the police. Missing: {missing}. Record why, for a manager to confirm.",
+                nameof(record.WhyAttendanceShort));
+            // The recorder confirms themselves only if they are a social work qualified manager; otherwise a manager confirms.
+            if (recordedBy.Has(PractitionerRole.PracticeSupervisor))
+            {
+                discussion.ConfirmedBy = recordedBy.Id;
+            }
+        }
+
+        return discussion;
+    }
+
+    /// <summary>Section 47 enquiries start from this discussion only once the attendance is met or a manager has confirmed the shortfall.</summary>
+    public bool Section47Initiated => Section47 && (AttendanceMet || ConfirmedBy is not null);
+
+    /// <summary>A social work qualified manager confirms a section 47 decision made without the minimum attendance (SD-02, RC-05).</summary>
+    public void ConfirmSection47(Practitioner manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-05",
+            "Only a social work qualified manager confirms section 47 enquiries decided without the minimum attendance.");
+        Require(Section47 && !AttendanceMet && ConfirmedBy is null, "SG-SD-03", "There is nothing to confirm on this discussion.");
+        ConfirmedBy = manager.Id;
+    }
+
+    public static string Describe(AttendeeRole role) => role switch
+    {
+        AttendeeRole.LocalAuthoritySocialWorker => "local authority social worker",
+        AttendeeRole.Health => "health",
+        AttendeeRole.Police => "police",
+        AttendeeRole.ResidentialOrFosteringService => "residential or fostering service",
+        AttendeeRole.Referrer => "the referrer",
+        AttendeeRole.EducationOrChildcare => "education or childcare",
+        AttendeeRole.ElectiveHomeEducation => "elective home education team",
+        AttendeeRole.Probation => "probation",
+        AttendeeRole.YouthJustice => "youth justice",
+        AttendeeRole.AdultMentalHealth => "adult mental health",
+        AttendeeRole.SubstanceMisuse => "substance misuse service",
+        AttendeeRole.DomesticAbuseSpecialist => "domestic abuse specialist",
+        AttendeeRole.Housing => "housing",
+        AttendeeRole.BritishTransportPolice => "British Transport Police",
+        AttendeeRole.IndependentChildTraffickingGuardian => "Independent Child Trafficking Guardian",
+        _ => "other",
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,244 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.ChildProtection;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.Rules;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.FamilyHelp;
+
+namespace Safeguard.Web.ChildProtection;
+
+public sealed record AttendeeInput(string? Name, string? Agency, AttendeeRole? Role);
+
+public sealed record ActionInput(string? What, string? Who, DateOnly? ByWhen);
+
+public sealed record DiscussionInput(DateOnly? HeldOn, IReadOnlyList<AttendeeInput>? Attendees, string? InformationShared, CriminalInvestigation? PoliceDecision,
+    string? PoliceReasons, bool? Section47, string? Section47Reasons, IReadOnlyList<ActionInput>? Actions, bool? LegalActionNeeded, string? WhatToShareWithFamily,
+    string? WhyAttendanceShort);
+
+public sealed record StartEnquiryInput(Guid? LeadId);
+
+public sealed record EnquiryInput(DateOnly? ChildSeenOn, bool? SeenAlone, string? WhyNotSeenAlone, string? ChildsWishesAndFeelings, bool? ParentsInterviewed,
+    bool? JointWithPolice, string? SpecialistAssessments, bool SuspectedSexualAbuse, string? HealthRepresentative, Guid? Version);
+
+public sealed record EnquiryOutcomeInput(Section47Outcome? Outcome, string? Reasons, bool? ReasonsShared, string? OngoingSupport, Guid? Version);
+
+public sealed record EnquiryView(Guid Id, Guid EpisodeId, Guid ChildId, Guid StrategyDiscussionId, DateOnly StartedOn, DateOnly ConferenceDueBy, Guid LeadId,
+    DateOnly? ChildSeenOn, bool? SeenAlone, string? WhyNotSeenAlone, string? ChildsWishesAndFeelings, bool? ParentsInterviewed, bool? JointWithPolice,
+    string? SpecialistAssessments, bool SuspectedSexualAbuse, string? HealthRepresentative, Section47Outcome? Outcome, string? OutcomeReasons, bool? ReasonsShared,
+    string? OngoingSupport, DateOnly? ConcludedOn, Guid Version)
+{
+    public static EnquiryView Of(Section47Enquiry e, DateOnly dueBy) => new(e.Id, e.EpisodeId, e.ChildId, e.StrategyDiscussionId, e.StartedOn, dueBy, e.LeadId,
+        e.ChildSeenOn, e.SeenAlone, e.WhyNotSeenAlone, e.ChildsWishesAndFeelings, e.ParentsInterviewed, e.JointWithPolice, e.SpecialistAssessments,
+        e.SuspectedSexualAbuse, e.HealthRepresentative, e.Outcome, e.OutcomeReasons, e.ReasonsShared, e.OngoingSupport, e.ConcludedOn, e.Version);
+}
+
+public sealed record DiscussionView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly HeldOn, IReadOnlyList<Attendee> Attendees, string InformationShared,
+    CriminalInvestigation PoliceDecision, string? PoliceReasons, bool Section47, string Section47Reasons, IReadOnlyList<AgreedAction> Actions,
+    bool LegalActionNeeded, string? WhatToShareWithFamily, string? WhyAttendanceShort, bool AttendanceMet, Guid? ConfirmedBy, bool Section47Initiated)
+{
+    public static DiscussionView Of(StrategyDiscussion d) => new(d.Id, d.EpisodeId, d.ChildId, d.HeldOn, d.Attendees, d.InformationShared, d.PoliceDecision,
+        d.PoliceReasons, d.Section47, d.Section47Reasons, d.Actions, d.LegalActionNeeded, d.WhatToShareWithFamily, d.WhyAttendanceShort, d.AttendanceMet,
+        d.ConfirmedBy, d.Section47Initiated);
+}
+
+/// <summary>
+/// Strategy discussions and section 47 enquiries on a child's episode. Only children's social care takes these steps
+/// (the local authority decides on section 47, SD-03); each is on the child's chronology, saved once.
+/// </summary>
+public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess access, WorkingDayCalendar calendar, TimeProvider time)
+{
+    /// <summary>The initial conference is due 15 working days after the discussion that initiated the enquiry (ICPC-01).</summary>
+    public DateOnly ConferenceDueBy(Section47Enquiry enquiry) => StatutoryRules.InitialConference.Due(enquiry.StartedOn, calendar)!.Value;
+
+    public async Task<StrategyDiscussion> RecordDiscussionAsync(ClaimsPrincipal user, Guid episodeId, DiscussionInput input, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
+        await RequireSocialCareAsync(user, episode);
+        var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+        Requirement.Require(input.HeldOn is not null, "SG-SD-01", "Enter the date of the discussion.", "HeldOn");
+        var actions = (input.Actions ?? []).Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who) || a.ByWhen is not null).ToList();
+        for (var i = 0; i < actions.Count; i++)
+        {
+            Requirement.Require(actions[i].ByWhen is not null, "SD-04", $"Action {i + 1}: enter the date it is due.", $"Actions[{i}].ByWhen");
+        }
+
+        var attendees = (input.Attendees ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Name) || !string.IsNullOrWhiteSpace(a.Agency) || a.Role is not null).ToList();
+        for (var i = 0; i < attendees.Count; i++)
+        {
+            Requirement.Require(attendees[i].Role is not null, "SD-02", $"Attendee {i + 1}: select the part they play.", $"Attendees[{i}].Role");
+        }
+
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        var discussion = StrategyDiscussion.Record(Guid.CreateVersion7(now), episode, me, new StrategyDiscussionRecord(input.HeldOn!.Value,
+            [.. attendees.Select(a => new Attendee(a.Name ?? string.Empty, a.Agency ?? string.Empty, a.Role!.Value))], input.InformationShared ?? string.Empty,
+            input.PoliceDecision, input.PoliceReasons, input.Section47, input.Section47Reasons,
+            [.. actions.Select(a => new AgreedAction(a.What ?? string.Empty, a.Who ?? string.Empty, a.ByWhen!.Value))], input.LegalActionNeeded,
+            input.WhatToShareWithFamily, input.WhyAttendanceShort), today);
+        db.StrategyDiscussions.Add(discussion);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, discussion.HeldOn, now, ChronologyKind.StrategyDiscussion,
+            $"Strategy discussion with {string.Join(", ", discussion.Attendees.Select(a => $"{a.Name} ({a.Agency})"))}. "
+            + (discussion.Section47 ? "Section 47 enquiries to be made" : "No section 47 enquiries") + $": {discussion.Section47Reasons}"
+            + (discussion.Section47 && !discussion.Section47Initiated ? " (waiting for a manager to confirm: minimum attendance not met)" : string.Empty),
+            nameof(StrategyDiscussion), discussion.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return discussion;
+    }
+
+    public async Task<StrategyDiscussion> ConfirmAsync(ClaimsPrincipal user, Guid discussionId, CancellationToken cancellationToken)
+    {
+        var discussion = await db.StrategyDiscussions.FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken) ?? throw new RecordNotFoundException();
+        var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+        discussion.ConfirmSection47(manager);
+        db.Note(discussion.AreaId, discussion.ChildId, discussion.EpisodeId, EnglandClock.Today(time), time.GetUtcNow(), ChronologyKind.StrategyDiscussion,
+            $"{manager.FullName} confirmed section 47 enquiries decided without the minimum attendance: {discussion.WhyAttendanceShort}",
+            nameof(StrategyDiscussion), discussion.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return discussion;
+    }
+
+    public async Task<Section47Enquiry> StartEnquiryAsync(ClaimsPrincipal user, Guid discussionId, StartEnquiryInput input, CancellationToken cancellationToken)
+    {
+        var discussion = await db.StrategyDiscussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken)
+            ?? throw new RecordNotFoundException();
+        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken);
+        await RequireSocialCareAsync(user, episode);
+        Requirement.Require(!await db.Section47Enquiries.AnyAsync(q => q.StrategyDiscussionId == discussionId, cancellationToken), "SG-S47-05",
+            "The section 47 enquiry from this discussion has already started.");
+        var lead = input.LeadId is { } id ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
+        Requirement.Require(lead is not null, "RC-03", "Select the social worker who leads the enquiry.", "LeadId");
+        var familyHelpLead = episode.LeadPractitionerId is { } lp ? await db.Practitioners.SingleAsync(p => p.Id == lp, cancellationToken) : null;
+        var now = time.GetUtcNow();
+        var enquiry = Section47Enquiry.Start(Guid.CreateVersion7(now), discussion, lead!, familyHelpLead);
+        db.Section47Enquiries.Add(enquiry);
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, enquiry.StartedOn, now, ChronologyKind.Section47,
+            $"Section 47 enquiry started, led by {lead!.FullName}; initial conference due by {ConferenceDueBy(enquiry):d MMMM yyyy} if concerns are substantiated.",
+            "Section47Enquiry", enquiry.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return enquiry;
+    }
+
+    public async Task<Section47Enquiry> RecordEnquiryAsync(ClaimsPrincipal user, Guid enquiryId, EnquiryInput input, CancellationToken cancellationToken)
+    {
+        var enquiry = await EnquiryAsync(user, enquiryId, cancellationToken);
+        EditConflictException.Check(db, enquiry, input.Version, enquiry.Version);
+        enquiry.RecordEnquiry(user.PractitionerId()!.Value, new EnquiryRecord(input.ChildSeenOn, input.SeenAlone, input.WhyNotSeenAlone,
+            input.ChildsWishesAndFeelings, input.ParentsInterviewed, input.JointWithPolice, input.SpecialistAssessments, input.SuspectedSexualAbuse,
+            input.HealthRepresentative), EnglandClock.Today(time));
+        await db.SaveChangesAsync(cancellationToken);
+        return enquiry;
+    }
+
+    public async Task<Section47Enquiry> ConcludeAsync(ClaimsPrincipal user, Guid enquiryId, EnquiryOutcomeInput input, CancellationToken cancellationToken)
+    {
+        var enquiry = await EnquiryAsync(user, enquiryId, cancellationToken);
+        EditConflictException.Check(db, enquiry, input.Version, enquiry.Version);
+        Requirement.Require(input.Outcome is not null, "S47-07", "Select the outcome of the enquiry.", "Outcome");
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        enquiry.Conclude(user.PractitionerId()!.Value, input.Outcome!.Value, input.Reasons ?? string.Empty, input.ReasonsShared, input.OngoingSupport, today);
+        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, today, now, ChronologyKind.Section47,
+            (enquiry.Outcome == Section47Outcome.Substantiated
+                ? $"Section 47 enquiry: concerns substantiated; initial child protection conference due by {ConferenceDueBy(enquiry):d MMMM yyyy}. "
+                : "Section 47 enquiry: concerns not substantiated. ") + enquiry.OutcomeReasons
+            + (enquiry.OngoingSupport is null ? string.Empty : $" Support: {enquiry.OngoingSupport}"), "Section47Enquiry", enquiry.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return enquiry;
+    }
+
+    private async Task<Section47Enquiry> EnquiryAsync(ClaimsPrincipal user, Guid enquiryId, CancellationToken cancellationToken)
+    {
+        var enquiry = await db.Section47Enquiries.FirstOrDefaultAsync(q => q.Id == enquiryId, cancellationToken) ?? throw new RecordNotFoundException();
+        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == enquiry.EpisodeId, cancellationToken);
+        _ = await access.BasisAsync(user, episode) ?? throw new AccessRefusedException();
+        return enquiry;
+    }
+
+    /// <summary>Child protection steps are children's social care's: a Family Help lead practitioner from a partner agency takes part but does not record them.</summary>
+    private async Task RequireSocialCareAsync(ClaimsPrincipal user, Domain.FamilyHelp.Episode episode)
+    {
+        if (user.AgencyKindOf() != Domain.Organisation.AgencyKind.LocalAuthorityChildrensSocialCare || await access.BasisAsync(user, episode) is null)
+        {
+            throw new AccessRefusedException();
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var tags = "Child protection";
+        api.MapPost("/episodes/{id:guid}/strategy-discussions", async (Guid id, DiscussionInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            CancellationToken ct) =>
+        {
+            var discussion = await steps.RecordDiscussionAsync(user, id, input, ct);
+            return TypedResults.Created($"/api/v1/strategy-discussions/{discussion.Id}", DiscussionView.Of(discussion));
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordStrategyDiscussion");
+
+        api.MapGet("/strategy-discussions/{id:guid}", async Task<Results<Ok<DiscussionView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
+            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, CancellationToken ct) =>
+        {
+            var discussion = await db.StrategyDiscussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+            var episode = discussion is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, ct);
+            if (discussion is null || episode is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await access.BasisAsync(user, episode) is not { } basis)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync(nameof(StrategyDiscussion), id, discussion.ChildId, basis, ct);
+            return TypedResults.Ok(DiscussionView.Of(discussion));
+        }).RequireAuthorization().WithTags(tags).WithName("GetStrategyDiscussion");
+
+        api.MapPost("/strategy-discussions/{id:guid}/confirmation", async (Guid id, ClaimsPrincipal user, ChildProtectionSteps steps, CancellationToken ct) =>
+            TypedResults.Ok(DiscussionView.Of(await steps.ConfirmAsync(user, id, ct))))
+            .RequireAuthorization(Policies.FrontDoorDecision).WithTags(tags).WithName("ConfirmSection47");
+
+        api.MapPost("/strategy-discussions/{id:guid}/section-47", async (Guid id, StartEnquiryInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            CancellationToken ct) =>
+        {
+            var enquiry = await steps.StartEnquiryAsync(user, id, input, ct);
+            return TypedResults.Created($"/api/v1/section-47/{enquiry.Id}", EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("StartSection47");
+
+        api.MapGet("/section-47/{id:guid}", async Task<Results<Ok<EnquiryView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, SafeguardDbContext db,
+            EpisodeAccess access, AuditLog audit, ChildProtectionSteps steps, CancellationToken ct) =>
+        {
+            var enquiry = await db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct);
+            var episode = enquiry is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == enquiry.EpisodeId, ct);
+            if (enquiry is null || episode is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await access.BasisAsync(user, episode) is not { } basis)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync("Section47Enquiry", id, enquiry.ChildId, basis, ct);
+            return TypedResults.Ok(EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
+        }).RequireAuthorization().WithTags(tags).WithName("GetSection47");
+
+        api.MapPut("/section-47/{id:guid}", async (Guid id, EnquiryInput input, ClaimsPrincipal user, ChildProtectionSteps steps, CancellationToken ct) =>
+        {
+            var enquiry = await steps.RecordEnquiryAsync(user, id, input, ct);
+            return TypedResults.Ok(EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
+        }).RequireAuthorization().WithTags(tags).WithName("RecordSection47");
+
+        api.MapPost("/section-47/{id:guid}/outcome", async (Guid id, EnquiryOutcomeInput input, ClaimsPrincipal user, ChildProtectionSteps steps, CancellationToken ct) =>
+        {
+            var enquiry = await steps.ConcludeAsync(user, id, input, ct);
+            return TypedResults.Ok(EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
+        }).RequireAuthorization().WithTags(tags).WithName("ConcludeSection47");
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.ChildProtection;
+using Safeguard.Web.Account;
+using Safeguard.Web.ChildProtection;
+using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.Forms;
+using Safeguard.Web.Pages.Episodes;
+
+namespace Safeguard.Web.Pages.ChildProtection;
+
+/// <summary>
+/// The section 47 enquiry: the lead records the child seen (alone, or why not), their wishes and feelings, parents
+/// interviewed, joint work with police and specialist assessments, then concludes it with the outcome and reasons.
+/// </summary>
+public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps, AuditLog audit,
+    TimeProvider time) : EpisodePage(db, access, authorization, time)
+{
+    public Section47Enquiry Enquiry { get; private set; } = null!;
+
+    public string LeadName { get; private set; } = string.Empty;
+
+    public DateOnly ConferenceDueBy { get; private set; }
+
+    public bool IsEnquiryLead { get; private set; }
+
+    [BindProperty]
+    public DateField ChildSeenOn { get; set; } = new();
+
+    [BindProperty]
+    public bool? SeenAlone { get; set; }
+
+    [BindProperty]
+    public string? WhyNotSeenAlone { get; set; }
+
+    [BindProperty]
+    public string? ChildsWishesAndFeelings { get; set; }
+
+    [BindProperty]
+    public bool? ParentsInterviewed { get; set; }
+
+    [BindProperty]
+    public bool? JointWithPolice { get; set; }
+
+    [BindProperty]
+    public string? SpecialistAssessments { get; set; }
+
+    [BindProperty]
+    public bool SuspectedSexualAbuse { get; set; }
+
+    [BindProperty]
+    public string? HealthRepresentative { get; set; }
+
+    [BindProperty]
+    public Section47Outcome? Outcome { get; set; }
+
+    [BindProperty]
+    public string? OutcomeReasons { get; set; }
+
+    [BindProperty]
+    public bool? ReasonsShared { get; set; }
+
+    [BindProperty]
+    public string? OngoingSupport { get; set; }
+
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is PageResult)
+        {
+            var e = Enquiry;
+            (ChildSeenOn, SeenAlone, WhyNotSeenAlone, ChildsWishesAndFeelings) = (DateField.Of(e.ChildSeenOn), e.SeenAlone, e.WhyNotSeenAlone, e.ChildsWishesAndFeelings);
+            (ParentsInterviewed, JointWithPolice, SpecialistAssessments, SuspectedSexualAbuse, HealthRepresentative) =
+                (e.ParentsInterviewed, e.JointWithPolice, e.SpecialistAssessments, e.SuspectedSexualAbuse, e.HealthRepresentative);
+            await audit.ReadAsync("Section47Enquiry", id, e.ChildId,
+                IsLeadPractitioner ? EpisodeAccess.LeadPractitionerBasis : Authorization.Policies.ChildrenSocialCareBasis, cancellationToken);
+        }
+
+        return loaded;
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var seen = ChildSeenOn.Read(ModelState, nameof(ChildSeenOn), "The date the child was seen");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.RecordEnquiryAsync(User, id, new EnquiryInput(seen, SeenAlone, WhyNotSeenAlone, ChildsWishesAndFeelings, ParentsInterviewed, JointWithPolice,
+            SpecialistAssessments, SuspectedSexualAbuse, HealthRepresentative, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostConcludeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.ConcludeAsync(User, id, new EnquiryOutcomeInput(Outcome, OutcomeReasons, ReasonsShared, OngoingSupport, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public override string FormKeyFor(string domainField) => domainField switch
+    {
+        "ChildSeenOn" => nameof(ChildSeenOn),
+        _ => domainField,
+    };
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var enquiry = await Db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (enquiry is null)
+        {
+            return NotFound();
+        }
+
+        var loaded = await LoadEpisodeAsync(enquiry.EpisodeId, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        Enquiry = enquiry;
+        ConferenceDueBy = steps.ConferenceDueBy(enquiry);
+        IsEnquiryLead = enquiry.LeadId == User.PractitionerId();
+        LeadName = (await EpisodeQueries.PeopleAsync(Db, [enquiry.LeadId], cancellationToken))[enquiry.LeadId].Name;
+        Version ??= enquiry.Version;
+        return loaded;
+    }
+}

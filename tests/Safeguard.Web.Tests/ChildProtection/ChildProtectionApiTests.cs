@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Data;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Rules;
+using Safeguard.Web.Tests.FamilyHelp;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.ChildProtection;
+
+/// <summary>
+/// Strategy discussions and section 47 enquiries through the API on each database: the minimum attendance rule, the
+/// enquiry's lead, the initial conference clock (ICPC-01) started by the discussion and stopped when not substantiated,
+/// and the steps on the child's chronology.
+/// </summary>
+public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SafeguardFactory
+{
+    private sealed record Team(TestArea Area, HttpClient Manager, HttpClient Worker, Guid WorkerId, HttpClient Dsl, Guid EpisodeId, Guid ChildId);
+
+    private static readonly string[] PhysicalAbuse = ["PhysicalAbuse"];
+    private static readonly string[] InsideTheHome = ["InsideTheHome"];
+
+    private DateOnly Today => EnglandClock.Today(factory.Time!);
+
+    private async Task<Team> TeamWithEpisodeAsync()
+    {
+        var area = await factory.NewAreaAsync();
+        var dsl = factory.NewClient();
+        await HttpSignIn.SignInAsync(dsl, await factory.NewAccountAsync(area.School, PractitionerRole.DesignatedSafeguardingLead));
+        var manager = factory.NewClient();
+        await HttpSignIn.SignInAsync(manager, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor));
+        var worker = factory.NewClient();
+        var workerEmail = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker);
+        await HttpSignIn.SignInAsync(worker, workerEmail);
+        Guid workerId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(area.Area.Id);
+            workerId = await db.Practitioners.Where(p => p.Email == workerEmail).Select(p => p.Id).SingleAsync();
+        }
+
+        var referral = await (await dsl.PostAsJsonAsync("/api/v1/referrals", new Dictionary<string, object?>
+        {
+            ["child"] = new Dictionary<string, object?> { ["givenName"] = "Sofia", ["familyName"] = "Testcase", ["dateOfBirth"] = "2019-02-11", ["sex"] = "F", ["ethnicityCode"] = "WBRI" },
+            ["concerns"] = "Sofia has a hand-shaped bruise on her upper arm and says her stepdad grabbed her.",
+            ["harmTypes"] = PhysicalAbuse, ["harmContexts"] = InsideTheHome,
+            ["familyKnows"] = false, ["whyFamilyNotToldOrAgreed"] = "Telling the stepfather could put Sofia at risk.", ["urgency"] = "Urgent",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var decided = await (await manager.PostAsJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}/decision",
+            new { outcome = "StrategyDiscussion", reasons = "Reasonable cause to suspect significant harm.", primaryNeedCode = "N1" })).Content.ReadFromJsonAsync<JsonElement>();
+        var episodeId = decided.GetProperty("episodeId").GetGuid();
+        using var allocated = await manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocation", new { leadPractitionerId = workerId, agreed = true });
+        Assert.Equal(HttpStatusCode.OK, allocated.StatusCode);
+        return new Team(area, manager, worker, workerId, dsl, episodeId, decided.GetProperty("childId").GetGuid());
+    }
+
+    private object Discussion(bool withHealth = true, string? whyShort = null) => new
+    {
+        heldOn = $"{Today:yyyy-MM-dd}",
+        attendees = new[]
+        {
+            new { name = "Sam Worker", agency = "Children's social care", role = "LocalAuthoritySocialWorker" },
+            new { name = "DS Jo Example", agency = "Police", role = "Police" },
+            withHealth ? new { name = "Nurse Lee Example", agency = "Health", role = "Health" } : new { name = "Dee Teacher", agency = "School", role = "EducationOrChildcare" },
+        },
+        informationShared = "Bruise seen by the school; two police call-outs to the address this year.",
+        policeDecision = "Started",
+        section47 = true,
+        section47Reasons = "Reasonable cause to suspect Sofia is suffering significant harm.",
+        actions = new[] { new { what = "Child protection medical", who = "Community paediatrician", byWhen = $"{Today.AddDays(1):yyyy-MM-dd}" } },
+        legalActionNeeded = false,
+        whyAttendanceShort = whyShort,
+    };
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task<List<(string RuleId, string Status, DateOnly? DueOn)>> ClocksAsync(TestArea area, Guid subjectId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        return [.. (await db.ClockRecords.Where(c => c.SubjectId == subjectId).ToListAsync()).Select(c => (c.RuleId, c.Status.ToString(), c.DueOn))];
+    }
+
+    [Fact]
+    [Trait("Rule", "ICPC-01")]
+    [Trait("Rule", "S47-08")]
+    public async Task DiscussionStartsTheEnquiry_TheConferenceClockRuns_AndNotSubstantiatedStopsIt()
+    {
+        var team = await TeamWithEpisodeAsync();
+        var discussion = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion()), HttpStatusCode.Created);
+        Assert.True(discussion.GetProperty("section47Initiated").GetBoolean());
+
+        using (var notASocialWorker = await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{discussion.GetProperty("id").GetGuid()}/section-47",
+            new { leadId = Guid.NewGuid() }))
+        {
+            Assert.Equal("RC-03", (await Json(notASocialWorker, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        var enquiry = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{discussion.GetProperty("id").GetGuid()}/section-47",
+            new { leadId = team.WorkerId }), HttpStatusCode.Created);
+        var enquiryId = enquiry.GetProperty("id").GetGuid();
+        var due = StatutoryRules.InitialConference.Due(Today, WorkingDayCalendar.England);
+        Assert.Contains((await ClocksAsync(team.Area, enquiryId)), c => c.RuleId == "ICPC-01" && c.Status == "Running" && c.DueOn == due);
+
+        var saved = await Json(await team.Worker.PutAsJsonAsync($"/api/v1/section-47/{enquiryId}", new
+        {
+            childSeenOn = $"{Today:yyyy-MM-dd}", seenAlone = true, childsWishesAndFeelings = "I fell off the climbing frame.", parentsInterviewed = true,
+            jointWithPolice = true, specialistAssessments = "CP medical: injury consistent with a fall.", suspectedSexualAbuse = false,
+        }), HttpStatusCode.OK);
+        using (var noSupport = await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/outcome",
+            new { outcome = "NotSubstantiated", reasons = "Medical and accounts consistent with a fall.", reasonsShared = true }))
+        {
+            Assert.Equal("S47-08", (await Json(noSupport, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/outcome", new
+        {
+            outcome = "NotSubstantiated", reasons = "Medical and accounts consistent with a fall.", reasonsShared = true,
+            ongoingSupport = "Family Help offered for routines; family group conference offered.", version = saved.GetProperty("version").GetGuid(),
+        }), HttpStatusCode.OK);
+
+        Assert.Contains((await ClocksAsync(team.Area, enquiryId)), c => c.RuleId == "ICPC-01" && c.Status == "Stopped");
+        var chronology = await Json(await team.Manager.GetAsync(new Uri($"/api/v1/children/{team.ChildId}/chronology?kind=Section47", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("summary").GetString()!.Contains("not substantiated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Rule", "SD-02")]
+    [Trait("Rule", "RC-05")]
+    public async Task WithoutHealth_TheSection47DecisionNeedsAReason_AndWaitsForAManager()
+    {
+        var team = await TeamWithEpisodeAsync();
+        using (var refused = await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion(withHealth: false)))
+        {
+            var problem = await Json(refused, HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("SD-02", problem.GetProperty("ruleId").GetString());
+        }
+
+        var discussion = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions",
+            Discussion(withHealth: false, whyShort: "Health gave information by phone beforehand; the nurse was in clinic.")), HttpStatusCode.Created);
+        var id = discussion.GetProperty("id").GetGuid();
+        Assert.False(discussion.GetProperty("section47Initiated").GetBoolean());
+        using (var tooSoon = await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{id}/section-47", new { leadId = team.WorkerId }))
+        {
+            Assert.Equal("SD-02", (await Json(tooSoon, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        using (var byWorker = await team.Worker.PostAsync(new Uri($"/api/v1/strategy-discussions/{id}/confirmation", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byWorker.StatusCode);
+        }
+
+        var confirmed = await Json(await team.Manager.PostAsync(new Uri($"/api/v1/strategy-discussions/{id}/confirmation", UriKind.Relative), null), HttpStatusCode.OK);
+        Assert.True(confirmed.GetProperty("section47Initiated").GetBoolean());
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{id}/section-47", new { leadId = team.WorkerId }), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task OutsideChildrensSocialCare_NoOneRecordsADiscussion()
+    {
+        var team = await TeamWithEpisodeAsync();
+
+        using var response = await team.Dsl.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
+
+public sealed class SqliteChildProtectionApiTests(FamilyHelpSqliteFactory factory) : ChildProtectionApiTests<FamilyHelpSqliteFactory>(factory);
+
+public sealed class PostgreSqlChildProtectionApiTests(FamilyHelpPostgreSqlFactory factory) : ChildProtectionApiTests<FamilyHelpPostgreSqlFactory>(factory);
