@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Safeguard.Browser.Tests.Support;
+
+namespace Safeguard.Browser.Tests.ChildProtection;
+
+[Collection(ServiceGroup.Name)]
+public sealed class Section47JourneyTests(ServiceFixture service)
+{
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync(name);
+    }
+
+    /// <summary>
+    /// The front door decides a strategy discussion; the social worker records it with police and health, starts the
+    /// section 47 enquiry, sees the child alone, and concludes that the concerns are not substantiated, with the
+    /// reasons shared and support offered.
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "SD-02")]
+    [Trait("Rule", "S47-08")]
+    public async Task StrategyDiscussion_Section47_NotSubstantiatedWithReasonsShared()
+    {
+        var today = Safeguard.Domain.Calendar.EnglandClock.Today(TimeProvider.System);
+        await using var managerContext = await service.NewContextAsync();
+        var manager = await managerContext.NewPageAsync();
+        await manager.SignInAsync("manager@northmoor.example");
+        await manager.GotoAsync("/front-door");
+        await manager.ClickAsync("main table a.govuk-link >> nth=0");
+        await manager.CheckAsync("#Decision_Outcome-StrategyDiscussion");
+        await manager.FillAsync("#Decision_Reasons", "Reasonable cause to suspect significant harm: a strategy discussion today.");
+        await manager.SelectOptionAsync("#Decision_PrimaryNeedCode", "N1");
+        if (await manager.Locator("#Decision_LateReason").CountAsync() > 0)
+        {
+            await manager.FillAsync("#Decision_LateReason", "The duty manager was covering two teams.");
+        }
+
+        await manager.ClickAsync("button:has-text('Record decision')");
+        await manager.ClickAsync("text=/Go to .*'s episode/");
+        await manager.WaitForURLAsync("**/episodes/*");
+        var episodeUrl = manager.Url;
+        var amara = await manager.EvalOnSelectorAsync<string>("#LeadPractitionerId", "s => [...s.options].find(o => o.text.startsWith('Amara Okafor')).value");
+        await manager.SelectOptionAsync("#LeadPractitionerId", amara);
+        await manager.CheckAsync("#Agreed");
+        await manager.ClickAsync("button:has-text('Allocate')");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Amara Okafor, Social worker");
+
+        await using var workerContext = await service.NewContextAsync();
+        var worker = await workerContext.NewPageAsync();
+        await worker.SignInAsync("social.worker@northmoor.example");
+        await worker.GotoAsync(episodeUrl);
+        await worker.ClickAsync("text=Record a strategy discussion");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record a strategy discussion");
+        await worker.FillAsync("#Attendees_0__Name", "Amara Okafor");
+        await worker.FillAsync("#Attendees_0__Agency", "Northmoor children's social care");
+        await worker.FillAsync("#Attendees_1__Name", "Nurse Lee Example");
+        await worker.FillAsync("#Attendees_1__Agency", "Northmoor Community Health");
+        await worker.FillAsync("#InformationShared", "Bruise to the upper arm seen at school; no previous police call-outs; health records show a fall last week.");
+        await worker.CheckAsync("#PoliceDecision-NotStarted");
+        await worker.FillAsync("#PoliceReasons", "Police will wait for the medical; they remain part of the discussion.");
+        await worker.CheckAsync("#Section47");
+        await worker.FillAsync("#Section47Reasons", "Reasonable cause to suspect physical abuse until the medical is done.");
+        await worker.CheckAsync("#LegalActionNeeded-false");
+        await worker.FillAsync("#Actions_0__What", "Child protection medical");
+        await worker.FillAsync("#Actions_0__Who", "Community paediatrician");
+        await worker.FillAsync("#Actions_0__ByWhen_Day", today.AddDays(1).Day.ToString(CultureInfo.InvariantCulture));
+        await worker.FillAsync("#Actions_0__ByWhen_Month", today.AddDays(1).Month.ToString(CultureInfo.InvariantCulture));
+        await worker.FillAsync("#Actions_0__ByWhen_Year", today.AddDays(1).Year.ToString(CultureInfo.InvariantCulture));
+        await worker.ClickAsync("button:has-text('Record the discussion')");
+        // The police representative was left out: the page says the minimum attendance is missing.
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Missing: police");
+        await CheckAsync(worker, "strategy-discussion-attendance-error");
+        await worker.FillAsync("#Attendees_2__Name", "DS Jo Example");
+        await worker.FillAsync("#Attendees_2__Agency", "Northmoor Police");
+        await worker.SelectOptionAsync("#Attendees_2__Role", "Police");
+        await CheckAsync(worker, "strategy-discussion-form");
+        await worker.ClickAsync("button:has-text('Record the discussion')");
+        await Assertions.Expect(worker.Locator("h1")).ToContainTextAsync("Strategy discussion,");
+        await CheckAsync(worker, "strategy-discussion");
+
+        await worker.ClickAsync("button:has-text('Start the section 47 enquiry')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Section 47 enquiry");
+        await worker.FillAsync("#ChildSeenOn_Day", today.Day.ToString(CultureInfo.InvariantCulture));
+        await worker.FillAsync("#ChildSeenOn_Month", today.Month.ToString(CultureInfo.InvariantCulture));
+        await worker.FillAsync("#ChildSeenOn_Year", today.Year.ToString(CultureInfo.InvariantCulture));
+        await worker.CheckAsync("#SeenAlone");
+        await worker.FillAsync("#ChildsWishesAndFeelings", "\"I fell off the climbing frame. I like living with Mum.\"");
+        await worker.CheckAsync("#ParentsInterviewed");
+        await worker.CheckAsync("#JointWithPolice-false");
+        await worker.FillAsync("#SpecialistAssessments", "Child protection medical: injury consistent with a fall.");
+        await CheckAsync(worker, "section-47-enquiry");
+        await worker.ClickAsync("button:has-text('Save the enquiry')");
+        await Assertions.Expect(worker.Locator("#ChildsWishesAndFeelings")).ToHaveValueAsync("\"I fell off the climbing frame. I like living with Mum.\"");
+
+        await worker.CheckAsync("#Outcome");
+        await worker.FillAsync("#OutcomeReasons", "The medical and the accounts of the child and mother are consistent with a fall at the park.");
+        await worker.ClickAsync("button:has-text('Record the outcome')");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("discussed with the child");
+        await CheckAsync(worker, "section-47-outcome-error");
+        await worker.CheckAsync("#ReasonsShared");
+        await worker.FillAsync("#OngoingSupport", "Family Help offered for after-school routines; a family group conference offered.");
+        await worker.ClickAsync("button:has-text('Record the outcome')");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Concerns not substantiated");
+        await CheckAsync(worker, "section-47-not-substantiated");
+    }
+}
