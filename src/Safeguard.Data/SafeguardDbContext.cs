@@ -62,6 +62,10 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
 
+    public DbSet<ChildProtectionConference> Conferences => Set<ChildProtectionConference>();
+
+    public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -97,6 +101,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<ChronologyEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<StrategyDiscussion>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Section47Enquiry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<ChildProtectionConference>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<ChildProtectionPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

@@ -77,6 +77,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Visit v => (Type: nameof(Visit), v.Id, ChildId: v.ChildId, v.AreaId),
                 Domain.ChildProtection.StrategyDiscussion d => (Type: nameof(Domain.ChildProtection.StrategyDiscussion), d.Id, ChildId: d.ChildId, d.AreaId),
                 Domain.ChildProtection.Section47Enquiry q => (Type: "Section47Enquiry", q.Id, ChildId: q.ChildId, q.AreaId),
+                Domain.ChildProtection.ChildProtectionConference c => (Type: "ChildProtectionConference", c.Id, ChildId: c.ChildId, c.AreaId),
+                Domain.ChildProtection.ChildProtectionPlan p => (Type: "ChildProtectionPlan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
                 Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),
                 SafeguardUser u => (Type: AccountRecordType, u.Id, ChildId: null, u.AreaId),

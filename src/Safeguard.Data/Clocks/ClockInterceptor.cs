@@ -51,9 +51,25 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 referralIds.UnionWith(Tracked<Referral>(db).Where(r => r.EpisodeId is { } e && episodeIds.Contains(e)).Select(r => r.Id));
             }
 
-            foreach (var enquiry in Changed<Section47Enquiry>(db).ToList())
+            var enquiries = Changed<Section47Enquiry>(db).ToList();
+            foreach (var conference in Changed<ChildProtectionConference>(db).ToList())
+            {
+                if (enquiries.TrueForAll(e => e.Id != conference.Section47EnquiryId)
+                    && (Tracked<Section47Enquiry>(db).FirstOrDefault(e => e.Id == conference.Section47EnquiryId)
+                        ?? await db.Section47Enquiries.FirstOrDefaultAsync(e => e.Id == conference.Section47EnquiryId, cancellationToken)) is { } held)
+                {
+                    enquiries.Add(held);
+                }
+            }
+
+            foreach (var enquiry in enquiries)
             {
                 await StoreEnquiryAsync(db, enquiry, cancellationToken);
+            }
+
+            foreach (var plan in Changed<ChildProtectionPlan>(db).ToList())
+            {
+                await StorePlanAsync(db, plan, cancellationToken);
             }
 
             foreach (var episode in Changed<Episode>(db).ToList())
@@ -139,9 +155,33 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             history.Add(new ClockEvent(EventKind.Section47NotSubstantiated, enquiry.ConcludedOn!.Value));
         }
 
+        var conference = Tracked<ChildProtectionConference>(db).FirstOrDefault(c => c.Section47EnquiryId == enquiry.Id)
+            ?? await db.Conferences.FirstOrDefaultAsync(c => c.Section47EnquiryId == enquiry.Id, cancellationToken);
+        if (conference is not null)
+        {
+            history.Add(new ClockEvent(EventKind.InitialConferenceHeld, conference.HeldOn));
+        }
+
         foreach (var clock in ClockEngine.Compute(enquiry.Id, history, [StatutoryRules.InitialConference], calendar, EnglandClock.Today(time)))
         {
             await UpsertAsync(db, clock, enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, PractitionerRole.SocialWorker, enquiry.LeadId, cancellationToken);
+        }
+    }
+
+    /// <summary>A child protection plan's clocks: the first core group within 10 working days (CG-01), the first review within 3 months (RCPC-01).</summary>
+    private async Task StorePlanAsync(SafeguardDbContext db, ChildProtectionPlan plan, CancellationToken cancellationToken)
+    {
+        var history = new List<ClockEvent> { new(EventKind.PlanMade, plan.StartedOn) };
+        history.AddRange(plan.CoreGroupMeetings.Select(m => new ClockEvent(EventKind.CoreGroupHeld, m.HeldOn)).OrderBy(e => e.OccurredOn));
+        if (plan.EndedOn is { } ended)
+        {
+            history.Add(new ClockEvent(plan.EndReason == PlanEndReason.Died ? EventKind.ChildDied : EventKind.PlanEnded, ended));
+        }
+
+        foreach (var clock in ClockEngine.Compute(plan.Id, history, [StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference], calendar,
+                     EnglandClock.Today(time)))
+        {
+            await UpsertAsync(db, clock, plan.AreaId, plan.ChildId, plan.EpisodeId, PractitionerRole.SocialWorker, plan.LeadSocialWorkerId, cancellationToken);
         }
     }
 

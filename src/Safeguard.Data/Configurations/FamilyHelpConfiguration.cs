@@ -168,3 +168,44 @@ public sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<Saf
         builder.HasIndex(s => new { s.AreaId, s.EpisodeId });
     }
 }
+
+public sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfiguration<Safeguard.Domain.ChildProtection.ChildProtectionConference>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.ChildProtectionConference> builder)
+    {
+        const int max = Safeguard.Domain.ChildProtection.ChildProtectionConference.MaxTextLength;
+        builder.ToTable("ChildProtectionConferences");
+        builder.Property(c => c.ChildsViews).HasMaxLength(max);
+        builder.Property(c => c.FamilyParticipation).HasMaxLength(max);
+        builder.Property(c => c.Reasons).HasMaxLength(max);
+        builder.OwnsMany(c => c.Attendees, a =>
+        {
+            a.ToJson();
+            a.Property(x => x.Role).HasConversion<string>();
+        });
+        builder.Navigation(c => c.Attendees).HasField("_attendees").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Safeguard.Domain.ChildProtection.Section47Enquiry>().WithMany().HasForeignKey(c => c.Section47EnquiryId);
+        builder.HasIndex(c => new { c.AreaId, c.EpisodeId });
+    }
+}
+
+public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<Safeguard.Domain.ChildProtection.ChildProtectionPlan>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.ChildProtectionPlan> builder)
+    {
+        builder.ToTable("ChildProtectionPlans");
+        builder.Property(p => p.InitialCategory).HasMaxLength(3);
+        builder.Property(p => p.LatestCategory).HasMaxLength(3);
+        builder.Property(p => p.EndReason).HasConversion<string>().HasMaxLength(40);
+        builder.Property(p => p.EndNotes).HasMaxLength(Safeguard.Domain.ChildProtection.ChildProtectionConference.MaxTextLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.OwnsMany(p => p.CoreGroup, m => m.ToJson());
+        builder.Navigation(p => p.CoreGroup).HasField("_coreGroup").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.Actions, a => a.ToJson());
+        builder.Navigation(p => p.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.CoreGroupMeetings, m => m.ToJson());
+        builder.Navigation(p => p.CoreGroupMeetings).HasField("_meetings").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Safeguard.Domain.ChildProtection.ChildProtectionConference>().WithMany().HasForeignKey(p => p.ConferenceId);
+        builder.HasIndex(p => new { p.AreaId, p.ChildId, p.EndedOn });
+    }
+}

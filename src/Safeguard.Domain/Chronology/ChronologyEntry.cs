@@ -19,6 +19,8 @@ public enum ChronologyKind
     Milestone,
     StrategyDiscussion,
     Section47,
+    Conference,
+    CoreGroup,
     EpisodeClosed,
 }
 

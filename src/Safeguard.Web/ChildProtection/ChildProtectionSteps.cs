@@ -29,6 +29,26 @@ public sealed record EnquiryInput(DateOnly? ChildSeenOn, bool? SeenAlone, string
 
 public sealed record EnquiryOutcomeInput(Section47Outcome? Outcome, string? Reasons, bool? ReasonsShared, string? OngoingSupport, Guid? Version);
 
+public sealed record MemberInput(string? Name, string? Agency);
+
+public sealed record PlanActionInput(string? What, string? Who, DateOnly? ByWhen);
+
+public sealed record ConferenceInput(DateOnly? HeldOn, Guid? ChairId, IReadOnlyList<AttendeeInput>? Attendees, string? ChildsViews, string? FamilyParticipation,
+    bool? PlanNeeded, string? Reasons, string? Category, Guid? LeadSocialWorkerId, IReadOnlyList<MemberInput>? CoreGroup, IReadOnlyList<PlanActionInput>? OutlinePlan);
+
+public sealed record CoreGroupInput(DateOnly? HeldOn, string? Decisions, string? AbsentViews, IReadOnlyList<int>? ActionsDone, Guid? Version);
+
+public sealed record EndCpPlanInput(PlanEndReason? Reason, string? Notes, DateOnly? On, Guid? Version);
+
+public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly StartedOn, string InitialCategory, string LatestCategory, Guid LeadSocialWorkerId,
+    IReadOnlyList<CoreGroupMember> CoreGroup, IReadOnlyList<PlanAction> Actions, IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings, DateOnly? EndedOn,
+    PlanEndReason? EndReason, string? EndNotes, DateOnly FirstCoreGroupBy, DateOnly FirstReviewBy, Guid Version)
+{
+    public static CpPlanView Of(ChildProtectionPlan p, WorkingDayCalendar calendar) => new(p.Id, p.EpisodeId, p.ChildId, p.StartedOn, p.InitialCategory,
+        p.LatestCategory, p.LeadSocialWorkerId, p.CoreGroup, p.Actions, p.CoreGroupMeetings, p.EndedOn, p.EndReason, p.EndNotes,
+        StatutoryRules.FirstCoreGroup.Due(p.StartedOn, calendar)!.Value, StatutoryRules.FirstReviewConference.Due(p.StartedOn, calendar)!.Value, p.Version);
+}
+
 public sealed record EnquiryView(Guid Id, Guid EpisodeId, Guid ChildId, Guid StrategyDiscussionId, DateOnly StartedOn, DateOnly ConferenceDueBy, Guid LeadId,
     DateOnly? ChildSeenOn, bool? SeenAlone, string? WhyNotSeenAlone, string? ChildsWishesAndFeelings, bool? ParentsInterviewed, bool? JointWithPolice,
     string? SpecialistAssessments, bool SuspectedSexualAbuse, string? HealthRepresentative, Section47Outcome? Outcome, string? OutcomeReasons, bool? ReasonsShared,
@@ -153,6 +173,85 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         return enquiry;
     }
 
+    /// <summary>Records the initial conference; when it decides on a plan, the plan is made in the same save (ICPC-05).</summary>
+    public async Task<(ChildProtectionConference Conference, ChildProtectionPlan? Plan)> HoldInitialConferenceAsync(ClaimsPrincipal user, Guid enquiryId,
+        ConferenceInput input, CancellationToken cancellationToken)
+    {
+        var enquiry = await db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == enquiryId, cancellationToken) ?? throw new RecordNotFoundException();
+        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == enquiry.EpisodeId, cancellationToken);
+        await RequireSocialCareAsync(user, episode);
+        Requirement.Require(!await db.Conferences.AnyAsync(c => c.Section47EnquiryId == enquiryId, cancellationToken), "SG-CP-06",
+            "The initial conference for this enquiry has already been recorded.");
+        Requirement.Require(input.HeldOn is not null, "SG-CP-01", "Enter the date of the conference.", "HeldOn");
+        var chair = input.ChairId is { } chairId ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == chairId, cancellationToken) : null;
+        Requirement.Require(chair is not null, "ICPC-03", "Select the conference chair.", "ChairId");
+        var lead = input.LeadSocialWorkerId is { } leadId ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == leadId, cancellationToken) : null;
+        var actions = (input.OutlinePlan ?? []).Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who) || a.ByWhen is not null).ToList();
+        for (var i = 0; i < actions.Count; i++)
+        {
+            Requirement.Require(actions[i].ByWhen is not null, "ICPC-05", $"Action {i + 1}: enter the date it is due.", $"OutlinePlan[{i}].ByWhen");
+        }
+
+        var attendees = (input.Attendees ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Name) || !string.IsNullOrWhiteSpace(a.Agency)).ToList();
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        var (conference, plan) = ChildProtectionConference.Hold(Guid.CreateVersion7(now), Guid.CreateVersion7(now), enquiry, episode, chair!, lead,
+            new ConferenceDecision(input.HeldOn!.Value, [.. attendees.Select(a => new Attendee(a.Name ?? string.Empty, a.Agency ?? string.Empty, a.Role ?? AttendeeRole.Other))],
+                input.ChildsViews ?? string.Empty, input.FamilyParticipation ?? string.Empty, input.PlanNeeded, input.Reasons ?? string.Empty, input.Category, input.LeadSocialWorkerId,
+                [.. (input.CoreGroup ?? []).Where(m => !string.IsNullOrWhiteSpace(m.Name) || !string.IsNullOrWhiteSpace(m.Agency)).Select(m => new CoreGroupMember(m.Name ?? string.Empty, m.Agency ?? string.Empty))],
+                [.. actions.Select(a => new PlanAction(a.What ?? string.Empty, a.Who ?? string.Empty, a.ByWhen!.Value))]),
+            ConferenceDueBy(enquiry), today);
+        db.Conferences.Add(conference);
+        db.Note(conference.AreaId, conference.ChildId, conference.EpisodeId, conference.HeldOn, now, ChronologyKind.Conference,
+            $"Initial child protection conference chaired by {chair!.FullName}"
+            + (conference.HeldOn > conference.DueBy ? $", held after its due date of {conference.DueBy:d MMMM yyyy}" : string.Empty) + ": "
+            + (plan is null ? "no child protection plan. " : $"child protection plan, category {ChildProtectionConference.Categories[plan.InitialCategory]}. ") + conference.Reasons,
+            "ChildProtectionConference", conference.Id);
+        if (plan is not null)
+        {
+            db.ChildProtectionPlans.Add(plan);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (conference, plan);
+    }
+
+    public async Task<ChildProtectionPlan> RecordCoreGroupAsync(ClaimsPrincipal user, Guid planId, CoreGroupInput input, CancellationToken cancellationToken)
+    {
+        var plan = await CpPlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        Requirement.Require(input.HeldOn is not null, "SG-CP-03", "Enter the date of the meeting.", "HeldOn");
+        var now = time.GetUtcNow();
+        plan.RecordCoreGroup(user.PractitionerId()!.Value, input.HeldOn!.Value, input.Decisions ?? string.Empty, input.AbsentViews, input.ActionsDone ?? [],
+            EnglandClock.ToEnglandDate(now));
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.CoreGroup, $"Core group meeting: {plan.CoreGroupMeetings[^1].Decisions}",
+            "ChildProtectionPlan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    public async Task<ChildProtectionPlan> EndCpPlanAsync(ClaimsPrincipal user, Guid planId, EndCpPlanInput input, CancellationToken cancellationToken)
+    {
+        var plan = await CpPlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        Requirement.Require(input.Reason is not null, "SG-CP-05", "Select why the plan is ending.", "Reason");
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today);
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference, $"Child protection plan ended: {plan.EndNotes}",
+            "ChildProtectionPlan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    private async Task<ChildProtectionPlan> CpPlanAsync(ClaimsPrincipal user, Guid planId, CancellationToken cancellationToken)
+    {
+        var plan = await db.ChildProtectionPlans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) ?? throw new RecordNotFoundException();
+        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == plan.EpisodeId, cancellationToken);
+        await RequireSocialCareAsync(user, episode);
+        return plan;
+    }
+
     private async Task<Section47Enquiry> EnquiryAsync(ClaimsPrincipal user, Guid enquiryId, CancellationToken cancellationToken)
     {
         var enquiry = await db.Section47Enquiries.FirstOrDefaultAsync(q => q.Id == enquiryId, cancellationToken) ?? throw new RecordNotFoundException();
@@ -209,6 +308,41 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             var enquiry = await steps.StartEnquiryAsync(user, id, input, ct);
             return TypedResults.Created($"/api/v1/section-47/{enquiry.Id}", EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
         }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("StartSection47");
+
+        api.MapPost("/section-47/{id:guid}/initial-conference", async (Guid id, ConferenceInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            WorkingDayCalendar calendar, CancellationToken ct) =>
+        {
+            var (conference, plan) = await steps.HoldInitialConferenceAsync(user, id, input, ct);
+            return TypedResults.Created(plan is null ? $"/api/v1/section-47/{id}" : $"/api/v1/child-protection-plans/{plan.Id}",
+                new { conference.Id, conference.HeldOn, conference.PlanNeeded, conference.DueBy, Plan = plan is null ? null : CpPlanView.Of(plan, calendar) });
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordInitialConference");
+
+        api.MapGet("/child-protection-plans/{id:guid}", async Task<Results<Ok<CpPlanView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
+            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, WorkingDayCalendar calendar, CancellationToken ct) =>
+        {
+            var plan = await db.ChildProtectionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+            var episode = plan is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == plan.EpisodeId, ct);
+            if (plan is null || episode is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await access.BasisAsync(user, episode) is not { } basis)
+            {
+                return TypedResults.Forbid();
+            }
+
+            await audit.ReadAsync("ChildProtectionPlan", id, plan.ChildId, basis, ct);
+            return TypedResults.Ok(CpPlanView.Of(plan, calendar));
+        }).RequireAuthorization().WithTags(tags).WithName("GetChildProtectionPlan");
+
+        api.MapPost("/child-protection-plans/{id:guid}/core-groups", async (Guid id, CoreGroupInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.RecordCoreGroupAsync(user, id, input, ct), calendar)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordCoreGroup");
+
+        api.MapPost("/child-protection-plans/{id:guid}/end", async (Guid id, EndCpPlanInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.EndCpPlanAsync(user, id, input, ct), calendar)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("EndChildProtectionPlan");
 
         api.MapGet("/section-47/{id:guid}", async Task<Results<Ok<EnquiryView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, SafeguardDbContext db,
             EpisodeAccess access, AuditLog audit, ChildProtectionSteps steps, CancellationToken ct) =>

@@ -54,6 +54,7 @@ public static class ChronologyQueries
         "Plan" => $"/plans/{entry.SourceId}",
         "StrategyDiscussion" => $"/strategy-discussions/{entry.SourceId}",
         "Section47Enquiry" => $"/section-47/{entry.SourceId}",
+        "ChildProtectionPlan" => $"/child-protection-plans/{entry.SourceId}",
         "Visit" when entry.EpisodeId is { } episode => $"/episodes/{episode}#visit-{entry.SourceId}",
         _ => null,
     };

@@ -162,4 +162,114 @@ public sealed class StrategyDiscussionTests
 
         Assert.Equal(ClockStatus.Stopped, Assert.Single(clocks).Status);
     }
+
+    private static (Section47Enquiry Enquiry, Episode Episode, Practitioner Lead, Practitioner Manager) Substantiated()
+    {
+        var episode = Episode();
+        var manager = Person(manager: true);
+        var lead = Person();
+        episode.ReferralDecided(ReferralFor(episode));
+        episode.Allocate(manager, lead, true, Today, null);
+        var discussion = StrategyDiscussion.Record(Guid.NewGuid(), episode, lead, Record(), Today);
+        var enquiry = Section47Enquiry.Start(Guid.NewGuid(), discussion, lead, lead);
+        enquiry.RecordEnquiry(lead.Id, new EnquiryRecord(Today, true, null, "He hurts me when Mum is out.", true, true, "CP medical.", false, null), Today);
+        enquiry.Conclude(lead.Id, Section47Outcome.Substantiated, "Injuries and account consistent with physical abuse.", null, null, Today);
+        return (enquiry, episode, lead, manager);
+    }
+
+    private static Referral ReferralFor(Episode episode)
+    {
+        var referral = Referral.Receive(episode.OpeningReferralId, AreaId, "NM-T", Child, new Referrer(null, null, "A neighbour", "Neighbour", null, null),
+            new ReferralDetails("Heard screaming.", [HarmType.PhysicalAbuse], HarmContext.InsideTheHome, null, false, null, "Anonymous", Urgency.Urgent, "1B"),
+            new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), new DateOnly(2026, 12, 10), null);
+        referral.BelongTo(episode.Id);
+        referral.RecordDecision(Person(manager: true), ReferralOutcome.StrategyDiscussion, "Reasonable cause.", "N1", null,
+            new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.Zero), new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 11));
+        return referral;
+    }
+
+    private static ConferenceDecision Decision(bool plan = true, string? category = "PHY", Guid? lead = null) => new(
+        Today.AddDays(7), [new Attendee("Chair", "Children's social care", AttendeeRole.LocalAuthoritySocialWorker)], "Mia told her advocate she wants to feel safe at home.",
+        "Mother attended with her sister as supporter.", plan, "Mia is likely to suffer significant harm without a plan.", category, lead,
+        [new CoreGroupMember("Dee Teacher", "Northmoor Primary"), new CoreGroupMember("Lee Nurse", "Health visiting")],
+        [new PlanAction("Mother attends the parenting course", "Family hub", Today.AddDays(60))]);
+
+    private static Practitioner Chair()
+    {
+        var chair = Person();
+        chair.Grant(PractitionerRole.ConferenceChair, SocialCare);
+        return chair;
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-06")]
+    [Trait("Rule", "ICPC-03")]
+    public void TheChair_IsAConferenceChair_IndependentOfTheCase()
+    {
+        var (enquiry, episode, lead, manager) = Substantiated();
+        lead.Grant(PractitionerRole.ConferenceChair, SocialCare);
+        manager.Grant(PractitionerRole.ConferenceChair, SocialCare);
+
+        Assert.Equal("ICPC-03", Assert.Throws<RuleViolationException>(() =>
+            ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Person(), lead, Decision(lead: lead.Id), Today.AddDays(15), Today.AddDays(7))).RuleId);
+        Assert.Equal("RC-06", Assert.Throws<RuleViolationException>(() =>
+            ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, lead, lead, Decision(lead: lead.Id), Today.AddDays(15), Today.AddDays(7))).RuleId);
+        Assert.Equal("RC-06", Assert.Throws<RuleViolationException>(() =>
+            ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, manager, lead, Decision(lead: lead.Id), Today.AddDays(15), Today.AddDays(7))).RuleId);
+
+        var (conference, plan) = ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), lead, Decision(lead: lead.Id), Today.AddDays(15), Today.AddDays(7));
+        Assert.True(conference.PlanNeeded);
+        Assert.Equal("PHY", plan!.InitialCategory);
+        Assert.Equal(Today.AddDays(7), plan.StartedOn);
+    }
+
+    [Fact]
+    [Trait("Rule", "ICPC-01")]
+    public void NoConference_WithoutASubstantiatedEnquiry()
+    {
+        var (enquiry, lead) = Started();
+
+        Assert.Equal("ICPC-01", Assert.Throws<RuleViolationException>(() =>
+            ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, Episode(), Chair(), lead, Decision(lead: lead.Id), Today.AddDays(15), Today)).RuleId);
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-04")]
+    [Trait("Rule", "ICPC-05")]
+    public void APlan_NeedsACategoryALeadSocialWorkerACoreGroupAndAnOutlinePlan()
+    {
+        var (enquiry, episode, lead, _) = Substantiated();
+        var hubWorker = Person(role: null, agency: Hub);
+
+        Assert.Equal("ICPC-05", Assert.Throws<RuleViolationException>(() =>
+            ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), lead, Decision(category: "MUL", lead: lead.Id), Today.AddDays(15), Today.AddDays(7))).RuleId);
+        Assert.Equal("RC-04", Assert.Throws<RuleViolationException>(() =>
+            ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), hubWorker, Decision(lead: hubWorker.Id), Today.AddDays(15), Today.AddDays(7))).RuleId);
+        Assert.Equal("ICPC-05", Assert.Throws<RuleViolationException>(() =>
+            ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), lead, Decision(lead: lead.Id) with { CoreGroup = [] }, Today.AddDays(15), Today.AddDays(7))).RuleId);
+        var (_, none) = ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), null, Decision(plan: false, category: null), Today.AddDays(15), Today.AddDays(7));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    [Trait("Rule", "CG-01")]
+    [Trait("Rule", "RCPC-01")]
+    public void TheFirstCoreGroupWithinTenWorkingDays_AndTheFirstReviewWithinThreeMonths()
+    {
+        var (enquiry, episode, lead, _) = Substantiated();
+        var (_, plan) = ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), lead, Decision(lead: lead.Id), Today.AddDays(15), Today.AddDays(7));
+        var conferenceDay = Today.AddDays(7);
+        // 21 December 2026 + 10 working days, over Christmas, Boxing Day's substitute and New Year's Day: 7 January 2027.
+        Assert.Equal(new DateOnly(2027, 1, 7), StatutoryRules.FirstCoreGroup.Due(conferenceDay, WorkingDayCalendar.England));
+        Assert.Equal(new DateOnly(2027, 3, 21), StatutoryRules.FirstReviewConference.Due(conferenceDay, WorkingDayCalendar.England));
+
+        plan!.RecordCoreGroup(lead.Id, new DateOnly(2027, 1, 6), "Detailed plan agreed.", "School: attendance improving.", [0], new DateOnly(2027, 1, 6));
+
+        Assert.Equal(new DateOnly(2027, 1, 6), plan.Actions[0].DoneOn);
+        var history = new List<ClockEvent> { new(EventKind.PlanMade, conferenceDay), new(EventKind.CoreGroupHeld, new DateOnly(2027, 1, 6)) };
+        var clocks = ClockEngine.Compute(plan.Id, history, [StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference], WorkingDayCalendar.England,
+            new DateOnly(2027, 1, 6));
+        Assert.Equal([ClockStatus.Met, ClockStatus.Running], clocks.Select(c => c.Status));
+        Assert.Equal("FH-08", Assert.Throws<RuleViolationException>(() => plan.End(PlanEndReason.NoLongerAtRiskOfSignificantHarm, " ", new DateOnly(2027, 1, 6), new DateOnly(2027, 1, 6))).RuleId);
+    }
 }

@@ -24,6 +24,7 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
 
     private static readonly string[] PhysicalAbuse = ["PhysicalAbuse"];
     private static readonly string[] InsideTheHome = ["InsideTheHome"];
+    private static readonly int[] FirstAction = [0];
 
     private DateOnly Today => EnglandClock.Today(factory.Time!);
 
@@ -134,6 +135,71 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         Assert.Contains((await ClocksAsync(team.Area, enquiryId)), c => c.RuleId == "ICPC-01" && c.Status == "Stopped");
         var chronology = await Json(await team.Manager.GetAsync(new Uri($"/api/v1/children/{team.ChildId}/chronology?kind=Section47", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("summary").GetString()!.Contains("not substantiated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Rule", "ICPC-01")]
+    [Trait("Rule", "CG-01")]
+    [Trait("Rule", "RCPC-01")]
+    public async Task Substantiated_InitialConference_Plan_CoreGroup_AllOnTime()
+    {
+        var team = await TeamWithEpisodeAsync();
+        var chairEmail = await factory.NewAccountAsync(team.Area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.ConferenceChair);
+        Guid chairId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(team.Area.Area.Id);
+            chairId = await db.Practitioners.Where(p => p.Email == chairEmail).Select(p => p.Id).SingleAsync();
+        }
+
+        var discussion = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion()), HttpStatusCode.Created);
+        var enquiry = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{discussion.GetProperty("id").GetGuid()}/section-47",
+            new { leadId = team.WorkerId }), HttpStatusCode.Created);
+        var enquiryId = enquiry.GetProperty("id").GetGuid();
+        await Json(await team.Worker.PutAsJsonAsync($"/api/v1/section-47/{enquiryId}", new
+        {
+            childSeenOn = $"{Today:yyyy-MM-dd}", seenAlone = true, childsWishesAndFeelings = "He grabs me when he's cross.", parentsInterviewed = true,
+            jointWithPolice = true, suspectedSexualAbuse = false,
+        }), HttpStatusCode.OK);
+
+        object Conference(Guid chair) => new
+        {
+            heldOn = $"{Today:yyyy-MM-dd}", chairId = chair,
+            attendees = new[] { new { name = "Sam Worker", agency = "Children's social care", role = "LocalAuthoritySocialWorker" } },
+            childsViews = "Sofia told her advocate she wants to feel safe.", familyParticipation = "Mother attended with her sister.",
+            planNeeded = true, reasons = "Sofia is likely to suffer significant harm.", category = "PHY", leadSocialWorkerId = team.WorkerId,
+            coreGroup = new[] { new { name = "Dee Teacher", agency = "School" } },
+            outlinePlan = new[] { new { what = "Safety plan agreed with mother", who = "Lead social worker", byWhen = $"{Today.AddDays(14):yyyy-MM-dd}" } },
+        };
+
+        using (var tooEarly = await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/initial-conference", Conference(chairId)))
+        {
+            Assert.Equal("ICPC-01", (await Json(tooEarly, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/outcome",
+            new { outcome = "Substantiated", reasons = "Injuries and Sofia's account are consistent with physical abuse." }), HttpStatusCode.OK);
+        using (var notIndependent = await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/initial-conference", Conference(team.WorkerId)))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, notIndependent.StatusCode);
+        }
+
+        var held = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/initial-conference", Conference(chairId)), HttpStatusCode.Created);
+        var planId = held.GetProperty("plan").GetProperty("id").GetGuid();
+        Assert.Contains(await ClocksAsync(team.Area, enquiryId), c => c is { RuleId: "ICPC-01", Status: "Met" });
+        var planClocks = await ClocksAsync(team.Area, planId);
+        Assert.Contains(planClocks, c => c.RuleId == "CG-01" && c.Status == "Running" && c.DueOn == StatutoryRules.FirstCoreGroup.Due(Today, WorkingDayCalendar.England));
+        Assert.Contains(planClocks, c => c.RuleId == "RCPC-01" && c.Status == "Running");
+
+        var plan = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/core-groups",
+            new { heldOn = $"{Today:yyyy-MM-dd}", decisions = "Detailed plan agreed; school to report attendance weekly.", actionsDone = FirstAction }), HttpStatusCode.OK);
+        Assert.NotEqual(JsonValueKind.Null, plan.GetProperty("actions")[0].GetProperty("doneOn").ValueKind);
+        Assert.Contains(await ClocksAsync(team.Area, planId), c => c is { RuleId: "CG-01", Status: "Met" });
+        using (var dsl = await team.Dsl.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, dsl.StatusCode);
+        }
     }
 
     [Fact]

@@ -402,6 +402,118 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("BreakGlass", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChairId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildsViews")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FamilyParticipation")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("PlanNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("Section47EnquiryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Section47EnquiryId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("ChildProtectionConferences", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InitialCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("LatestCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("LeadSocialWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.ToTable("ChildProtectionPlans", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1423,6 +1535,142 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.HasOne("Safeguard.Domain.ChildProtection.Section47Enquiry", null)
+                        .WithMany()
+                        .HasForeignKey("Section47EnquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.Attendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionConferenceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionConferenceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionConferences");
+
+                            b1
+                                .ToJson("Attendees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionConferenceId");
+                        });
+
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.HasOne("Safeguard.Domain.ChildProtection.ChildProtectionConference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMeeting", "CoreGroupMeetings", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("AbsentViews");
+
+                            b1.Property<string>("Decisions")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("CoreGroupMeetings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMember", "CoreGroup", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("CoreGroup")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.PlanAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("ByWhen");
+
+                            b1.Property<DateOnly?>("DoneOn");
+
+                            b1.Property<string>("What")
+                                .IsRequired();
+
+                            b1.Property<string>("Who")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Actions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("CoreGroup");
+
+                    b.Navigation("CoreGroupMeetings");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>

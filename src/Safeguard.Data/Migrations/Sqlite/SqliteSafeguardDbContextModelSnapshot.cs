@@ -391,6 +391,118 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("BreakGlass", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildsViews")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyParticipation")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PlanNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Section47EnquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Section47EnquiryId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("ChildProtectionConferences", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitialCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatestCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadSocialWorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.ToTable("ChildProtectionPlans", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1412,6 +1524,142 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.HasOne("Safeguard.Domain.ChildProtection.Section47Enquiry", null)
+                        .WithMany()
+                        .HasForeignKey("Section47EnquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.Attendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionConferenceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionConferenceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionConferences");
+
+                            b1
+                                .ToJson("Attendees")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionConferenceId");
+                        });
+
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.HasOne("Safeguard.Domain.ChildProtection.ChildProtectionConference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMeeting", "CoreGroupMeetings", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("AbsentViews");
+
+                            b1.Property<string>("Decisions")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("CoreGroupMeetings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMember", "CoreGroup", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("CoreGroup")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.PlanAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("ByWhen");
+
+                            b1.Property<DateOnly?>("DoneOn");
+
+                            b1.Property<string>("What")
+                                .IsRequired();
+
+                            b1.Property<string>("Who")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Actions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("CoreGroup");
+
+                    b.Navigation("CoreGroupMeetings");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>

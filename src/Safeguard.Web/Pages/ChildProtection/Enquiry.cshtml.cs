@@ -28,6 +28,10 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
 
     public bool IsEnquiryLead { get; private set; }
 
+    public bool ConferenceHeld { get; private set; }
+
+    public Guid? PlanId { get; private set; }
+
     [BindProperty]
     public DateField ChildSeenOn { get; set; } = new();
 
@@ -142,6 +146,10 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
         IsEnquiryLead = enquiry.LeadId == User.PractitionerId();
         LeadName = (await EpisodeQueries.PeopleAsync(Db, [enquiry.LeadId], cancellationToken))[enquiry.LeadId].Name;
         Version ??= enquiry.Version;
+        var conference = await Db.Conferences.AsNoTracking().Where(c => c.Section47EnquiryId == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        ConferenceHeld = conference is not null;
+        PlanId = conference is null ? null
+            : await Db.ChildProtectionPlans.Where(p => p.ConferenceId == conference).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
         return loaded;
     }
 }

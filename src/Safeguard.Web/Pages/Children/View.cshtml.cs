@@ -32,6 +32,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
     /// <summary>The user sees this record through break-glass access: the page says so.</summary>
     public bool BrokeGlass { get; private set; }
 
+    /// <summary>The child's current child protection plan, if any: start and category.</summary>
+    public (DateOnly StartedOn, string Category)? ProtectionPlan { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -65,6 +68,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
             cancellationToken);
         Episodes = [.. episodes.Select(e => (e, e.LeadPractitionerId is { } lead ? people[lead].Name : null))];
         LastSeenOn = await EpisodeQueries.LastSeenAsync(db, id, cancellationToken);
+        var plan = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == id && p.EndedOn == null)
+            .Select(p => new { p.StartedOn, p.LatestCategory }).FirstOrDefaultAsync(cancellationToken);
+        ProtectionPlan = plan is null ? null : (plan.StartedOn, plan.LatestCategory);
         return Page();
     }
 

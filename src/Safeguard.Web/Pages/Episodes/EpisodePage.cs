@@ -28,6 +28,8 @@ public abstract class EpisodePage(SafeguardDbContext db, EpisodeAccess access, I
 
     public bool IsManager { get; private set; }
 
+    public bool IsChildrenSocialCare { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     protected SafeguardDbContext Db => db;
@@ -52,6 +54,7 @@ public abstract class EpisodePage(SafeguardDbContext db, EpisodeAccess access, I
         ChildName = await db.Children.Where(c => c.Id == episode.ChildId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
         IsLeadPractitioner = episode.LeadPractitionerId == User.PractitionerId();
         IsManager = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
+        IsChildrenSocialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
         Today = EnglandClock.Today(time);
         return Page();
     }

@@ -39,6 +39,8 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
 
     public IReadOnlyList<(Guid Id, DateOnly StartedOn, Domain.ChildProtection.Section47Outcome? Outcome)> Enquiries { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, DateOnly StartedOn, string Category, DateOnly? EndedOn)> ProtectionPlans { get; private set; } = [];
+
     [BindProperty]
     public Guid? LeadPractitionerId { get; set; }
 
@@ -185,6 +187,8 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
             .Select(d => new { d.Id, d.HeldOn, d.Section47 }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.HeldOn, d.Section47))];
         Enquiries = [.. (await db.Section47Enquiries.AsNoTracking().Where(q => q.EpisodeId == id).OrderBy(q => q.StartedOn)
             .Select(q => new { q.Id, q.StartedOn, q.Outcome }).ToListAsync(cancellationToken)).Select(q => (q.Id, q.StartedOn, q.Outcome))];
+        ProtectionPlans = [.. (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.EpisodeId == id).OrderBy(p => p.StartedOn)
+            .Select(p => new { p.Id, p.StartedOn, p.LatestCategory, p.EndedOn }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.StartedOn, p.LatestCategory, p.EndedOn))];
         Version ??= episode.Version;
         if (Request.Method == HttpMethods.Get)
         {

@@ -1,0 +1,259 @@
+using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Organisation;
+using static Safeguard.Domain.Requirement;
+
+namespace Safeguard.Domain.ChildProtection;
+
+/// <summary>A core group member named by the conference (ICPC-05).</summary>
+public sealed record CoreGroupMember(string Name, string Agency);
+
+/// <summary>An action in the child protection plan: what, who, by when, and whether it is done.</summary>
+public sealed record PlanAction(string What, string Who, DateOnly ByWhen, DateOnly? DoneOn = null);
+
+/// <summary>What the initial conference decided, as the chair's record gives it (ICPC-05).</summary>
+public sealed record ConferenceDecision(
+    DateOnly HeldOn,
+    IReadOnlyList<Attendee> Attendees,
+    string ChildsViews,
+    string FamilyParticipation,
+    bool? PlanNeeded,
+    string Reasons,
+    string? Category,
+    Guid? LeadSocialWorkerId,
+    IReadOnlyList<CoreGroupMember> CoreGroup,
+    IReadOnlyList<PlanAction> OutlinePlan);
+
+/// <summary>
+/// An initial child protection conference, held within 15 working days of the strategy discussion that initiated the
+/// section 47 enquiry (ICPC-01) once concerns are substantiated. Its chair is independent of the operational and line
+/// management of the case (ICPC-03, RC-06). It decides whether the child needs a child protection plan and, if so, the
+/// category of harm, the lead social worker (RC-04), the core group and the outline plan (ICPC-05).
+/// </summary>
+public sealed class ChildProtectionConference
+{
+    public const int MaxTextLength = 10_000;
+
+    /// <summary>The DfE's categories of abuse for a new plan (N00113; MUL is legacy and not for new plans).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Categories = new Dictionary<string, string>
+    {
+        ["NEG"] = "Neglect",
+        ["PHY"] = "Physical abuse",
+        ["EMO"] = "Emotional abuse",
+        ["SAB"] = "Sexual abuse",
+    };
+
+    private readonly List<Attendee> _attendees = [];
+
+    private ChildProtectionConference()
+    {
+        ChildsViews = FamilyParticipation = Reasons = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public Guid EpisodeId { get; private set; }
+
+    public Guid ChildId { get; private set; }
+
+    public Guid Section47EnquiryId { get; private set; }
+
+    public DateOnly HeldOn { get; private set; }
+
+    public Guid ChairId { get; private set; }
+
+    public IReadOnlyList<Attendee> Attendees => _attendees;
+
+    /// <summary>The child's views, and how they were given: in person, through an advocate, in writing (ICPC-02).</summary>
+    public string ChildsViews { get; private set; }
+
+    /// <summary>How the family took part, with any advocate or supporter (ICPC-02).</summary>
+    public string FamilyParticipation { get; private set; }
+
+    public bool PlanNeeded { get; private set; }
+
+    public string Reasons { get; private set; }
+
+    /// <summary>The DfE's late-conference measure: held after its 15 working days.</summary>
+    public DateOnly DueBy { get; private set; }
+
+    /// <summary>
+    /// Records the conference. The chair must be a conference chair who is not the child's lead practitioner, not the
+    /// manager who allocated them, and not the enquiry's lead (RC-06). Returns the plan when one is needed.
+    /// </summary>
+    public static (ChildProtectionConference Conference, ChildProtectionPlan? Plan) Hold(Guid id, Guid planId, Section47Enquiry enquiry, Episode episode,
+        Practitioner chair, Practitioner? leadSocialWorker, ConferenceDecision decision, DateOnly dueBy, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(enquiry);
+        ArgumentNullException.ThrowIfNull(episode);
+        ArgumentNullException.ThrowIfNull(chair);
+        ArgumentNullException.ThrowIfNull(decision);
+        Require(enquiry.Outcome == Section47Outcome.Substantiated, "ICPC-01",
+            "An initial child protection conference follows a section 47 enquiry whose concerns were substantiated.");
+        Require(episode.IsOpen && episode.Id == enquiry.EpisodeId, "SG-EP-13", "The episode is closed.");
+        Require(chair.AreaId == enquiry.AreaId && chair.Has(PractitionerRole.ConferenceChair), "ICPC-03",
+            "The chair must be one of the local authority's child protection conference chairs.", "ChairId");
+        var lineManager = episode.Allocations.LastOrDefault(a => a.Until is null)?.AllocatedBy;
+        Require(chair.Id != episode.LeadPractitionerId && chair.Id != lineManager && chair.Id != enquiry.LeadId, "RC-06",
+            "The chair must be independent of the case: not the child's lead practitioner, their manager for this child, or the enquiry's lead.", "ChairId");
+        Require(decision.HeldOn >= enquiry.StartedOn && decision.HeldOn <= today, "SG-CP-01",
+            "The conference's date must be between the strategy discussion and today.", nameof(decision.HeldOn));
+        Require(decision.Attendees.Count > 0, "ICPC-04", "Record who took part.", nameof(decision.Attendees));
+        Require(!string.IsNullOrWhiteSpace(decision.ChildsViews) && decision.ChildsViews.Length <= MaxTextLength, "ICPC-02",
+            "Record the child's views and how they were given.", nameof(decision.ChildsViews));
+        Require(!string.IsNullOrWhiteSpace(decision.FamilyParticipation) && decision.FamilyParticipation.Length <= MaxTextLength, "ICPC-02",
+            "Record how the family took part, and any advocate or supporter.", nameof(decision.FamilyParticipation));
+        Require(decision.PlanNeeded is not null, "ICPC-05", "Record whether the child needs a child protection plan.", nameof(decision.PlanNeeded));
+        Require(!string.IsNullOrWhiteSpace(decision.Reasons) && decision.Reasons.Length <= MaxTextLength, "ICPC-05", "Give the reasons for the decision.",
+            nameof(decision.Reasons));
+        var conference = new ChildProtectionConference
+        {
+            Id = id,
+            AreaId = enquiry.AreaId,
+            EpisodeId = enquiry.EpisodeId,
+            ChildId = enquiry.ChildId,
+            Section47EnquiryId = enquiry.Id,
+            HeldOn = decision.HeldOn,
+            ChairId = chair.Id,
+            ChildsViews = decision.ChildsViews.Trim(),
+            FamilyParticipation = decision.FamilyParticipation.Trim(),
+            PlanNeeded = decision.PlanNeeded!.Value,
+            Reasons = decision.Reasons.Trim(),
+            DueBy = dueBy,
+        };
+        conference._attendees.AddRange(decision.Attendees);
+        if (!conference.PlanNeeded)
+        {
+            return (conference, null);
+        }
+
+        Require(decision.Category is not null && Categories.ContainsKey(decision.Category), "ICPC-05", "Select the category of harm.", nameof(decision.Category));
+        Require(leadSocialWorker is not null && leadSocialWorker.AreaId == enquiry.AreaId && leadSocialWorker.Has(PractitionerRole.SocialWorker)
+            && leadSocialWorker.IsSocialWorkQualified, "RC-04", "The lead for a child protection plan is always a registered social worker.",
+            nameof(decision.LeadSocialWorkerId));
+        Require(decision.CoreGroup.Count > 0 && decision.CoreGroup.All(m => !string.IsNullOrWhiteSpace(m.Name) && !string.IsNullOrWhiteSpace(m.Agency)),
+            "ICPC-05", "Name the core group members and their agencies.", nameof(decision.CoreGroup));
+        Require(decision.OutlinePlan.Count > 0 && decision.OutlinePlan.All(a => !string.IsNullOrWhiteSpace(a.What) && !string.IsNullOrWhiteSpace(a.Who)
+            && a.ByWhen > decision.HeldOn), "ICPC-05", "Set out the outline plan: what, who, and by when (after the conference).", nameof(decision.OutlinePlan));
+        var plan = ChildProtectionPlan.Make(planId, conference, decision.Category!, leadSocialWorker!.Id, decision.CoreGroup, decision.OutlinePlan);
+        return (conference, plan);
+    }
+}
+
+/// <summary>Why a child protection plan ended (guidance [DISC]).</summary>
+public enum PlanEndReason
+{
+    NoLongerAtRiskOfSignificantHarm,
+    MovedPermanentlyToAnotherArea,
+    ReachedEighteen,
+    Died,
+    LeftTheUk,
+}
+
+/// <summary>A core group meeting: decisions, and the written views of members who could not come (CG-02).</summary>
+public sealed record CoreGroupMeeting(DateOnly HeldOn, string Decisions, string? AbsentViews, Guid RecordedBy);
+
+/// <summary>
+/// A child protection plan: made by the initial conference, led by a registered social worker (CPP-01, RC-04), with its
+/// core group, which first meets within 10 working days (CG-01), and a first review conference within 3 months
+/// (RCPC-01). Actions are tracked to done. It ends with one of the guidance's reasons.
+/// </summary>
+public sealed class ChildProtectionPlan
+{
+    private readonly List<CoreGroupMember> _coreGroup = [];
+    private readonly List<PlanAction> _actions = [];
+    private readonly List<CoreGroupMeeting> _meetings = [];
+
+    private ChildProtectionPlan()
+    {
+        InitialCategory = LatestCategory = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AreaId { get; private set; }
+
+    public Guid EpisodeId { get; private set; }
+
+    public Guid ChildId { get; private set; }
+
+    public Guid ConferenceId { get; private set; }
+
+    /// <summary>The census CPPstartDate: the day of the initial conference.</summary>
+    public DateOnly StartedOn { get; private set; }
+
+    public string InitialCategory { get; private set; }
+
+    public string LatestCategory { get; private set; }
+
+    public Guid LeadSocialWorkerId { get; private set; }
+
+    public IReadOnlyList<CoreGroupMember> CoreGroup => _coreGroup;
+
+    public IReadOnlyList<PlanAction> Actions => _actions;
+
+    public IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings => _meetings;
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public PlanEndReason? EndReason { get; private set; }
+
+    public string? EndNotes { get; private set; }
+
+    public bool IsOpen => EndedOn is null;
+
+    public Guid Version { get; private set; }
+
+    internal static ChildProtectionPlan Make(Guid id, ChildProtectionConference conference, string category, Guid leadSocialWorkerId,
+        IReadOnlyList<CoreGroupMember> coreGroup, IReadOnlyList<PlanAction> actions)
+    {
+        var plan = new ChildProtectionPlan
+        {
+            Id = id,
+            AreaId = conference.AreaId,
+            EpisodeId = conference.EpisodeId,
+            ChildId = conference.ChildId,
+            ConferenceId = conference.Id,
+            StartedOn = conference.HeldOn,
+            InitialCategory = category,
+            LatestCategory = category,
+            LeadSocialWorkerId = leadSocialWorkerId,
+            Version = Guid.NewGuid(),
+        };
+        plan._coreGroup.AddRange(coreGroup.Select(m => new CoreGroupMember(m.Name.Trim(), m.Agency.Trim())));
+        plan._actions.AddRange(actions.Select(a => a with { What = a.What.Trim(), Who = a.Who.Trim(), DoneOn = null }));
+        return plan;
+    }
+
+    /// <summary>Records a core group meeting (CG-02): its decisions, absent members' written views, and the actions now done.</summary>
+    public void RecordCoreGroup(Guid by, DateOnly heldOn, string decisions, string? absentViews, IReadOnlyCollection<int> actionsDone, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        Require(heldOn >= StartedOn && heldOn <= today, "SG-CP-03", "The meeting's date must be between the conference and today.", "HeldOn");
+        Require(!string.IsNullOrWhiteSpace(decisions) && decisions.Length <= ChildProtectionConference.MaxTextLength, "CG-02",
+            "Record the decisions made and the actions agreed.", "Decisions");
+        Require((absentViews?.Length ?? 0) <= ChildProtectionConference.MaxTextLength, "CG-02", "This must be 10,000 characters or fewer.", "AbsentViews");
+        Require(actionsDone.All(i => i >= 0 && i < _actions.Count), "SG-CP-04", "Choose actions from the plan.", "ActionsDone");
+        _meetings.Add(new CoreGroupMeeting(heldOn, decisions.Trim(), string.IsNullOrWhiteSpace(absentViews) ? null : absentViews.Trim(), by));
+        foreach (var i in actionsDone)
+        {
+            _actions[i] = _actions[i] with { DoneOn = _actions[i].DoneOn ?? heldOn };
+        }
+
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Ends the plan with its reason; moving away needs the receiving authority's transfer-in conference first (DISC-02).</summary>
+    public void End(PlanEndReason reason, string notes, DateOnly on, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has already ended.");
+        Require(on >= StartedOn && on <= today, "SG-CP-05", "The plan's end must be between its start and today.", "On");
+        Require(!string.IsNullOrWhiteSpace(notes) && notes.Length <= ChildProtectionConference.MaxTextLength, "FH-08",
+            "Record why the plan is ending and the support that carries on.", "Notes");
+        EndedOn = on;
+        EndReason = reason;
+        EndNotes = notes.Trim();
+        Version = Guid.NewGuid();
+    }
+}

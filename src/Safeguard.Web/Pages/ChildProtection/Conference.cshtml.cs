@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Domain.ChildProtection;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.ChildProtection;
+using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.Forms;
+using Safeguard.Web.Pages.Episodes;
+
+namespace Safeguard.Web.Pages.ChildProtection;
+
+public sealed class MemberForm
+{
+    public string? Name { get; set; }
+
+    public string? Agency { get; set; }
+}
+
+/// <summary>Records the initial child protection conference: chair, who took part, the child's and family's part, the decision and the plan.</summary>
+[Authorize(Policy = Policies.ChildrenSocialCare)]
+public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps, TimeProvider time)
+    : EpisodePage(db, access, authorization, time)
+{
+    public Section47Enquiry Enquiry { get; private set; } = null!;
+
+    public DateOnly DueBy { get; private set; }
+
+    public IReadOnlyList<PersonView> Chairs { get; private set; } = [];
+
+    public IReadOnlyList<PersonView> SocialWorkers { get; private set; } = [];
+
+    [BindProperty]
+    public DateField HeldOn { get; set; } = new();
+
+    [BindProperty]
+    public Guid? ChairId { get; set; }
+
+    [BindProperty]
+    public List<AttendeeForm> Attendees { get; set; } = [];
+
+    [BindProperty]
+    public string? ChildsViews { get; set; }
+
+    [BindProperty]
+    public string? FamilyParticipation { get; set; }
+
+    [BindProperty]
+    public bool? PlanNeeded { get; set; }
+
+    [BindProperty]
+    public string? Reasons { get; set; }
+
+    [BindProperty]
+    public string? Category { get; set; }
+
+    [BindProperty]
+    public Guid? LeadSocialWorkerId { get; set; }
+
+    [BindProperty]
+    public List<MemberForm> CoreGroup { get; set; } = [];
+
+    [BindProperty]
+    public List<ActionForm> OutlinePlan { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is PageResult)
+        {
+            HeldOn = DateField.Of(Today);
+            LeadSocialWorkerId = Episode.LeadPractitionerId;
+            Attendees = [new(), new(), new(), new()];
+            CoreGroup = [new(), new(), new()];
+            OutlinePlan = [new(), new(), new()];
+        }
+
+        return loaded;
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var held = HeldOn.Read(ModelState, nameof(HeldOn), "The date of the conference");
+        var actions = new List<PlanActionInput>();
+        foreach (var a in OutlinePlan.Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who) || !a.ByWhen.IsEmpty))
+        {
+            actions.Add(new PlanActionInput(a.What, a.Who, a.ByWhen.Read(ModelState, $"OutlinePlan[{actions.Count}].ByWhen", $"Action {actions.Count + 1}: the date")));
+        }
+
+        OutlinePlan = [.. OutlinePlan.Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who) || !a.ByWhen.IsEmpty)];
+        while (OutlinePlan.Count < 1)
+        {
+            OutlinePlan.Add(new ActionForm());
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var (_, plan) = await steps.HoldInitialConferenceAsync(User, id, new ConferenceInput(held, ChairId,
+            [.. Attendees.Select(a => new AttendeeInput(a.Name, a.Agency, a.Role))], ChildsViews, FamilyParticipation, PlanNeeded, Reasons, Category,
+            LeadSocialWorkerId, [.. CoreGroup.Select(m => new MemberInput(m.Name, m.Agency))], actions), cancellationToken);
+        return plan is null ? RedirectToPage("/ChildProtection/Enquiry", new { id }) : RedirectToPage("/ChildProtection/Plan", new { id = plan.Id });
+    }
+
+    public override string FormKeyFor(string domainField) => domainField switch
+    {
+        "Attendees" => "Attendees[0].Name",
+        "CoreGroup" => "CoreGroup[0].Name",
+        "OutlinePlan" => "OutlinePlan[0].What",
+        _ => domainField,
+    };
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var enquiry = await Db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (enquiry is null)
+        {
+            return NotFound();
+        }
+
+        var loaded = await LoadEpisodeAsync(enquiry.EpisodeId, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        Enquiry = enquiry;
+        DueBy = steps.ConferenceDueBy(enquiry);
+        var people = await (from p in Db.Practitioners.AsNoTracking()
+                            join a in Db.Agencies on p.AgencyId equals a.Id
+                            orderby p.FamilyName
+                            select new { p, Agency = a.Name }).ToListAsync(cancellationToken);
+        Chairs = [.. people.Where(x => x.p.Has(PractitionerRole.ConferenceChair)).Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
+        SocialWorkers = [.. people.Where(x => x.p.Has(PractitionerRole.SocialWorker) && x.p.IsSocialWorkQualified)
+            .Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
+        return loaded;
+    }
+}

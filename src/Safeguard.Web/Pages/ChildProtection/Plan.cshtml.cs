@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain.ChildProtection;
+using Safeguard.Domain.Calendar;
+using Safeguard.Web.ChildProtection;
+using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.Forms;
+using Safeguard.Web.Pages.Episodes;
+
+namespace Safeguard.Web.Pages.ChildProtection;
+
+/// <summary>The child protection plan: its lead social worker, core group and actions; core group meetings recorded; the plan ended with its reason.</summary>
+public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps, AuditLog audit,
+    WorkingDayCalendar calendar, TimeProvider time) : EpisodePage(db, access, authorization, time)
+{
+    public CpPlanView Plan { get; private set; } = null!;
+
+    public string LeadName { get; private set; } = string.Empty;
+
+    public bool CanWork { get; private set; }
+
+    [BindProperty]
+    public DateField HeldOn { get; set; } = new();
+
+    [BindProperty]
+    public string? Decisions { get; set; }
+
+    [BindProperty]
+    public string? AbsentViews { get; set; }
+
+    [BindProperty]
+    public List<int> ActionsDone { get; set; } = [];
+
+    [BindProperty]
+    public PlanEndReason? Reason { get; set; }
+
+    [BindProperty]
+    public string? Notes { get; set; }
+
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is PageResult)
+        {
+            HeldOn = DateField.Of(Today);
+            await audit.ReadAsync("ChildProtectionPlan", id, Plan.ChildId,
+                IsLeadPractitioner ? EpisodeAccess.LeadPractitionerBasis : Authorization.Policies.ChildrenSocialCareBasis, cancellationToken);
+        }
+
+        return loaded;
+    }
+
+    public async Task<IActionResult> OnPostCoreGroupAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var held = HeldOn.Read(ModelState, nameof(HeldOn), "The date of the meeting");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.RecordCoreGroupAsync(User, id, new CoreGroupInput(held, Decisions, AbsentViews, ActionsDone, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.EndCpPlanAsync(User, id, new EndCpPlanInput(Reason, Notes, null, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public override string FormKeyFor(string domainField) => domainField == "On" ? nameof(Notes) : domainField;
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var plan = await Db.ChildProtectionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+
+        var loaded = await LoadEpisodeAsync(plan.EpisodeId, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        Plan = CpPlanView.Of(plan, calendar);
+        Version ??= plan.Version;
+        LeadName = (await EpisodeQueries.PeopleAsync(Db, [plan.LeadSocialWorkerId], cancellationToken))[plan.LeadSocialWorkerId].Name;
+        CanWork = plan.IsOpen && IsChildrenSocialCare;
+        return loaded;
+    }
+
+    public static string Describe(PlanEndReason reason) => reason switch
+    {
+        PlanEndReason.NoLongerAtRiskOfSignificantHarm => "No longer likely to suffer significant harm",
+        PlanEndReason.MovedPermanentlyToAnotherArea => "Moved permanently to another area (after the receiving authority's transfer-in conference)",
+        PlanEndReason.ReachedEighteen => "Turned 18",
+        PlanEndReason.Died => "Died",
+        _ => "Left the UK",
+    };
+}
