@@ -105,4 +105,109 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Concerns not substantiated");
         await CheckAsync(worker, "section-47-not-substantiated");
     }
+
+    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
+    {
+        await page.FillAsync($"#{id}_Day", date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync($"#{id}_Month", date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync($"#{id}_Year", date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Strategy discussion → section 47 → substantiated → initial conference with an independent chair → child
+    /// protection plan → first core group meeting, with an action marked done.
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "ICPC-01")]
+    [Trait("Rule", "RC-06")]
+    [Trait("Rule", "CG-01")]
+    public async Task Substantiated_InitialConference_Plan_FirstCoreGroup()
+    {
+        var today = Safeguard.Domain.Calendar.EnglandClock.Today(TimeProvider.System);
+        await using var managerContext = await service.NewContextAsync();
+        var manager = await managerContext.NewPageAsync();
+        await manager.SignInAsync("manager@northmoor.example");
+        await manager.GotoAsync("/front-door");
+        await manager.ClickAsync("main table a.govuk-link >> nth=0");
+        await manager.CheckAsync("#Decision_Outcome-StrategyDiscussion");
+        await manager.FillAsync("#Decision_Reasons", "Reasonable cause to suspect significant harm.");
+        await manager.SelectOptionAsync("#Decision_PrimaryNeedCode", "N1");
+        if (await manager.Locator("#Decision_LateReason").CountAsync() > 0)
+        {
+            await manager.FillAsync("#Decision_LateReason", "The duty manager was covering two teams.");
+        }
+
+        await manager.ClickAsync("button:has-text('Record decision')");
+        await manager.ClickAsync("text=/Go to .*'s episode/");
+        await manager.WaitForURLAsync("**/episodes/*");
+        var episodeUrl = manager.Url;
+        var amara = await manager.EvalOnSelectorAsync<string>("#LeadPractitionerId", "s => [...s.options].find(o => o.text.startsWith('Amara Okafor')).value");
+        await manager.SelectOptionAsync("#LeadPractitionerId", amara);
+        await manager.CheckAsync("#Agreed");
+        await manager.ClickAsync("button:has-text('Allocate')");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Amara Okafor, Social worker");
+
+        await using var workerContext = await service.NewContextAsync();
+        var worker = await workerContext.NewPageAsync();
+        await worker.SignInAsync("social.worker@northmoor.example");
+        await worker.GotoAsync(episodeUrl);
+        await worker.ClickAsync("text=Record a strategy discussion");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record a strategy discussion");
+        foreach (var (i, name, agency) in new[] { (0, "Amara Okafor", "Northmoor CSC"), (1, "Nurse Lee Example", "Northmoor Health"), (2, "DS Jo Example", "Northmoor Police") })
+        {
+            await worker.FillAsync($"#Attendees_{i}__Name", name);
+            await worker.FillAsync($"#Attendees_{i}__Agency", agency);
+        }
+
+        await worker.FillAsync("#InformationShared", "Hand-shaped bruise; two police call-outs to the address this year.");
+        await worker.CheckAsync("#PoliceDecision");
+        await worker.CheckAsync("#Section47");
+        await worker.FillAsync("#Section47Reasons", "Reasonable cause to suspect physical abuse.");
+        await worker.CheckAsync("#LegalActionNeeded-false");
+        await worker.FillAsync("#Actions_0__What", "Child protection medical");
+        await worker.FillAsync("#Actions_0__Who", "Community paediatrician");
+        await FillDateAsync(worker, "Actions_0__ByWhen", today.AddDays(1));
+        await worker.ClickAsync("button:has-text('Record the discussion')");
+        await worker.ClickAsync("button:has-text('Start the section 47 enquiry')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Section 47 enquiry");
+        await FillDateAsync(worker, "ChildSeenOn", today);
+        await worker.CheckAsync("#SeenAlone");
+        await worker.FillAsync("#ChildsWishesAndFeelings", "\"He grabs me when he is cross.\"");
+        await worker.ClickAsync("button:has-text('Save the enquiry')");
+        await Assertions.Expect(worker.Locator("#ChildsWishesAndFeelings")).ToHaveValueAsync("\"He grabs me when he is cross.\"");
+        await worker.CheckAsync("#Outcome-Substantiated");
+        await worker.FillAsync("#OutcomeReasons", "The medical and the child's account are consistent with physical abuse.");
+        await worker.ClickAsync("button:has-text('Record the outcome')");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Concerns substantiated");
+
+        await worker.ClickAsync("text=Record the initial child protection conference");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record the initial child protection conference");
+        var me = await worker.EvalOnSelectorAsync<string>("#ChairId", "s => [...s.options].find(o => o.text.startsWith('Helen Marsh')).value");
+        await worker.SelectOptionAsync("#ChairId", me);
+        await worker.FillAsync("#Attendees_0__Name", "Helen Marsh");
+        await worker.FillAsync("#Attendees_0__Agency", "Northmoor CSC");
+        await worker.SelectOptionAsync("#Attendees_0__Role", "LocalAuthoritySocialWorker");
+        await worker.FillAsync("#ChildsViews", "The child told her advocate she wants to feel safe at home.");
+        await worker.FillAsync("#FamilyParticipation", "Mother attended with her sister as supporter.");
+        await worker.CheckAsync("#PlanNeeded");
+        await worker.FillAsync("#Reasons", "The child is likely to suffer significant harm without a plan.");
+        await worker.CheckAsync("#Category-PHY");
+        await worker.FillAsync("#CoreGroup_0__Name", "Fiona Castellano");
+        await worker.FillAsync("#CoreGroup_0__Agency", "Northmoor Primary");
+        await worker.FillAsync("#OutlinePlan_0__What", "Safety plan agreed with mother");
+        await worker.FillAsync("#OutlinePlan_0__Who", "Amara Okafor");
+        await FillDateAsync(worker, "OutlinePlan_0__ByWhen", today.AddDays(14));
+        await CheckAsync(worker, "initial-conference-form");
+        await worker.ClickAsync("button:has-text('Record the conference')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Child protection plan");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Physical abuse");
+        await CheckAsync(worker, "child-protection-plan");
+
+        await worker.FillAsync("#Decisions", "Detailed plan agreed; school reports attendance weekly.");
+        await worker.CheckAsync("#ActionsDone");
+        await worker.ClickAsync("button:has-text('Record the meeting')");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Detailed plan agreed; school reports attendance weekly.");
+        await Assertions.Expect(worker.Locator("main table")).Not.ToContainTextAsync("Not yet");
+        await CheckAsync(worker, "child-protection-plan-core-group");
+    }
 }
