@@ -8,6 +8,7 @@ using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -54,6 +55,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
 
+    public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -87,6 +90,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<FamilyHelpPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Visit>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChronologyEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }

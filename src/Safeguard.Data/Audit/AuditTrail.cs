@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -75,6 +76,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Assessment a => (Type: nameof(Assessment), a.Id, ChildId: a.ChildId, a.AreaId),
                 FamilyHelpPlan p => (Type: "Plan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Visit v => (Type: nameof(Visit), v.Id, ChildId: v.ChildId, v.AreaId),
+                InformationSharingRecord s => (Type: InformationSharingRecordType, s.Id, ChildId: s.ChildId, s.AreaId),
                 Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),
                 SafeguardUser u => (Type: AccountRecordType, u.Id, ChildId: null, u.AreaId),
                 _ => default,
@@ -101,6 +103,9 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 
         db.AuditEntries.AddRange(rows);
     }
+
+    /// <summary>The record type of a record of information shared, in the audit trail.</summary>
+    public const string InformationSharingRecordType = "InformationSharing";
 
     /// <summary>The record type of a sign-in account in the audit trail.</summary>
     public const string AccountRecordType = "Account";

@@ -18,6 +18,7 @@ public enum ChronologyKind
     Needs,
     Milestone,
     EpisodeClosed,
+    InformationShared,
 }
 
 /// <summary>
