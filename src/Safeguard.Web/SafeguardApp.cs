@@ -15,6 +15,7 @@ using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
 using Safeguard.Web.Errors;
 using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.InformationSharing;
 using Safeguard.Web.OperationEncompass;
 using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
@@ -57,6 +58,7 @@ public static class SafeguardApp
         services.AddScoped<EpisodeAccess>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<FamilyHelpSteps>();
+        services.AddScoped<RecordInformationShared>();
         services.AddScoped<AddAccount>();
         services.AddScoped<ManageAccount>();
         services.AddHostedService<DatabaseStartup>();
@@ -186,6 +188,7 @@ public static class SafeguardApp
         ReferralsApi.Map(api);
         EncompassApi.Map(api);
         FamilyHelpApi.Map(api);
+        InformationSharingApi.Map(api);
         AccountsApi.Map(api);
         app.MapRazorPages();
     }

@@ -33,7 +33,7 @@ public enum LawfulBasis
 /// </summary>
 public sealed class InformationSharingRecord
 {
-    public const int MaxTextLength = 4_000;
+    public const int MaxTextLength = 10_000;
 
     public const int MaxNameLength = 300;
 
@@ -91,7 +91,7 @@ public sealed class InformationSharingRecord
         bool? consentSought, bool? consentGiven, string? whyNoConsent, string? sourceType = null, Guid? sourceId = null)
     {
         Require(!string.IsNullOrWhiteSpace(whatWasShared), "SG-INF-01", "Say what information was shared.", "WhatWasShared");
-        Require(whatWasShared.Trim().Length <= MaxTextLength, "SG-INF-01", "What was shared must be 4,000 characters or fewer.", "WhatWasShared");
+        Require(whatWasShared.Trim().Length <= MaxTextLength, "SG-INF-01", "What was shared must be 10,000 characters or fewer.", "WhatWasShared");
         Require(!string.IsNullOrWhiteSpace(sharedWith), "SG-INF-02", "Say which agency or person the information was shared with.", "SharedWith");
         Require(sharedWith.Trim().Length <= MaxNameLength, "SG-INF-02", "Who it was shared with must be 300 characters or fewer.", "SharedWith");
         Require(!string.IsNullOrWhiteSpace(sharedBy), "SG-INF-03", "Say who shared the information.", "SharedBy");
@@ -105,7 +105,7 @@ public sealed class InformationSharingRecord
             "Consent is the basis only when it was sought and given; otherwise select another basis.", "Basis");
         Require(!consentSought.Value || consentGiven != false || why is not null, "SG-INF-09",
             "Consent was refused: say why the information was shared without it.", "WhyNoConsent");
-        Require(why is null || why.Length <= MaxTextLength, "SG-INF-07", "The reason must be 4,000 characters or fewer.", "WhyNoConsent");
+        Require(why is null || why.Length <= MaxTextLength, "SG-INF-07", "The reason must be 10,000 characters or fewer.", "WhyNoConsent");
         return new InformationSharingRecord
         {
             Id = id,

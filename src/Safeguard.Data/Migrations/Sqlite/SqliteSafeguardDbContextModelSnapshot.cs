@@ -897,11 +897,11 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.Property<string>("WhatWasShared")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhyNoConsent")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

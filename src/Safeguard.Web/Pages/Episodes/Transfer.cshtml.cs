@@ -68,7 +68,8 @@ public sealed class TransferModel(SafeguardDbContext db, EpisodeAccess access, I
         }
 
         await steps.RecordMilestoneAsync(User, id, new MilestoneInput(MilestoneKind.InformationSharedWithReceivingArea, on,
-            $"Transfer package (record, latest assessment, plan and chronology) sent to {ReceivingAuthority!.Trim()}.", null, null), cancellationToken);
+            $"Transfer package (record, latest assessment, plan and chronology) sent to {ReceivingAuthority!.Trim()}.", null, null,
+            ReceivingAuthority.Trim()), cancellationToken);
         return Redirect($"/episodes/{id}#milestones");
     }
 

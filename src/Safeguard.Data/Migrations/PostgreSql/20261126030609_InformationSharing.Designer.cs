@@ -12,7 +12,7 @@ using Safeguard.Data;
 namespace Safeguard.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlSafeguardDbContext))]
-    [Migration("20261126030419_InformationSharing")]
+    [Migration("20261126030609_InformationSharing")]
     partial class InformationSharing
     {
         /// <inheritdoc />
@@ -911,12 +911,12 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<string>("WhatWasShared")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<string>("WhyNoConsent")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.HasKey("Id");
 

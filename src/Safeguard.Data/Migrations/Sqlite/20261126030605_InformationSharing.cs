@@ -21,7 +21,7 @@ namespace Safeguard.Data.Migrations.Sqlite
                     SharedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    WhatWasShared = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    WhatWasShared = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
                     SharedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     SharedByAgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     SharedWith = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
@@ -29,7 +29,7 @@ namespace Safeguard.Data.Migrations.Sqlite
                     Basis = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     ConsentSought = table.Column<bool>(type: "INTEGER", nullable: false),
                     ConsentGiven = table.Column<bool>(type: "INTEGER", nullable: true),
-                    WhyNoConsent = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WhyNoConsent = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
                     SourceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SourceId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },

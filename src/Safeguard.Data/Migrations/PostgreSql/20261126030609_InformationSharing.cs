@@ -23,7 +23,7 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     SharedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    WhatWasShared = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WhatWasShared = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
                     SharedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     SharedByAgencyId = table.Column<Guid>(type: "uuid", nullable: true),
                     SharedWith = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
@@ -31,7 +31,7 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     Basis = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     ConsentSought = table.Column<bool>(type: "boolean", nullable: false),
                     ConsentGiven = table.Column<bool>(type: "boolean", nullable: true),
-                    WhyNoConsent = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WhyNoConsent = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
                     SourceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SourceId = table.Column<Guid>(type: "uuid", nullable: true)
                 },

@@ -11,7 +11,7 @@ using Safeguard.Data;
 namespace Safeguard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSafeguardDbContext))]
-    [Migration("20261126030415_InformationSharing")]
+    [Migration("20261126030605_InformationSharing")]
     partial class InformationSharing
     {
         /// <inheritdoc />
@@ -900,11 +900,11 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.Property<string>("WhatWasShared")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhyNoConsent")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
