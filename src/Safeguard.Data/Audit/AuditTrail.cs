@@ -156,6 +156,16 @@ public sealed class AuditLog(SafeguardDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A list that shows children's names (a work list, a queue, the referrer's own referrals): recorded like a search, one
+    /// row per child shown. An empty list shows no one, so nothing is written.
+    /// </summary>
+    public Task ListedAsync(string what, IEnumerable<Guid> childrenShown, string basis, CancellationToken cancellationToken)
+    {
+        var shown = childrenShown.Distinct().ToList();
+        return shown.Count == 0 ? Task.CompletedTask : SearchedAsync(what, shown, basis, cancellationToken);
+    }
+
     internal static AuditEntry Entry(IActor actor, Guid? areaId, DateTimeOffset at, AuditAction action, string recordType, Guid? recordId,
         Guid? childId, string? basis, string? detail = null) => new()
         {

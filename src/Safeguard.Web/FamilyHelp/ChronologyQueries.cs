@@ -52,6 +52,7 @@ public static class ChronologyQueries
         "Episode" => $"/episodes/{entry.SourceId}",
         "Assessment" => $"/assessments/{entry.SourceId}",
         "Plan" => $"/plans/{entry.SourceId}",
+        "InformationSharing" => $"/children/{entry.ChildId}#information-shared",
         "Visit" when entry.EpisodeId is { } episode => $"/episodes/{episode}#visit-{entry.SourceId}",
         _ => null,
     };

@@ -8,6 +8,7 @@ using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.InformationSharing;
 
 namespace Safeguard.Web.Pages.Children;
 
@@ -24,6 +25,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvide
     public IReadOnlyList<(Domain.FamilyHelp.Episode Episode, string? Lead)> Episodes { get; private set; } = [];
 
     public DateOnly? LastSeenOn { get; private set; }
+
+    /// <summary>What was shared about the child, with whom and why, newest first.</summary>
+    public IReadOnlyList<InformationSharingView> Shared { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -52,6 +56,7 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, TimeProvide
             cancellationToken);
         Episodes = [.. episodes.Select(e => (e, e.LeadPractitionerId is { } lead ? people[lead].Name : null))];
         LastSeenOn = await EpisodeQueries.LastSeenAsync(db, id, cancellationToken);
+        Shared = await InformationSharingView.ForChildAsync(db, id, cancellationToken);
         return Page();
     }
 
