@@ -122,9 +122,12 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/admin/users/"] = Access.Administrators,
     };
 
-    private List<(string Key, string Method, string Path)> Endpoints()
+    private List<(string Key, string Method, string Path)> Endpoints() => Endpoints(factory.Services);
+
+    /// <summary>Every route the service answers: its key ("GET /api/..." for the API, the template for pages), method and template.</summary>
+    internal static List<(string Key, string Method, string Path)> Endpoints(IServiceProvider services)
     {
-        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var sources = services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         var found = new List<(string, string, string)>();
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
