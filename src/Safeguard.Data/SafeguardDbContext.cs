@@ -10,6 +10,7 @@ using Safeguard.Domain.ChildProtection;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -66,6 +67,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
 
+    public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -104,6 +107,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<ChildProtectionConference>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChildProtectionPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }

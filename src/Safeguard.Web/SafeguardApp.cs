@@ -17,6 +17,7 @@ using Safeguard.Web.Access;
 using Safeguard.Web.ChildProtection;
 using Safeguard.Web.Errors;
 using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.InformationSharing;
 using Safeguard.Web.OperationEncompass;
 using Safeguard.Web.Referrals;
 using Safeguard.Web.Security;
@@ -61,6 +62,7 @@ public static class SafeguardApp
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<ChildProtectionSteps>();
+        services.AddScoped<RecordInformationShared>();
         services.AddScoped<AddAccount>();
         services.AddScoped<ManageAccount>();
         services.AddHostedService<DatabaseStartup>();
@@ -192,6 +194,7 @@ public static class SafeguardApp
         FamilyHelpApi.Map(api);
         BreakGlassSteps.Map(api);
         ChildProtectionSteps.Map(api);
+        InformationSharingApi.Map(api);
         AccountsApi.Map(api);
         app.MapRazorPages();
     }

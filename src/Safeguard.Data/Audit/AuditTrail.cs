@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Data.Identity;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -80,6 +81,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Domain.ChildProtection.ChildProtectionConference c => (Type: "ChildProtectionConference", c.Id, ChildId: c.ChildId, c.AreaId),
                 Domain.ChildProtection.ChildProtectionPlan p => (Type: "ChildProtectionPlan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
+                InformationSharingRecord s => (Type: InformationSharingRecordType, s.Id, ChildId: s.ChildId, s.AreaId),
                 Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),
                 SafeguardUser u => (Type: AccountRecordType, u.Id, ChildId: null, u.AreaId),
                 _ => default,
@@ -106,6 +108,9 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 
         db.AuditEntries.AddRange(rows);
     }
+
+    /// <summary>The record type of a record of information shared, in the audit trail.</summary>
+    public const string InformationSharingRecordType = "InformationSharing";
 
     /// <summary>The record type of a sign-in account in the audit trail.</summary>
     public const string AccountRecordType = "Account";
@@ -156,6 +161,16 @@ public sealed class AuditLog(SafeguardDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A list that shows children's names (a work list, a queue, the referrer's own referrals): recorded like a search, one
+    /// row per child shown. An empty list shows no one, so nothing is written.
+    /// </summary>
+    public Task ListedAsync(string what, IEnumerable<Guid> childrenShown, string basis, CancellationToken cancellationToken)
+    {
+        var shown = childrenShown.Distinct().ToList();
+        return shown.Count == 0 ? Task.CompletedTask : SearchedAsync(what, shown, basis, cancellationToken);
     }
 
     internal static AuditEntry Entry(IActor actor, Guid? areaId, DateTimeOffset at, AuditAction action, string recordType, Guid? recordId,

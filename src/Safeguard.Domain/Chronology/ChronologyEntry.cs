@@ -22,6 +22,7 @@ public enum ChronologyKind
     Conference,
     CoreGroup,
     EpisodeClosed,
+    InformationShared,
 }
 
 /// <summary>

@@ -31,6 +31,11 @@ public static class Policies
 
     public const string ReferrerBasis = "The referrer, seeing their own referral and its outcome";
 
+    /// <summary>The basis for a practitioner's own work list: children they lead, deadlines they answer for, escalations waiting for them.</summary>
+    public const string OwnWorkBasis = "The practitioner's own work: children they lead and deadlines they answer for";
+
+    public const string PoliceSenderBasis = "The police officer who sent the notification";
+
     public const string AuditTrailBasis = "Data protection officer reviewing who has looked at the record";
 
     /// <summary>The basis recorded in the audit trail for access under <see cref="ChildrenSocialCare"/>.</summary>

@@ -60,6 +60,11 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
             entry.MoveToChild(survivorId, entry.EpisodeId is { } e && folded.Contains(e) ? survivorsOpen!.Id : entry.EpisodeId);
         }
 
+        foreach (var shared in await db.InformationSharing.Where(s => s.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            shared.MoveToChild(survivorId);
+        }
+
         foreach (var relationship in await db.Relationships.Where(r => r.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
             relationship.MoveToChild(survivor!);

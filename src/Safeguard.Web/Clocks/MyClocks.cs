@@ -56,12 +56,23 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/team/clocks", async (MyClocks clocks, CancellationToken cancellationToken) => TypedResults.Ok(await clocks.ForAreaAsync(cancellationToken)))
+        api.MapGet("/team/clocks", async (MyClocks clocks, Data.Audit.AuditLog audit, CancellationToken cancellationToken) =>
+            {
+                var work = await clocks.ForAreaAsync(cancellationToken);
+                await audit.ListedAsync("Team deadlines", work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value),
+                    Authorization.Policies.ChildrenSocialCareBasis, cancellationToken);
+                return TypedResults.Ok(work);
+            })
             .RequireAuthorization(Authorization.Policies.FrontDoorDecision)
             .WithName("GetTeamClocks").WithTags("Account")
             .WithDescription("For managers: every open deadline in the area that is overdue, urgent or due this week.");
-        api.MapGet("/me/clocks", async (ClaimsPrincipal user, MyClocks clocks, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await clocks.ForAsync(user, cancellationToken)))
+        api.MapGet("/me/clocks", async (ClaimsPrincipal user, MyClocks clocks, Data.Audit.AuditLog audit, CancellationToken cancellationToken) =>
+            {
+                var work = await clocks.ForAsync(user, cancellationToken);
+                await audit.ListedAsync("My work", work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value), Authorization.Policies.OwnWorkBasis,
+                    cancellationToken);
+                return TypedResults.Ok(work);
+            })
             .WithName("GetMyClocks").WithTags("Account")
             .WithDescription("Statutory deadlines you answer for: overdue, due today, due this week, and as-soon-as-possible items.");
     }

@@ -40,11 +40,12 @@ public static class ChronologyQueries
     }
 
     /// <summary>The agencies with entries on the child's chronology, for the filter.</summary>
-    public static Task<List<(Guid Id, string Name)>> AgenciesAsync(SafeguardDbContext db, Guid childId, CancellationToken cancellationToken) =>
-        (from c in db.Chronology
-         join a in db.Agencies on c.AgencyId equals a.Id
-         where c.ChildId == childId
-         select new { a.Id, a.Name }).Distinct().OrderBy(a => a.Name).Select(a => ValueTuple.Create(a.Id, a.Name)).ToListAsync(cancellationToken);
+    /// <remarks>Made into tuples after reading: PostgreSQL would send a tuple built in SQL as a record, which Npgsql does not read.</remarks>
+    public static async Task<List<(Guid Id, string Name)>> AgenciesAsync(SafeguardDbContext db, Guid childId, CancellationToken cancellationToken) =>
+        [.. (await (from c in db.Chronology
+                    join a in db.Agencies on c.AgencyId equals a.Id
+                    where c.ChildId == childId
+                    select new { a.Id, a.Name }).Distinct().OrderBy(a => a.Name).ToListAsync(cancellationToken)).Select(a => (a.Id, a.Name))];
 
     private static string? LinkTo(ChronologyEntry entry) => entry.SourceType switch
     {
@@ -55,6 +56,7 @@ public static class ChronologyQueries
         "StrategyDiscussion" => $"/strategy-discussions/{entry.SourceId}",
         "Section47Enquiry" => $"/section-47/{entry.SourceId}",
         "ChildProtectionPlan" => $"/child-protection-plans/{entry.SourceId}",
+        "InformationSharing" => $"/children/{entry.ChildId}#information-shared",
         "Visit" when entry.EpisodeId is { } episode => $"/episodes/{episode}#visit-{entry.SourceId}",
         _ => null,
     };

@@ -6,6 +6,7 @@ using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Rules;
 using Safeguard.Web.Account;
@@ -51,7 +52,8 @@ public sealed record EndPlanInput(DateOnly? On, string? Reason, Guid? Version);
 
 public sealed record NeedsInput(IReadOnlyList<SpecificNeed>? Needs, string? ExtraFamilialRisk, Guid? Version);
 
-public sealed record MilestoneInput(MilestoneKind? Kind, DateOnly? On, string? Note, string? Reference, Guid? Version);
+/// <summary>A milestone; for sharing the record with the receiving authority, <paramref name="SharedWith"/> names that authority.</summary>
+public sealed record MilestoneInput(MilestoneKind? Kind, DateOnly? On, string? Note, string? Reference, Guid? Version, string? SharedWith = null);
 
 public sealed record CloseInput(string? ReasonCode, string? Summary, DateOnly? On, Guid? Version);
 
@@ -319,6 +321,18 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         var m = episode.Milestones[^1];
         db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.Milestone,
             $"{Milestone.Describe(m.Kind)}{(m.Reference is null ? "" : $" ({m.Reference})")}: {m.Note}", "Episode", episode.Id);
+        if (m.Kind == MilestoneKind.InformationSharedWithReceivingArea)
+        {
+            // The transfer package leaves the area: recorded as information shared in the same save (CIN-04, chapter 1).
+            var me = await MeAsync(user, cancellationToken);
+            var mine = await db.Agencies.SingleAsync(a => a.Id == me.AgencyId, cancellationToken);
+            db.RecordSharing(InformationSharingRecord.Record(Guid.CreateVersion7(now), episode.AreaId, episode.ChildId, on, today, now, me.Id,
+                "Transfer package: the child's record, the latest assessment, the plan and the chronology." + (m.Note.Length == 0 ? string.Empty : $" {m.Note}"),
+                mine.Name, mine.Id, string.IsNullOrWhiteSpace(input.SharedWith) ? "The receiving local authority" : input.SharedWith.Trim(), null,
+                LawfulBasis.PublicTask, consentSought: false, consentGiven: null, whyNoConsent: TransferWithoutConsent, "Episode", episode.Id),
+                episode.Id, noteOnChronology: false);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return episode;
     }
@@ -341,6 +355,9 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         await db.SaveChangesAsync(cancellationToken);
         return episode;
     }
+
+    public const string TransferWithoutConsent =
+        "The receiving local authority needs the record to carry on supporting the child after a permanent move (CIN-04); consent is not the basis for this sharing.";
 
     public static string Describe(AssessmentConclusion conclusion) => conclusion switch
     {

@@ -6,6 +6,7 @@ using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Chronology;
+using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Account;
@@ -35,9 +36,15 @@ public sealed class EncompassInput
 public sealed record EncompassView(Guid Id, Guid ChildId, string ChildName, DateOnly? DateOfBirth, string Setting, DateTimeOffset IncidentAt,
     bool ChildPresent, string Summary, DateTimeOffset SentAt, DateOnly DueBy, DateTimeOffset? SeenAt);
 
-/// <summary>Police record an Operation Encompass notification; it goes to the child's setting at once (POL-01).</summary>
+/// <summary>
+/// Police record an Operation Encompass notification; it goes to the child's setting at once (POL-01), and the sharing
+/// is recorded in the same save (police to the setting, to safeguard the child, without the family's consent).
+/// </summary>
 public sealed class SendEncompassNotification(SafeguardDbContext db, RegisterChild children, WorkingDayCalendar calendar, TimeProvider time)
 {
+    public const string EncompassWithoutConsent =
+        "Operation Encompass: the setting is told before the next school day so that it can support the child; asking the family first would delay that support and could place the child at greater risk.";
+
     public async Task<EncompassNotification> HandleAsync(Guid areaId, Guid practitionerId, EncompassInput input, CancellationToken cancellationToken)
     {
         var officer = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
@@ -54,6 +61,12 @@ public sealed class SendEncompassNotification(SafeguardDbContext db, RegisterChi
         db.Note(areaId, child.Id, episodeId, incidentOn, now, ChronologyKind.Notification,
             $"Operation Encompass: domestic abuse incident{(input.ChildPresent ? " with the child present" : string.Empty)}; {setting.Name} notified by {agency.Name}.",
             nameof(EncompassNotification), notification.Id, agency.Id);
+        db.RecordSharing(InformationSharingRecord.Record(Guid.CreateVersion7(now), areaId, child.Id, EnglandClock.ToEnglandDate(now),
+            EnglandClock.ToEnglandDate(now), now, officer.Id,
+            $"Operation Encompass notification: a domestic abuse incident on {incidentOn:d MMMM yyyy}"
+            + (input.ChildPresent ? " with the child present" : string.Empty) + $". {notification.Summary}",
+            agency.Name, agency.Id, setting.Name, setting.Id, LawfulBasis.SafeguardingChildAtRisk, consentSought: false, consentGiven: null,
+            whyNoConsent: EncompassWithoutConsent, nameof(EncompassNotification), notification.Id), episodeId, noteOnChronology: false);
         await db.SaveChangesAsync(cancellationToken);
         return notification;
     }

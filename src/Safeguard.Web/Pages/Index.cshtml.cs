@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Account;
 using Safeguard.Web.Access;
@@ -13,8 +14,8 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Safeguard.Web.Pages;
 
-public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass, TimeProvider time)
-    : PageModel
+public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass, AuditLog audit,
+    TimeProvider time) : PageModel
 {
     /// <summary>For managers: break-glass accesses to children's records waiting for their review.</summary>
     public IReadOnlyList<(Domain.Access.BreakGlassAccess Access, string ChildName, string Practitioner, string Agency)> BreakGlass { get; private set; } = [];
@@ -28,6 +29,8 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
     public IReadOnlyList<(Guid ReferralId, string Reference, string ChildName, DateTimeOffset RaisedAt)> Escalations { get; private set; } = [];
 
     public IReadOnlyList<WorkItem> Work { get; private set; } = [];
+
+    private IReadOnlyList<Guid> EscalationChildren { get; set; } = [];
 
     public string Name { get; private set; } = string.Empty;
 
@@ -56,10 +59,13 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
             var open = await (from r in db.Referrals.AsNoTracking()
                               where r.Escalations.Any(e => e.Response == null)
                               join c in db.Children on r.ChildId equals c.Id
-                              select new { r.Id, r.Reference, Name = c.GivenName + " " + c.FamilyName, r.Escalations }).Take(100).ToListAsync(cancellationToken);
+                              select new { r.Id, r.Reference, r.ChildId, Name = c.GivenName + " " + c.FamilyName, r.Escalations }).Take(100).ToListAsync(cancellationToken);
+            EscalationChildren = [.. open.Select(r => r.ChildId)];
             Escalations = [.. open.Select(r => (r.Id, r.Reference, r.Name, r.Escalations.First(e => e.Response == null).RaisedAt)).OrderBy(r => r.RaisedAt)];
         }
 
+        await audit.ListedAsync("My work", Work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value)
+            .Concat(Leading.Select(l => l.ChildId)).Concat(EscalationChildren), Policies.OwnWorkBasis, cancellationToken);
         Area = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
     }
 }

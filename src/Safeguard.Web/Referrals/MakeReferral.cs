@@ -9,6 +9,7 @@ using Safeguard.Domain.Children;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.Referrals;
 using Safeguard.Web.Children;
 
@@ -138,6 +139,7 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         referral.Acknowledge(now);
         db.Referrals.Add(referral);
         await JoinOrOpenEpisodeAsync(referral, now, cancellationToken);
+        await RecordSharingAsync(referral, input.OnBehalfOf is null ? agency.Name : referral.Referrer.Name, now, cancellationToken);
         AddFamilyNetwork(child, referral.Adults, now);
         if (idempotencyKey is not null)
         {
@@ -182,6 +184,24 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
             + (referral.Urgency == Urgency.ImmediateRisk ? ": child at immediate risk" : string.Empty) + $". {referral.Concerns}";
         db.Note(referral.AreaId, referral.ChildId, episode.Id, referral.ReceivedOn, now, ChronologyKind.Referral, summary, nameof(Referral), referral.Id,
             referral.Referrer.AgencyId, referral.Referrer.PractitionerId);
+    }
+
+    /// <summary>
+    /// A referral is information about the child shared by the referrer's agency with the local authority (chapter 1):
+    /// recorded with the referral, consent as the referrer answered it (did the family know, and agree), and why not.
+    /// </summary>
+    private async Task RecordSharingAsync(Referral referral, string sharedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var localAuthority = await db.Agencies.Where(a => a.Kind == AgencyKind.LocalAuthorityChildrensSocialCare).OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(cancellationToken);
+        var what = $"Referral {referral.Reference}: the referrer's concerns about the child ("
+            + string.Join(", ", referral.HarmTypes.Select(h => h.DisplayName()))
+            + "), the child's and family's details, and the referrer's contact details.";
+        db.RecordSharing(InformationSharingRecord.Record(Guid.CreateVersion7(now), referral.AreaId, referral.ChildId, referral.ReceivedOn, referral.ReceivedOn,
+            now, referral.Referrer.PractitionerId, what, sharedBy, referral.Referrer.AgencyId,
+            localAuthority?.Name ?? "The local authority's children's social care", localAuthority?.Id, LawfulBasis.SafeguardingChildAtRisk,
+            consentSought: referral.FamilyKnows, consentGiven: referral.FamilyKnows ? referral.FamilyAgrees : null,
+            whyNoConsent: referral.WhyFamilyNotToldOrAgreed, nameof(Referral), referral.Id), referral.EpisodeId, noteOnChronology: false);
     }
 
     /// <summary>The adults the referrer named join the child's family network, so the next practitioner finds them.</summary>

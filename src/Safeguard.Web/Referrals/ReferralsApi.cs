@@ -79,12 +79,20 @@ public static class ReferralsApi
         }).WithName("MakeReferral").WithDescription(
             "Make a referral about a child. Send an Idempotency-Key header: a retry with the same key returns the first referral, never a second.");
 
-        referrals.MapGet("/mine", async (ClaimsPrincipal user, SafeguardDbContext db, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await ReferralQueries.MadeByAsync(db, user.PractitionerId()!.Value, cancellationToken)))
+        referrals.MapGet("/mine", async (ClaimsPrincipal user, SafeguardDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
+            {
+                var mine = await ReferralQueries.MadeByAsync(db, user.PractitionerId()!.Value, cancellationToken);
+                await audit.ListedAsync("Your referrals", mine.Select(r => r.ChildId), Policies.ReferrerBasis, cancellationToken);
+                return TypedResults.Ok(mine);
+            })
             .WithName("GetMyReferrals").WithDescription("Referrals you made, with the decision and reasons once made (feedback to the referrer).");
 
-        referrals.MapGet("/queue", async (SafeguardDbContext db, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await ReferralQueries.UndecidedAsync(db, cancellationToken)))
+        referrals.MapGet("/queue", async (SafeguardDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
+            {
+                var queue = await ReferralQueries.UndecidedAsync(db, cancellationToken);
+                await audit.ListedAsync("Front door queue", queue.Select(r => r.ChildId), Policies.ChildrenSocialCareBasis, cancellationToken);
+                return TypedResults.Ok(queue);
+            })
             .RequireAuthorization(Policies.ChildrenSocialCare).WithName("GetFrontDoorQueue");
 
         referrals.MapGet("/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,

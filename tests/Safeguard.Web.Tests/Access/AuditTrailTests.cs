@@ -84,6 +84,39 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(before.Select(r => (r.Id, r.Basis)), after.Select(r => (r.Id, r.Basis)));
     }
 
+    /// <summary>The same refusal reaches the service's own unit of work: a tracked change or removal of an audit row fails and leaves it as it was.</summary>
+    [Theory]
+    [InlineData(EntityState.Modified)]
+    [InlineData(EntityState.Deleted)]
+    public async Task AuditTrail_CannotBeChangedOrRemovedThroughTheServicesOwnContext(EntityState change)
+    {
+        var area = await factory.NewAreaAsync();
+        using var client = factory.NewClient();
+        await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+        using var created = await client.PostAsJsonAsync("/api/v1/children", Child);
+        var childId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        var before = Assert.Single(await AuditRowsAsync(area.Area.Id, childId));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        var row = await db.AuditEntries.SingleAsync(a => a.Id == before.Id);
+        if (change == EntityState.Modified)
+        {
+            db.Entry(row).Property(a => a.Basis).CurrentValue = "rewritten";
+        }
+        else
+        {
+            db.AuditEntries.Remove(row);
+        }
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("append-only", error.InnerException?.Message ?? error.Message, StringComparison.Ordinal);
+        var after = Assert.Single(await AuditRowsAsync(area.Area.Id, childId));
+        Assert.Equal((before.Id, before.Basis, before.Action), (after.Id, after.Basis, after.Action));
+    }
+
     [Fact]
     public async Task DataProtectionOfficer_SeesWhoLookedAndCanExportItButNotTheRecord()
     {

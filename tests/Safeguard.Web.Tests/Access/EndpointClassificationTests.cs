@@ -73,6 +73,9 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/children/"] = Access.ChildrenSocialCare,
         ["GET /api/v1/children/{id:guid}"] = Access.ChildrenSocialCare,
         ["GET /api/v1/referrals/queue"] = Access.ChildrenSocialCare,
+        ["/children/{id:guid}/information-sharing/new"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/children/{id:guid}/information-sharing/"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/children/{id:guid}/information-sharing/"] = Access.ChildrenSocialCare,
         ["/referrals/{id:guid}"] = Access.Restricted,
         ["GET /api/v1/referrals/{id:guid}"] = Access.Restricted,
         ["POST /api/v1/referrals/{id:guid}/decision"] = Access.Restricted,
@@ -143,9 +146,12 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/admin/users/"] = Access.Administrators,
     };
 
-    private List<(string Key, string Method, string Path)> Endpoints()
+    private List<(string Key, string Method, string Path)> Endpoints() => Endpoints(factory.Services);
+
+    /// <summary>Every route the service answers: its key ("GET /api/..." for the API, the template for pages), method and template.</summary>
+    internal static List<(string Key, string Method, string Path)> Endpoints(IServiceProvider services)
     {
-        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var sources = services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         var found = new List<(string, string, string)>();
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {

@@ -88,6 +88,7 @@ public sealed class ChildModel(SafeguardDbContext db, AuditLog audit) : PageMode
         "Child" => "the child's record",
         "Relationship" => "a family relationship",
         "FamilyMember" => "a family member's record",
+        AuditInterceptor.InformationSharingRecordType => "a record of information shared",
         _ => recordType,
     };
 

@@ -12,7 +12,7 @@ namespace Safeguard.Web.Pages.BreakGlass;
 
 /// <summary>A manager reviews a break-glass access to a child's record and records what they concluded.</summary>
 [Authorize(Policy = Policies.FrontDoorDecision)]
-public sealed class ReviewModel(SafeguardDbContext db, BreakGlassSteps steps) : PageModel, IMapsRuleFields
+public sealed class ReviewModel(SafeguardDbContext db, BreakGlassSteps steps, Data.Audit.AuditLog audit) : PageModel, IMapsRuleFields
 {
     public BreakGlassAccess Access { get; private set; } = null!;
 
@@ -23,7 +23,16 @@ public sealed class ReviewModel(SafeguardDbContext db, BreakGlassSteps steps) : 
     [BindProperty]
     public string? Note { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is PageResult)
+        {
+            await audit.ReadAsync("BreakGlass", id, Access.ChildId, "Manager reviewing a break-glass access to the child's record", cancellationToken);
+        }
+
+        return loaded;
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -22,8 +22,8 @@ public sealed class MemberForm
 
 /// <summary>Records the initial child protection conference: chair, who took part, the child's and family's part, the decision and the plan.</summary>
 [Authorize(Policy = Policies.ChildrenSocialCare)]
-public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps, TimeProvider time)
-    : EpisodePage(db, access, authorization, time)
+public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps,
+    Data.Audit.AuditLog audit, TimeProvider time) : EpisodePage(db, access, authorization, time)
 {
     public Section47Enquiry Enquiry { get; private set; } = null!;
 
@@ -71,6 +71,7 @@ public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access,
         var loaded = await LoadAsync(id, cancellationToken);
         if (loaded is PageResult)
         {
+            await audit.ReadAsync("Section47Enquiry", id, Enquiry.ChildId, Basis, cancellationToken);
             HeldOn = DateField.Of(Today);
             LeadSocialWorkerId = Episode.LeadPractitionerId;
             Attendees = [new(), new(), new(), new()];

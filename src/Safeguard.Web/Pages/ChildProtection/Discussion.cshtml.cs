@@ -30,7 +30,7 @@ public sealed class DiscussionModel(SafeguardDbContext db, EpisodeAccess access,
         if (loaded is PageResult)
         {
             await audit.ReadAsync(nameof(StrategyDiscussion), id, Discussion.ChildId,
-                IsLeadPractitioner ? EpisodeAccess.LeadPractitionerBasis : Authorization.Policies.ChildrenSocialCareBasis, cancellationToken);
+                Basis, cancellationToken);
             LeadId ??= Episode.LeadPractitionerId;
         }
 

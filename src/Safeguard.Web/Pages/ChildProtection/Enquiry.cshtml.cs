@@ -84,7 +84,7 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
             (ParentsInterviewed, JointWithPolice, SpecialistAssessments, SuspectedSexualAbuse, HealthRepresentative) =
                 (e.ParentsInterviewed, e.JointWithPolice, e.SpecialistAssessments, e.SuspectedSexualAbuse, e.HealthRepresentative);
             await audit.ReadAsync("Section47Enquiry", id, e.ChildId,
-                IsLeadPractitioner ? EpisodeAccess.LeadPractitionerBasis : Authorization.Policies.ChildrenSocialCareBasis, cancellationToken);
+                Basis, cancellationToken);
         }
 
         return loaded;

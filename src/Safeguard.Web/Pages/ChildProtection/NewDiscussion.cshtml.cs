@@ -32,7 +32,7 @@ public sealed class ActionForm
 /// <summary>A social worker records a strategy discussion: who took part, what was shared and decided, the actions agreed.</summary>
 [Authorize(Policy = Policies.ChildrenSocialCare)]
 public sealed class NewDiscussionModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps,
-    TimeProvider time) : EpisodePage(db, access, authorization, time)
+    Data.Audit.AuditLog audit, TimeProvider time) : EpisodePage(db, access, authorization, time)
 {
     [BindProperty]
     public DateField HeldOn { get; set; } = new();
@@ -70,6 +70,12 @@ public sealed class NewDiscussionModel(SafeguardDbContext db, EpisodeAccess acce
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadEpisodeAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await audit.ReadAsync(nameof(Domain.FamilyHelp.Episode), id, Episode.ChildId, Basis, cancellationToken);
         HeldOn = DateField.Of(Today);
         Attendees = [new() { Role = AttendeeRole.LocalAuthoritySocialWorker }, new() { Role = AttendeeRole.Health }, new() { Role = AttendeeRole.Police }, new(), new()];
         Actions = [new(), new(), new()];

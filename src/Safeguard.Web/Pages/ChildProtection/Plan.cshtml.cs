@@ -51,7 +51,7 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         {
             HeldOn = DateField.Of(Today);
             await audit.ReadAsync("ChildProtectionPlan", id, Plan.ChildId,
-                IsLeadPractitioner ? EpisodeAccess.LeadPractitionerBasis : Authorization.Policies.ChildrenSocialCareBasis, cancellationToken);
+                Basis, cancellationToken);
         }
 
         return loaded;

@@ -8,6 +8,7 @@ using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.FamilyHelp;
+using Safeguard.Web.InformationSharing;
 
 namespace Safeguard.Web.Pages.Children;
 
@@ -34,6 +35,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
 
     /// <summary>The child's current child protection plan, if any: start and category.</summary>
     public (DateOnly StartedOn, string Category)? ProtectionPlan { get; private set; }
+
+    /// <summary>What was shared about the child, with whom and why, newest first.</summary>
+    public IReadOnlyList<InformationSharingView> Shared { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -71,6 +75,8 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
         var plan = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == id && p.EndedOn == null)
             .Select(p => new { p.StartedOn, p.LatestCategory }).FirstOrDefaultAsync(cancellationToken);
         ProtectionPlan = plan is null ? null : (plan.StartedOn, plan.LatestCategory);
+
+        Shared = await InformationSharingView.ForChildAsync(db, id, cancellationToken);
         return Page();
     }
 

@@ -27,9 +27,16 @@ public sealed class IndexModel(SafeguardDbContext db, AuditLog audit, IAuthoriza
             return Forbid();
         }
 
-        Notifications = IsLead
-            ? await EncompassQueries.ForSettingAsync(db, audit, User.AgencyId()!.Value, cancellationToken)
-            : await EncompassQueries.SentByAsync(db, User.PractitionerId()!.Value, cancellationToken);
+        if (IsLead)
+        {
+            Notifications = await EncompassQueries.ForSettingAsync(db, audit, User.AgencyId()!.Value, cancellationToken);
+        }
+        else
+        {
+            Notifications = await EncompassQueries.SentByAsync(db, User.PractitionerId()!.Value, cancellationToken);
+            await audit.ListedAsync("Operation Encompass notifications sent", Notifications.Select(n => n.ChildId), Policies.PoliceSenderBasis,
+                cancellationToken);
+        }
         return Page();
     }
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Web.FamilyHelp;
 
 namespace Safeguard.Web.Pages.Episodes;
 
 /// <summary>Closes the episode with the DfE reason for closure and a summary the family and practitioners are given.</summary>
-public sealed class CloseModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, FamilyHelpSteps steps, TimeProvider time)
+public sealed class CloseModel(SafeguardDbContext db, AuditLog audit, EpisodeAccess access, IAuthorizationService authorization, FamilyHelpSteps steps, TimeProvider time)
     : EpisodePage(db, access, authorization, time)
 {
     [BindProperty]
@@ -25,6 +26,7 @@ public sealed class CloseModel(SafeguardDbContext db, EpisodeAccess access, IAut
         if (loaded is PageResult)
         {
             Version = Episode.Version;
+            await audit.ReadAsync(nameof(Domain.FamilyHelp.Episode), id, Episode.ChildId, Basis, cancellationToken);
         }
 
         return loaded;

@@ -32,6 +32,9 @@ public abstract class EpisodePage(SafeguardDbContext db, EpisodeAccess access, I
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Why the user may see the episode: the basis recorded in the audit trail when the page shows it.</summary>
+    protected string Basis { get; private set; } = string.Empty;
+
     protected SafeguardDbContext Db => db;
 
     /// <summary>The page's fields are named as the domain names them.</summary>
@@ -45,10 +48,12 @@ public abstract class EpisodePage(SafeguardDbContext db, EpisodeAccess access, I
             return NotFound();
         }
 
-        if (await access.BasisAsync(User, episode) is null)
+        if (await access.BasisAsync(User, episode) is not { } basis)
         {
             return Forbid();
         }
+
+        Basis = basis;
 
         Episode = episode;
         ChildName = await db.Children.Where(c => c.Id == episode.ChildId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.Forms;
@@ -28,7 +29,7 @@ public sealed class OutcomeForm
 /// The lead practitioner makes the Family Help or child in need plan with the family: outcomes that can be measured,
 /// by when, who provides what, what is expected of the parents, how often the child is seen, and the first review.
 /// </summary>
-public sealed class NewPlanModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, FamilyHelpSteps steps, TimeProvider time)
+public sealed class NewPlanModel(SafeguardDbContext db, AuditLog audit, EpisodeAccess access, IAuthorizationService authorization, FamilyHelpSteps steps, TimeProvider time)
     : EpisodePage(db, access, authorization, time)
 {
     [BindProperty]
@@ -53,6 +54,7 @@ public sealed class NewPlanModel(SafeguardDbContext db, EpisodeAccess access, IA
         {
             Kind = Episode.Support == SupportKind.FamilyHelp ? PlanKind.FamilyHelp : PlanKind.ChildInNeed;
             Outcomes = [new(), new(), new()];
+            await audit.ReadAsync(nameof(Domain.FamilyHelp.Episode), id, Episode.ChildId, Basis, cancellationToken);
         }
 
         return loaded;

@@ -41,8 +41,7 @@ public sealed class TransferModel(SafeguardDbContext db, EpisodeAccess access, I
         if (loaded is PageResult)
         {
             SharedOn = DateField.Of(Today);
-            await audit.ReadAsync("TransferPackage", id, Episode.ChildId, IsLeadPractitioner ? EpisodeAccess.LeadPractitionerBasis
-                : Authorization.Policies.ChildrenSocialCareBasis, cancellationToken);
+            await audit.ReadAsync("TransferPackage", id, Episode.ChildId, Basis, cancellationToken);
         }
 
         return loaded;
@@ -68,7 +67,8 @@ public sealed class TransferModel(SafeguardDbContext db, EpisodeAccess access, I
         }
 
         await steps.RecordMilestoneAsync(User, id, new MilestoneInput(MilestoneKind.InformationSharedWithReceivingArea, on,
-            $"Transfer package (record, latest assessment, plan and chronology) sent to {ReceivingAuthority!.Trim()}.", null, null), cancellationToken);
+            $"Transfer package (record, latest assessment, plan and chronology) sent to {ReceivingAuthority!.Trim()}.", null, null,
+            ReceivingAuthority.Trim()), cancellationToken);
         return Redirect($"/episodes/{id}#milestones");
     }
 

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.Forms;
 
 namespace Safeguard.Web.Pages.Episodes;
 
 /// <summary>Records a visit or direct work with the child: the child seen, seen alone or why not, observations, the child's words.</summary>
-public sealed class VisitModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, FamilyHelpSteps steps, TimeProvider time)
+public sealed class VisitModel(SafeguardDbContext db, AuditLog audit, EpisodeAccess access, IAuthorizationService authorization, FamilyHelpSteps steps, TimeProvider time)
     : EpisodePage(db, access, authorization, time)
 {
     [BindProperty]
@@ -32,7 +33,12 @@ public sealed class VisitModel(SafeguardDbContext db, EpisodeAccess access, IAut
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadEpisodeAsync(id, cancellationToken);
-        VisitedOn = DateField.Of(Today);
+        if (loaded is PageResult)
+        {
+            VisitedOn = DateField.Of(Today);
+            await audit.ReadAsync(nameof(Domain.FamilyHelp.Episode), id, Episode.ChildId, Basis, cancellationToken);
+        }
+
         return loaded;
     }
 

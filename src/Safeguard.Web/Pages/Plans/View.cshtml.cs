@@ -54,7 +54,7 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         var loaded = await LoadPlanAsync(id, cancellationToken);
         if (loaded is PageResult)
         {
-            await audit.ReadAsync("Plan", id, Plan.ChildId, IsLeadPractitioner ? EpisodeAccess.LeadPractitionerBasis : Authorization.Policies.ChildrenSocialCareBasis,
+            await audit.ReadAsync("Plan", id, Plan.ChildId, Basis,
                 cancellationToken);
             HeldOn = DateField.Of(Today);
         }

@@ -14,7 +14,7 @@ public sealed class IndexModel(MyClocks clocks, AuditLog audit) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Work = await clocks.ForAreaAsync(cancellationToken);
-        await audit.SearchedAsync("Team deadlines", [.. Work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value).Distinct()],
+        await audit.ListedAsync("Team deadlines", Work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value),
             Policies.ChildrenSocialCareBasis, cancellationToken);
     }
 }

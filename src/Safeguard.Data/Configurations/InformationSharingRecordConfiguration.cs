@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Domain.Children;
+using Safeguard.Domain.InformationSharing;
+
+namespace Safeguard.Data.Configurations;
+
+public sealed class InformationSharingRecordConfiguration : IEntityTypeConfiguration<InformationSharingRecord>
+{
+    public void Configure(EntityTypeBuilder<InformationSharingRecord> builder)
+    {
+        builder.Property(r => r.WhatWasShared).HasMaxLength(InformationSharingRecord.MaxTextLength);
+        builder.Property(r => r.SharedBy).HasMaxLength(InformationSharingRecord.MaxNameLength);
+        builder.Property(r => r.SharedWith).HasMaxLength(InformationSharingRecord.MaxNameLength);
+        builder.Property(r => r.WhyNoConsent).HasMaxLength(InformationSharingRecord.MaxTextLength);
+        builder.Property(r => r.Basis).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.SourceType).HasMaxLength(40);
+        builder.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
+        // The child's record lists what was shared, newest first.
+        builder.HasIndex(r => new { r.AreaId, r.ChildId, r.SharedOn });
+    }
+}
