@@ -172,13 +172,14 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     private async Task StorePlanAsync(SafeguardDbContext db, ChildProtectionPlan plan, CancellationToken cancellationToken)
     {
         var history = new List<ClockEvent> { new(EventKind.PlanMade, plan.StartedOn) };
-        history.AddRange(plan.CoreGroupMeetings.Select(m => new ClockEvent(EventKind.CoreGroupHeld, m.HeldOn)).OrderBy(e => e.OccurredOn));
+        history.AddRange(plan.CoreGroupMeetings.Select(m => new ClockEvent(EventKind.CoreGroupHeld, m.HeldOn))
+            .Concat(plan.Reviews.Select(r => new ClockEvent(EventKind.ReviewConferenceHeld, r.HeldOn))).OrderBy(e => e.OccurredOn));
         if (plan.EndedOn is { } ended)
         {
             history.Add(new ClockEvent(plan.EndReason == PlanEndReason.Died ? EventKind.ChildDied : EventKind.PlanEnded, ended));
         }
 
-        foreach (var clock in ClockEngine.Compute(plan.Id, history, [StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference], calendar,
+        foreach (var clock in ClockEngine.Compute(plan.Id, history, [StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference, StatutoryRules.NextReviewConference], calendar,
                      EnglandClock.Today(time)))
         {
             await UpsertAsync(db, clock, plan.AreaId, plan.ChildId, plan.EpisodeId, PractitionerRole.SocialWorker, plan.LeadSocialWorkerId, cancellationToken);

@@ -205,6 +205,8 @@ public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<
         builder.Navigation(p => p.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(p => p.CoreGroupMeetings, m => m.ToJson());
         builder.Navigation(p => p.CoreGroupMeetings).HasField("_meetings").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.Reviews, r => r.ToJson());
+        builder.Navigation(p => p.Reviews).HasField("_reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Safeguard.Domain.ChildProtection.ChildProtectionConference>().WithMany().HasForeignKey(p => p.ConferenceId);
         builder.HasIndex(p => new { p.AreaId, p.ChildId, p.EndedOn });
     }

@@ -151,6 +151,9 @@ public enum PlanEndReason
     LeftTheUk,
 }
 
+/// <summary>A review conference (RCPC-03): whether the plan continues, the latest category, and the decision on care proceedings (RCPC-04).</summary>
+public sealed record ReviewConference(DateOnly HeldOn, Guid ChairId, bool PlanContinues, string Category, string Reasons, string? ProceedingsDecision);
+
 /// <summary>A core group meeting: decisions, and the written views of members who could not come (CG-02).</summary>
 public sealed record CoreGroupMeeting(DateOnly HeldOn, string Decisions, string? AbsentViews, Guid RecordedBy);
 
@@ -164,6 +167,7 @@ public sealed class ChildProtectionPlan
     private readonly List<CoreGroupMember> _coreGroup = [];
     private readonly List<PlanAction> _actions = [];
     private readonly List<CoreGroupMeeting> _meetings = [];
+    private readonly List<ReviewConference> _reviews = [];
 
     private ChildProtectionPlan()
     {
@@ -194,6 +198,8 @@ public sealed class ChildProtectionPlan
     public IReadOnlyList<PlanAction> Actions => _actions;
 
     public IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings => _meetings;
+
+    public IReadOnlyList<ReviewConference> Reviews => _reviews;
 
     public DateOnly? EndedOn { get; private set; }
 
@@ -239,6 +245,43 @@ public sealed class ChildProtectionPlan
         foreach (var i in actionsDone)
         {
             _actions[i] = _actions[i] with { DoneOn = _actions[i].DoneOn ?? heldOn };
+        }
+
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Records a review conference (RCPC-03): chaired independently of the case (RC-06), it decides whether the plan
+    /// continues, changes category or ends. A continuing plan records the decision on care proceedings, considering
+    /// all the children in the household (RCPC-04). The first review is due within 3 months, the next within 6 (RCPC-01/02).
+    /// </summary>
+    public void RecordReview(Practitioner chair, Episode episode, DateOnly heldOn, bool planContinues, string category, string reasons, string? proceedingsDecision,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(chair);
+        ArgumentNullException.ThrowIfNull(episode);
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        Require(chair.AreaId == AreaId && chair.Has(PractitionerRole.ConferenceChair), "ICPC-03",
+            "The chair must be one of the local authority's child protection conference chairs.", "ChairId");
+        var lineManager = episode.Allocations.LastOrDefault(a => a.Until is null)?.AllocatedBy;
+        Require(chair.Id != LeadSocialWorkerId && chair.Id != episode.LeadPractitionerId && chair.Id != lineManager, "RC-06",
+            "The chair must be independent of the case: not the lead social worker or their manager for this child.", "ChairId");
+        Require(heldOn > StartedOn && heldOn <= today && _reviews.TrueForAll(r => r.HeldOn < heldOn), "SG-CP-07",
+            "The review's date must be after the last conference and not in the future.", "HeldOn");
+        Require(ChildProtectionConference.Categories.ContainsKey(category), "RCPC-03", "Select the category of harm.", "Category");
+        Require(!string.IsNullOrWhiteSpace(reasons) && reasons.Length <= ChildProtectionConference.MaxTextLength, "RCPC-03",
+            "Record the progress against the plan and the reasons for the decision.", "Reasons");
+        Require(!planContinues || !string.IsNullOrWhiteSpace(proceedingsDecision), "RCPC-04",
+            "The child is still likely to suffer significant harm: record the decision on starting care proceedings, for every child in the household.",
+            "ProceedingsDecision");
+        Require((proceedingsDecision?.Length ?? 0) <= ChildProtectionConference.MaxTextLength, "RCPC-04", "This must be 10,000 characters or fewer.", "ProceedingsDecision");
+        _reviews.Add(new ReviewConference(heldOn, chair.Id, planContinues, category, reasons.Trim(), string.IsNullOrWhiteSpace(proceedingsDecision) ? null : proceedingsDecision.Trim()));
+        LatestCategory = category;
+        if (!planContinues)
+        {
+            EndedOn = heldOn;
+            EndReason = PlanEndReason.NoLongerAtRiskOfSignificantHarm;
+            EndNotes = reasons.Trim();
         }
 
         Version = Guid.NewGuid();

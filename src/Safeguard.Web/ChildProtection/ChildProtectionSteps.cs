@@ -38,15 +38,22 @@ public sealed record ConferenceInput(DateOnly? HeldOn, Guid? ChairId, IReadOnlyL
 
 public sealed record CoreGroupInput(DateOnly? HeldOn, string? Decisions, string? AbsentViews, IReadOnlyList<int>? ActionsDone, Guid? Version);
 
+public sealed record ReviewConferenceInput(DateOnly? HeldOn, Guid? ChairId, bool? PlanContinues, string? Category, string? Reasons, string? ProceedingsDecision,
+    Guid? Version);
+
 public sealed record EndCpPlanInput(PlanEndReason? Reason, string? Notes, DateOnly? On, Guid? Version);
 
 public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly StartedOn, string InitialCategory, string LatestCategory, Guid LeadSocialWorkerId,
-    IReadOnlyList<CoreGroupMember> CoreGroup, IReadOnlyList<PlanAction> Actions, IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings, DateOnly? EndedOn,
-    PlanEndReason? EndReason, string? EndNotes, DateOnly FirstCoreGroupBy, DateOnly FirstReviewBy, Guid Version)
+    IReadOnlyList<CoreGroupMember> CoreGroup, IReadOnlyList<PlanAction> Actions, IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings,
+    IReadOnlyList<ReviewConference> Reviews, DateOnly? EndedOn, PlanEndReason? EndReason, string? EndNotes, DateOnly FirstCoreGroupBy, DateOnly NextReviewBy,
+    Guid Version)
 {
+    /// <summary>The next review is due 3 months after the initial conference, then 6 months after each review (RCPC-01, RCPC-02).</summary>
     public static CpPlanView Of(ChildProtectionPlan p, WorkingDayCalendar calendar) => new(p.Id, p.EpisodeId, p.ChildId, p.StartedOn, p.InitialCategory,
-        p.LatestCategory, p.LeadSocialWorkerId, p.CoreGroup, p.Actions, p.CoreGroupMeetings, p.EndedOn, p.EndReason, p.EndNotes,
-        StatutoryRules.FirstCoreGroup.Due(p.StartedOn, calendar)!.Value, StatutoryRules.FirstReviewConference.Due(p.StartedOn, calendar)!.Value, p.Version);
+        p.LatestCategory, p.LeadSocialWorkerId, p.CoreGroup, p.Actions, p.CoreGroupMeetings, p.Reviews, p.EndedOn, p.EndReason, p.EndNotes,
+        StatutoryRules.FirstCoreGroup.Due(p.StartedOn, calendar)!.Value,
+        p.Reviews.Count == 0 ? StatutoryRules.FirstReviewConference.Due(p.StartedOn, calendar)!.Value
+            : StatutoryRules.NextReviewConference.Due(p.Reviews[^1].HeldOn, calendar)!.Value, p.Version);
 }
 
 public sealed record EnquiryView(Guid Id, Guid EpisodeId, Guid ChildId, Guid StrategyDiscussionId, DateOnly StartedOn, DateOnly ConferenceDueBy, Guid LeadId,
@@ -230,6 +237,26 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         return plan;
     }
 
+    public async Task<ChildProtectionPlan> RecordReviewAsync(ClaimsPrincipal user, Guid planId, ReviewConferenceInput input, CancellationToken cancellationToken)
+    {
+        var plan = await CpPlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        Requirement.Require(input.HeldOn is not null, "SG-CP-07", "Enter the date of the review conference.", "HeldOn");
+        Requirement.Require(input.PlanContinues is not null, "RCPC-03", "Say whether the plan continues.", "PlanContinues");
+        var chair = input.ChairId is { } chairId ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == chairId, cancellationToken) : null;
+        Requirement.Require(chair is not null, "ICPC-03", "Select the conference chair.", "ChairId");
+        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == plan.EpisodeId, cancellationToken);
+        var now = time.GetUtcNow();
+        plan.RecordReview(chair!, episode, input.HeldOn!.Value, input.PlanContinues!.Value, input.Category ?? string.Empty, input.Reasons ?? string.Empty,
+            input.ProceedingsDecision, EnglandClock.ToEnglandDate(now));
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.Conference,
+            $"Review child protection conference chaired by {chair!.FullName}: " + (plan.IsOpen ? "the plan continues" : "the plan ends")
+            + $" ({ChildProtectionConference.Categories[plan.LatestCategory]}). {plan.Reviews[^1].Reasons}"
+            + (plan.Reviews[^1].ProceedingsDecision is { } proceedings ? $" Care proceedings: {proceedings}" : string.Empty), "ChildProtectionPlan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
     public async Task<ChildProtectionPlan> EndCpPlanAsync(ClaimsPrincipal user, Guid planId, EndCpPlanInput input, CancellationToken cancellationToken)
     {
         var plan = await CpPlanAsync(user, planId, cancellationToken);
@@ -339,6 +366,10 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         api.MapPost("/child-protection-plans/{id:guid}/core-groups", async (Guid id, CoreGroupInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
             WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.RecordCoreGroupAsync(user, id, input, ct), calendar)))
             .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordCoreGroup");
+
+        api.MapPost("/child-protection-plans/{id:guid}/reviews", async (Guid id, ReviewConferenceInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.RecordReviewAsync(user, id, input, ct), calendar)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordReviewConference");
 
         api.MapPost("/child-protection-plans/{id:guid}/end", async (Guid id, EndCpPlanInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
             WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.EndCpPlanAsync(user, id, input, ct), calendar)))

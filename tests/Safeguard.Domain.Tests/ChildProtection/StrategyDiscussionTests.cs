@@ -272,4 +272,34 @@ public sealed class StrategyDiscussionTests
         Assert.Equal([ClockStatus.Met, ClockStatus.Running], clocks.Select(c => c.Status));
         Assert.Equal("FH-08", Assert.Throws<RuleViolationException>(() => plan.End(PlanEndReason.NoLongerAtRiskOfSignificantHarm, " ", new DateOnly(2027, 1, 6), new DateOnly(2027, 1, 6))).RuleId);
     }
+
+    [Fact]
+    [Trait("Rule", "RCPC-03")]
+    [Trait("Rule", "RCPC-04")]
+    [Trait("Rule", "RCPC-02")]
+    public void AReview_ContinuesThePlanWithADecisionOnProceedings_OrEndsIt_AndTheNextReviewIsDueSixMonthsOn()
+    {
+        var (enquiry, episode, lead, _) = Substantiated();
+        var chair = Chair();
+        var (_, plan) = ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, chair, lead, Decision(lead: lead.Id), Today.AddDays(15), Today.AddDays(7));
+        var firstReview = new DateOnly(2027, 3, 18);
+        lead.Grant(PractitionerRole.ConferenceChair, SocialCare);
+
+        Assert.Equal("RC-06", Assert.Throws<RuleViolationException>(() =>
+            plan!.RecordReview(lead, episode, firstReview, true, "PHY", "Some progress.", "No proceedings.", firstReview)).RuleId);
+        Assert.Equal("RCPC-04", Assert.Throws<RuleViolationException>(() =>
+            plan!.RecordReview(chair, episode, firstReview, true, "PHY", "Some progress; risk remains.", null, firstReview)).RuleId);
+        plan!.RecordReview(chair, episode, firstReview, true, "EMO", "Physical risk reduced; emotional harm continues.", "Not now, for either child; review at the next conference.", firstReview);
+        Assert.Equal("EMO", plan.LatestCategory);
+        Assert.Equal("PHY", plan.InitialCategory);
+
+        var history = new List<ClockEvent> { new(EventKind.PlanMade, plan.StartedOn), new(EventKind.ReviewConferenceHeld, firstReview) };
+        var clocks = ClockEngine.Compute(plan.Id, history, [StatutoryRules.FirstReviewConference, StatutoryRules.NextReviewConference], WorkingDayCalendar.England, firstReview);
+        Assert.Equal([ClockStatus.Met, ClockStatus.Running], clocks.Select(c => c.Status));
+        Assert.Equal(new DateOnly(2027, 9, 18), clocks[1].DueOn);
+
+        plan.RecordReview(chair, episode, new DateOnly(2027, 9, 1), false, "EMO", "No longer likely to suffer significant harm.", null, new DateOnly(2027, 9, 1));
+        Assert.False(plan.IsOpen);
+        Assert.Equal(PlanEndReason.NoLongerAtRiskOfSignificantHarm, plan.EndReason);
+    }
 }

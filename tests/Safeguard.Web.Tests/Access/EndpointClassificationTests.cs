@@ -114,6 +114,7 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["GET /api/v1/child-protection-plans/{id:guid}"] = Access.Restricted,
         ["POST /api/v1/child-protection-plans/{id:guid}/core-groups"] = Access.ChildrenSocialCare,
         ["POST /api/v1/child-protection-plans/{id:guid}/end"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/child-protection-plans/{id:guid}/reviews"] = Access.ChildrenSocialCare,
         ["/section-47/{id:guid}/conference"] = Access.ChildrenSocialCare,
         ["/child-protection-plans/{id:guid}"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/specific-needs"] = Access.Restricted,

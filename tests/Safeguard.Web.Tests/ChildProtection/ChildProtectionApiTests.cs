@@ -20,7 +20,7 @@ namespace Safeguard.Web.Tests.ChildProtection;
 public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : SafeguardFactory
 {
-    private sealed record Team(TestArea Area, HttpClient Manager, HttpClient Worker, Guid WorkerId, HttpClient Dsl, Guid EpisodeId, Guid ChildId);
+    private sealed record Team(TestArea Area, HttpClient Manager, HttpClient Worker, Guid WorkerId, HttpClient Dsl, Guid EpisodeId, Guid ChildId, string WorkerEmail);
 
     private static readonly string[] PhysicalAbuse = ["PhysicalAbuse"];
     private static readonly string[] InsideTheHome = ["InsideTheHome"];
@@ -58,7 +58,7 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         var episodeId = decided.GetProperty("episodeId").GetGuid();
         using var allocated = await manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocation", new { leadPractitionerId = workerId, agreed = true });
         Assert.Equal(HttpStatusCode.OK, allocated.StatusCode);
-        return new Team(area, manager, worker, workerId, dsl, episodeId, decided.GetProperty("childId").GetGuid());
+        return new Team(area, manager, worker, workerId, dsl, episodeId, decided.GetProperty("childId").GetGuid(), workerEmail);
     }
 
     private object Discussion(bool withHealth = true, string? whyShort = null) => new
@@ -200,6 +200,27 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         {
             Assert.Equal(HttpStatusCode.Forbidden, dsl.StatusCode);
         }
+
+        // Ten weeks later, the first review conference: the plan continues with the decision on care proceedings recorded.
+        ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)factory.Time!).Advance(TimeSpan.FromDays(70));
+        await HttpSignIn.SignInAsync(team.Worker, team.WorkerEmail);
+        object Review(bool continues, string? proceedings) => new
+        {
+            heldOn = $"{Today:yyyy-MM-dd}", chairId, planContinues = continues, category = "PHY", reasons = "Some progress; risk remains.",
+            proceedingsDecision = proceedings,
+        };
+        using (var noProceedings = await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/reviews", Review(true, null)))
+        {
+            Assert.Equal("RCPC-04", (await Json(noProceedings, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        var reviewed = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/reviews",
+            Review(true, "No proceedings now, for Sofia or her brother; legal planning meeting if no progress by the next review.")), HttpStatusCode.OK);
+        Assert.Equal(StatutoryRules.NextReviewConference.Due(Today, WorkingDayCalendar.England), DateOnly.Parse(reviewed.GetProperty("nextReviewBy").GetString()!,
+            System.Globalization.CultureInfo.InvariantCulture));
+        var afterReview = await ClocksAsync(team.Area, planId);
+        Assert.Contains(afterReview, c => c is { RuleId: "RCPC-01", Status: "Met" });
+        Assert.Contains(afterReview, c => c.RuleId == "RCPC-02" && c.Status == "Running");
     }
 
     [Fact]

@@ -1739,11 +1739,46 @@ namespace Safeguard.Data.Migrations.PostgreSql
                                 .HasForeignKey("ChildProtectionPlanId");
                         });
 
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.ReviewConference", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ChairId");
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<bool>("PlanContinues");
+
+                            b1.Property<string>("ProceedingsDecision");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
                     b.Navigation("Actions");
 
                     b.Navigation("CoreGroup");
 
                     b.Navigation("CoreGroupMeetings");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>

@@ -44,12 +44,33 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
     [BindProperty]
     public Guid? Version { get; set; }
 
+    [BindProperty]
+    public DateField ReviewHeldOn { get; set; } = new();
+
+    [BindProperty]
+    public Guid? ChairId { get; set; }
+
+    [BindProperty]
+    public bool? PlanContinues { get; set; }
+
+    [BindProperty]
+    public string? Category { get; set; }
+
+    [BindProperty]
+    public string? Reasons { get; set; }
+
+    [BindProperty]
+    public string? ProceedingsDecision { get; set; }
+
+    public IReadOnlyList<PersonView> Chairs { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
         if (loaded is PageResult)
         {
             HeldOn = DateField.Of(Today);
+            ReviewHeldOn = DateField.Of(Today);
             await audit.ReadAsync("ChildProtectionPlan", id, Plan.ChildId,
                 Basis, cancellationToken);
         }
@@ -75,6 +96,24 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var held = ReviewHeldOn.Read(ModelState, nameof(ReviewHeldOn), "The date of the review conference");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.RecordReviewAsync(User, id, new ReviewConferenceInput(held, ChairId, PlanContinues, Category, Reasons, ProceedingsDecision, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
@@ -87,7 +126,12 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         return RedirectToPage(new { id });
     }
 
-    public override string FormKeyFor(string domainField) => domainField == "On" ? nameof(Notes) : domainField;
+    public override string FormKeyFor(string domainField) => domainField switch
+    {
+        "On" => nameof(Notes),
+        "HeldOn" when PlanContinues is not null || ChairId is not null => nameof(ReviewHeldOn),
+        _ => domainField,
+    };
 
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -107,6 +151,13 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         Version ??= plan.Version;
         LeadName = (await EpisodeQueries.PeopleAsync(Db, [plan.LeadSocialWorkerId], cancellationToken))[plan.LeadSocialWorkerId].Name;
         CanWork = plan.IsOpen && IsChildrenSocialCare;
+        if (CanWork)
+        {
+            Chairs = [.. (await (from p in Db.Practitioners.AsNoTracking()
+                                 join a in Db.Agencies on p.AgencyId equals a.Id
+                                 select new { p, Agency = a.Name }).ToListAsync(cancellationToken))
+                .Where(x => x.p.Has(Domain.Organisation.PractitionerRole.ConferenceChair)).Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
+        }
         return loaded;
     }
 
