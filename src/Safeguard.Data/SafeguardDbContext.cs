@@ -67,6 +67,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
 
+    public DbSet<EmergencyAction> EmergencyActions => Set<EmergencyAction>();
+
     public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -106,6 +108,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<Section47Enquiry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChildProtectionConference>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChildProtectionPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<EmergencyAction>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

@@ -67,6 +67,19 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 await StoreEnquiryAsync(db, enquiry, cancellationToken);
             }
 
+            var actions = Changed<EmergencyAction>(db).ToList();
+            var discussed = Changed<StrategyDiscussion>(db).Select(d => d.EpisodeId).ToHashSet();
+            if (discussed.Count > 0)
+            {
+                actions.AddRange((await db.EmergencyActions.Where(a => discussed.Contains(a.EpisodeId)).ToListAsync(cancellationToken))
+                    .Where(a => actions.TrueForAll(x => x.Id != a.Id)));
+            }
+
+            foreach (var action in actions)
+            {
+                await StoreEmergencyActionAsync(db, action, cancellationToken);
+            }
+
             foreach (var plan in Changed<ChildProtectionPlan>(db).ToList())
             {
                 await StorePlanAsync(db, plan, cancellationToken);
@@ -165,6 +178,19 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         foreach (var clock in ClockEngine.Compute(enquiry.Id, history, [StatutoryRules.InitialConference], calendar, EnglandClock.Today(time)))
         {
             await UpsertAsync(db, clock, enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, PractitionerRole.SocialWorker, enquiry.LeadId, cancellationToken);
+        }
+    }
+
+    /// <summary>Emergency action is followed by a strategy discussion as soon as possible (IP-05): urgent until one is held in the episode.</summary>
+    private async Task StoreEmergencyActionAsync(SafeguardDbContext db, EmergencyAction action, CancellationToken cancellationToken)
+    {
+        var history = new List<ClockEvent> { new(EventKind.EmergencyActionTaken, action.TakenOn) };
+        var discussions = Union(Tracked<StrategyDiscussion>(db).Where(d => d.EpisodeId == action.EpisodeId),
+            await db.StrategyDiscussions.Where(d => d.EpisodeId == action.EpisodeId).ToListAsync(cancellationToken), d => d.Id);
+        history.AddRange(discussions.Where(d => d.HeldOn >= action.TakenOn).OrderBy(d => d.HeldOn).Select(d => new ClockEvent(EventKind.StrategyDiscussionHeld, d.HeldOn)));
+        foreach (var clock in ClockEngine.Compute(action.Id, history, [StatutoryRules.StrategyDiscussionAfterEmergency], calendar, EnglandClock.Today(time)))
+        {
+            await UpsertAsync(db, clock, action.AreaId, action.ChildId, action.EpisodeId, PractitionerRole.PracticeSupervisor, null, cancellationToken);
         }
     }
 

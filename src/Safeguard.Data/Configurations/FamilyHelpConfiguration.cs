@@ -211,3 +211,21 @@ public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(p => new { p.AreaId, p.ChildId, p.EndedOn });
     }
 }
+
+public sealed class EmergencyActionConfiguration : IEntityTypeConfiguration<Safeguard.Domain.ChildProtection.EmergencyAction>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.EmergencyAction> builder)
+    {
+        const int max = Safeguard.Domain.ChildProtection.EmergencyAction.MaxTextLength;
+        builder.Property(a => a.Power).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.ActingAgency).HasMaxLength(200);
+        builder.Property(a => a.Action).HasMaxLength(max);
+        builder.Property(a => a.ChildSeenBy).HasMaxLength(200);
+        builder.Property(a => a.OtherChildrenConsidered).HasMaxLength(max);
+        builder.Property(a => a.WhyNoLegalAdvice).HasMaxLength(max);
+        builder.Property(a => a.ResponsibleAuthority).HasMaxLength(200);
+        builder.Property(a => a.AcceptedBy).HasMaxLength(200);
+        builder.HasOne<Episode>().WithMany().HasForeignKey(a => a.EpisodeId);
+        builder.HasIndex(a => new { a.AreaId, a.EpisodeId });
+    }
+}

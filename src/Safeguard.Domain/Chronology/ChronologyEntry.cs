@@ -21,6 +21,7 @@ public enum ChronologyKind
     Section47,
     Conference,
     CoreGroup,
+    ImmediateProtection,
     EpisodeClosed,
     InformationShared,
 }

@@ -41,6 +41,11 @@ public sealed record CoreGroupInput(DateOnly? HeldOn, string? Decisions, string?
 public sealed record ReviewConferenceInput(DateOnly? HeldOn, Guid? ChairId, bool? PlanContinues, string? Category, string? Reasons, string? ProceedingsDecision,
     Guid? Version);
 
+public sealed record EmergencyActionInput(DateOnly? TakenOn, EmergencyPower? Power, string? ActingAgency, string? Action, string? ChildSeenBy,
+    string? OtherChildrenConsidered, bool? LegalAdviceTaken, string? WhyNoLegalAdvice, string? ResponsibleAuthority);
+
+public sealed record AcceptanceInput(string? AcceptedBy, DateOnly? AcceptedOn);
+
 public sealed record EndCpPlanInput(PlanEndReason? Reason, string? Notes, DateOnly? On, Guid? Version);
 
 public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly StartedOn, string InitialCategory, string LatestCategory, Guid LeadSocialWorkerId,
@@ -257,6 +262,40 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         return plan;
     }
 
+    /// <summary>Records emergency action; a strategy discussion is then due as soon as possible (IP-05), on the manager's "My work".</summary>
+    public async Task<EmergencyAction> RecordEmergencyActionAsync(ClaimsPrincipal user, Guid episodeId, EmergencyActionInput input, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
+        await RequireSocialCareAsync(user, episode);
+        var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        var action = EmergencyAction.Record(Guid.CreateVersion7(now), episode, me, new EmergencyActionRecord(input.TakenOn ?? today, input.Power,
+            input.ActingAgency ?? string.Empty, input.Action ?? string.Empty, input.ChildSeenBy ?? string.Empty, input.OtherChildrenConsidered ?? string.Empty,
+            input.LegalAdviceTaken, input.WhyNoLegalAdvice, input.ResponsibleAuthority), today);
+        db.EmergencyActions.Add(action);
+        db.Note(action.AreaId, action.ChildId, action.EpisodeId, action.TakenOn, now, ChronologyKind.ImmediateProtection,
+            $"Immediate protection by {action.ActingAgency}: {action.Action} Child seen by {action.ChildSeenBy}."
+            + (action.ResponsibleAuthority is null ? string.Empty : $" {action.ResponsibleAuthority} is responsible for the child: this authority stays responsible until it accepts."),
+            "EmergencyAction", action.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return action;
+    }
+
+    public async Task<EmergencyAction> RecordAcceptanceAsync(ClaimsPrincipal user, Guid actionId, AcceptanceInput input, CancellationToken cancellationToken)
+    {
+        var action = await db.EmergencyActions.FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken) ?? throw new RecordNotFoundException();
+        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == action.EpisodeId, cancellationToken);
+        await RequireSocialCareAsync(user, episode);
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        action.RecordAcceptance(input.AcceptedBy ?? string.Empty, input.AcceptedOn ?? today, today);
+        db.Note(action.AreaId, action.ChildId, action.EpisodeId, action.AcceptedOn!.Value, now, ChronologyKind.ImmediateProtection,
+            $"{action.ResponsibleAuthority} accepted responsibility ({action.AcceptedBy}), confirmed in writing.", "EmergencyAction", action.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return action;
+    }
+
     public async Task<ChildProtectionPlan> EndCpPlanAsync(ClaimsPrincipal user, Guid planId, EndCpPlanInput input, CancellationToken cancellationToken)
     {
         var plan = await CpPlanAsync(user, planId, cancellationToken);
@@ -370,6 +409,17 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         api.MapPost("/child-protection-plans/{id:guid}/reviews", async (Guid id, ReviewConferenceInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
             WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.RecordReviewAsync(user, id, input, ct), calendar)))
             .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordReviewConference");
+
+        api.MapPost("/episodes/{id:guid}/emergency-actions", async (Guid id, EmergencyActionInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            CancellationToken ct) =>
+        {
+            var action = await steps.RecordEmergencyActionAsync(user, id, input, ct);
+            return TypedResults.Created($"/api/v1/episodes/{id}", action);
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordEmergencyAction");
+
+        api.MapPost("/emergency-actions/{id:guid}/acceptance", async (Guid id, AcceptanceInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            CancellationToken ct) => TypedResults.Ok(await steps.RecordAcceptanceAsync(user, id, input, ct)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordResponsibilityAccepted");
 
         api.MapPost("/child-protection-plans/{id:guid}/end", async (Guid id, EndCpPlanInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
             WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.EndCpPlanAsync(user, id, input, ct), calendar)))

@@ -302,4 +302,25 @@ public sealed class StrategyDiscussionTests
         Assert.False(plan.IsOpen);
         Assert.Equal(PlanEndReason.NoLongerAtRiskOfSignificantHarm, plan.EndReason);
     }
+
+    [Fact]
+    [Trait("Rule", "RC-12")]
+    [Trait("Rule", "IP-02")]
+    [Trait("Rule", "IP-04")]
+    public void EmergencyAction_NeedsTheChildSeenByTheActingAgency_LegalAdviceOrWhyNot_AndExplicitAcceptanceByTheResponsibleAuthority()
+    {
+        var episode = Episode();
+        var record = new EmergencyActionRecord(Today, EmergencyPower.PolicePowersOfProtection, "Northmoor Police", "Removed to her grandmother's home.",
+            "PC Example", "Her brother was at school; he goes to the grandmother's too.", false, null, "Southvale Council");
+
+        Assert.Equal("IP-02", Assert.Throws<RuleViolationException>(() => EmergencyAction.Record(Guid.NewGuid(), episode, Person(), record, Today)).RuleId);
+        Assert.Equal("RC-12", Assert.Throws<RuleViolationException>(() =>
+            EmergencyAction.Record(Guid.NewGuid(), episode, Person(), record with { ChildSeenBy = " ", WhyNoLegalAdvice = "Night-time, immediate danger." }, Today)).RuleId);
+        var action = EmergencyAction.Record(Guid.NewGuid(), episode, Person(), record with { WhyNoLegalAdvice = "Night-time, immediate danger." }, Today);
+
+        Assert.Null(action.AcceptedOn);
+        Assert.Equal("IP-04", Assert.Throws<RuleViolationException>(() => action.RecordAcceptance(" ", Today, Today)).RuleId);
+        action.RecordAcceptance("Southvale duty team manager, by email", Today, Today);
+        Assert.Equal(Today, action.AcceptedOn);
+    }
 }

@@ -89,6 +89,7 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         ("/children/find", Who.Police, "/children/find?GivenName=Robin&FamilyName=Auditwalk&DateOfBirth.Day=9&DateOfBirth.Month=3&DateOfBirth.Year=2016", j.ChildId),
         ("GET /api/v1/children/find", Who.Police, "/api/v1/children/find?givenName=Robin&familyName=Auditwalk&dateOfBirth=2016-03-09", j.ChildId),
         ("/break-glass/{id:guid}", Who.Manager, $"/break-glass/{j.BreakGlassId}", j.ChildId),
+        ("/episodes/{id:guid}/emergency-action", Who.Manager, $"/episodes/{j.EpisodeId}/emergency-action", j.ChildId),
         ("/episodes/{id:guid}/strategy-discussions/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/strategy-discussions/new", j.ChildId),
         ("/strategy-discussions/{id:guid}", Who.LeadPractitioner, $"/strategy-discussions/{j.DiscussionId}", j.ChildId),
         ("GET /api/v1/strategy-discussions/{id:guid}", Who.Manager, $"/api/v1/strategy-discussions/{j.DiscussionId}", j.ChildId),

@@ -255,6 +255,24 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    [Trait("Rule", "IP-05")]
+    public async Task EmergencyAction_RaisesAnUrgentStrategyDiscussion_MetWhenOneIsHeld()
+    {
+        var team = await TeamWithEpisodeAsync();
+        var action = await Json(await team.Manager.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/emergency-actions", new
+        {
+            power = "EmergencyProtectionOrderGranted", actingAgency = "Children's social care", action = "Placed with her aunt under the order.",
+            childSeenBy = "Sam Worker", otherChildrenConsidered = "Her brother went with her.", legalAdviceTaken = true,
+        }), HttpStatusCode.Created);
+        var actionId = action.GetProperty("id").GetGuid();
+        Assert.Contains(await ClocksAsync(team.Area, actionId), c => c is { RuleId: "IP-05", Status: "Urgent" });
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion()), HttpStatusCode.Created);
+
+        Assert.Contains(await ClocksAsync(team.Area, actionId), c => c is { RuleId: "IP-05", Status: "Met" });
+    }
+
+    [Fact]
     public async Task OutsideChildrensSocialCare_NoOneRecordsADiscussion()
     {
         var team = await TeamWithEpisodeAsync();

@@ -503,6 +503,79 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("ChildProtectionPlans", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActingAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildSeenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegalAdviceTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherChildrenConsidered")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Power")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyNoLegalAdvice")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("EmergencyActions");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1768,6 +1841,15 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Navigation("CoreGroupMeetings");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
