@@ -8,6 +8,7 @@ using Safeguard.Data.Identity;
 using Safeguard.Domain.Access;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Chronology;
+using Safeguard.Domain.DataProtection;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
@@ -57,6 +58,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<BreakGlassAccess> BreakGlass => Set<BreakGlassAccess>();
 
+    public DbSet<DataProtectionRequest> DataProtectionRequests => Set<DataProtectionRequest>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -91,6 +94,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<Visit>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChronologyEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }

@@ -76,6 +76,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 FamilyHelpPlan p => (Type: "Plan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Visit v => (Type: nameof(Visit), v.Id, ChildId: v.ChildId, v.AreaId),
                 Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
+                Domain.DataProtection.DataProtectionRequest d => (Type: "DataProtectionRequest", d.Id, ChildId: d.ChildId, d.AreaId),
                 Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),
                 SafeguardUser u => (Type: AccountRecordType, u.Id, ChildId: null, u.AreaId),
                 _ => default,

@@ -18,6 +18,9 @@ public enum ChronologyKind
     Needs,
     Milestone,
     EpisodeClosed,
+
+    /// <summary>A data protection request's effect on the record (a person's statement of their view, a correction).</summary>
+    DataProtection,
 }
 
 /// <summary>
