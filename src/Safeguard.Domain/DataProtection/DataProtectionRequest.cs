@@ -223,11 +223,11 @@ public sealed class DataProtectionRequest
     }
 
     /// <summary>
-    /// Decides an erasure or rectification request. <paramref name="keepUntil"/> is when the retention schedule lets the
-    /// record go: while it runs, nothing may be erased in full (SG-DPR-13).
+    /// Decides an erasure or rectification request. <paramref name="retentionReviewOn"/> is the day the retention schedule
+    /// lets the record be reviewed for destruction: before that day it may not be erased in full (SG-DPR-13).
     /// </summary>
     public void Decide(Guid officerId, RequestOutcome outcome, string? reasons, string? whatChanged, string? personsStatement, DateOnly today,
-        DateOnly? keepUntil)
+        DateOnly? retentionReviewOn)
     {
         Require(IsOpen, "SG-DPR-04", "This request has already been answered.");
         Require(Kind.Outcomes().Contains(outcome), "SG-DPR-11",
@@ -238,8 +238,8 @@ public sealed class DataProtectionRequest
         Require(why.Length > 0 && why.Length <= MaxTextLength, "SG-DPR-12",
             "Give the decision's reasons: they are what the requester is told, with their right to complain to the Information Commissioner.",
             nameof(DecisionReasons));
-        Require(outcome != RequestOutcome.Erased || keepUntil is null || keepUntil < today, "SG-DPR-13",
-            $"The record must be kept until {keepUntil:d MMMM yyyy} under the retention schedule: it cannot be erased in full. Refuse, or erase part.",
+        Require(outcome != RequestOutcome.Erased || retentionReviewOn is null || retentionReviewOn <= today, "SG-DPR-13",
+            $"The retention schedule keeps this record until {retentionReviewOn:d MMMM yyyy}: it cannot be erased in full. Refuse, or erase part.",
             nameof(Outcome));
         var changed = whatChanged?.Trim();
         Require(outcome is not (RequestOutcome.Corrected or RequestOutcome.PartlyErased) || !string.IsNullOrEmpty(changed), "SG-DPR-14",

@@ -74,6 +74,7 @@ public sealed class ChildModel(SafeguardDbContext db, AuditLog audit) : PageMode
     private static string Describe(AuditAction action, string recordType, string? detail) => action switch
     {
         AuditAction.Read when recordType == "AuditTrail" => "Viewed this audit trail",
+        AuditAction.Read when recordType == Safeguard.Web.DataProtection.DataProtectionSteps.ExportRecordType => "Produced a subject access export",
         AuditAction.Read => "Viewed the record",
         AuditAction.Searched => $"Saw the child in search results ({detail})",
         AuditAction.Created => $"Created {Words(recordType)}",
@@ -88,6 +89,7 @@ public sealed class ChildModel(SafeguardDbContext db, AuditLog audit) : PageMode
         "Child" => "the child's record",
         "Relationship" => "a family relationship",
         "FamilyMember" => "a family member's record",
+        "DataProtectionRequest" => "a data protection request",
         _ => recordType,
     };
 
