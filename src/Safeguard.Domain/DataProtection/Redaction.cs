@@ -32,9 +32,9 @@ public sealed class Redaction
     /// <summary>
     /// Replaces <paramref name="identifier"/> (a full name, a phone number, an email address) wherever it appears, in any
     /// case, and each part of a name on its own (as written, capitalised) unless it is also a kept name: a shared family
-    /// name stays, a first name goes.
+    /// name stays, a first name goes. A description (a referrer's "neighbour") is replaced only whole: <paramref name="withParts"/> false.
     /// </summary>
-    public void Redact(string? identifier, string label)
+    public void Redact(string? identifier, string label, bool withParts = true)
     {
         var text = identifier?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -43,7 +43,7 @@ public sealed class Redaction
         }
 
         _whole.TryAdd(text, label);
-        if (!text.Contains('@', StringComparison.Ordinal) && !text.Any(char.IsDigit))
+        if (withParts && !text.Contains('@', StringComparison.Ordinal) && !text.Any(char.IsDigit))
         {
             foreach (var part in Parts(text))
             {

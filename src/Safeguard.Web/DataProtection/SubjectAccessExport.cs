@@ -84,6 +84,11 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
             redaction.Redact(r.Referrer.Name, ReferrerLabel);
             redaction.Redact(r.Referrer.Phone, ReferrerLabel);
             redaction.Redact(r.Referrer.Email, ReferrerLabel);
+            if (r.Referrer.PractitionerId is null)
+            {
+                // A member of the public's role ("neighbour", "aunt") can identify them; a practitioner's job title is how practitioners are shown anyway.
+                redaction.Redact(r.Referrer.Role, ReferrerLabel, withParts: false);
+            }
         }
 
         foreach (var p in practitioners.Values)
