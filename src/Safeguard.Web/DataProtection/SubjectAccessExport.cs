@@ -84,14 +84,17 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
             redaction.Redact(r.Referrer.Name, ReferrerLabel);
             redaction.Redact(r.Referrer.Phone, ReferrerLabel);
             redaction.Redact(r.Referrer.Email, ReferrerLabel);
+            // The chronology names the referrer with their role, "Name (Role)": the role goes with the name.
+            redaction.Redact($"{r.Referrer.Name} ({r.Referrer.Role})", ReferrerLabel, withParts: false);
             if (r.Referrer.PractitionerId is null)
             {
-                // A member of the public's role ("neighbour", "aunt") can identify them; a practitioner's job title is how practitioners are shown anyway.
+                // A member of the public's role ("neighbour", "aunt") identifies them anywhere; a practitioner's job title
+                // alone is left, or every mention of "social worker" would read as the referrer.
                 redaction.Redact(r.Referrer.Role, ReferrerLabel, withParts: false);
             }
         }
 
-        foreach (var p in practitioners.Values)
+        foreach (var p in practitioners.Values.Where(p => !referrals.Any(r => r.Referrer.PractitionerId == p.Id)))
         {
             var label = string.IsNullOrWhiteSpace(p.JobTitle) ? "Practitioner" : p.JobTitle;
             redaction.Redact($"{p.GivenName} {p.FamilyName}", label);
@@ -117,7 +120,10 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
 
         string R(string? text) => redaction.Apply(text) ?? string.Empty;
         string? N(string? text) => redaction.Apply(text);
-        string Who(Guid? id) => id is { } p && practitioners.TryGetValue(p, out var found)
+        // A practitioner who referred is "the referrer" wherever they appear, or their job would tell who referred.
+        var referrerIds = referrals.Select(r => r.Referrer.PractitionerId).OfType<Guid>().ToHashSet();
+        string Who(Guid? id) => id is { } r && referrerIds.Contains(r) ? $"[{ReferrerLabel}]"
+            : id is { } p && practitioners.TryGetValue(p, out var found)
             ? "[" + (string.IsNullOrWhiteSpace(found.JobTitle) ? "Practitioner" : found.JobTitle) + "]"
             : "[Practitioner]";
 

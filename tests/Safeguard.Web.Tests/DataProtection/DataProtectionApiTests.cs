@@ -21,6 +21,7 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
     private const string Requests = "/api/v1/data-protection/requests";
     private static readonly string[] HarmTypes = ["EmotionalAbuse"];
     private static readonly string[] HarmContexts = ["InsideTheHome"];
+    private static readonly string[] Neglect = ["Neglect"];
 
     private sealed record Setup(TestArea Area, HttpClient Officer, HttpClient Manager, Guid ChildId);
 
@@ -147,6 +148,50 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
 
         var chronology = (await Json(await setup.Manager.GetAsync(new Uri($"/api/v1/children/{setup.ChildId}/chronology", UriKind.Relative)))).GetRawText();
         Assert.Contains("I was not shouting; the TV was on loud.", chronology, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APractitionerWhoReferred_IsTheReferrerEverywhereInTheExport_NotTheirJob()
+    {
+        var area = await factory.NewAreaAsync();
+        using var dsl = factory.NewClient();
+        var dslEmail = await factory.NewAccountAsync(area.School, PractitionerRole.DesignatedSafeguardingLead);
+        await HttpSignIn.SignInAsync(dsl, dslEmail);
+        using var officer = factory.NewClient();
+        await HttpSignIn.SignInAsync(officer, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.DataProtectionOfficer));
+        var referral = await Json(await dsl.PostAsJsonAsync("/api/v1/referrals", new Dictionary<string, object?>
+        {
+            ["child"] = new { givenName = "Ellie", familyName = "Testcase", dateOfBirth = "2017-09-14", sex = "F", ethnicityCode = "MWBC" },
+            ["concerns"] = "Ellie arrives hungry.",
+            ["harmTypes"] = Neglect,
+            ["harmContexts"] = HarmContexts,
+            ["familyKnows"] = true,
+            ["familyAgrees"] = true,
+            ["urgency"] = "Standard",
+        }), HttpStatusCode.Created);
+        var setup = new Setup(area, officer, dsl, referral.GetProperty("childId").GetGuid());
+        var id = (await RecordAsync(setup, "SubjectAccess", "2026-11-24", requester: "Ellie Testcase")).GetProperty("id").GetGuid();
+
+        var export = await Json(await officer.GetAsync(new Uri($"{Requests}/{id}/export", UriKind.Relative)));
+
+        var entry = Assert.Single(export.GetProperty("chronology").EnumerateArray());
+        Assert.Equal("[Referrer]", entry.GetProperty("recordedBy").GetString());
+        Assert.DoesNotContain("Tester", export.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(dslEmail, export.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RecordingARequestWithNothingFilledIn_ShowsTheErrorSummary()
+    {
+        var setup = await SetupAsync();
+        var path = $"/data-protection/requests/new?childId={setup.ChildId}";
+
+        using var response = await HttpSignIn.PostFormAsync(setup.Officer, path, [new("ChildId", setup.ChildId.ToString())]);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Kind\">Choose what kind of request it is.", html, StringComparison.Ordinal);
     }
 
     [Fact]
