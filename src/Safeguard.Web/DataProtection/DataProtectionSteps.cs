@@ -13,7 +13,37 @@ using Safeguard.Web.FamilyHelp;
 namespace Safeguard.Web.DataProtection;
 
 public sealed record NewRequestInput(Guid? ChildId, RequestKind? Kind, string? RequesterName, RequesterRelationship? Relationship, DateOnly? ReceivedOn,
-    string? Details);
+    string? Details)
+{
+    /// <summary>The answers not given, in the order the form asks: the page shows them all at once, the API refuses with the first.</summary>
+    public IEnumerable<(string RuleId, string Field, string Message)> Missing()
+    {
+        if (ChildId is null)
+        {
+            yield return ("SG-DPR-17", nameof(ChildId), "Choose the child's record the request is about.");
+        }
+
+        if (Kind is null)
+        {
+            yield return ("SG-DPR-18", nameof(Kind), "Choose what kind of request it is.");
+        }
+
+        if (string.IsNullOrWhiteSpace(RequesterName))
+        {
+            yield return ("SG-DPR-01", nameof(RequesterName), "Enter the name of the person who made the request.");
+        }
+
+        if (Relationship is null)
+        {
+            yield return ("SG-DPR-19", nameof(Relationship), "Choose how the person who asked stands to the child.");
+        }
+
+        if (ReceivedOn is null)
+        {
+            yield return ("SG-DPR-02", nameof(ReceivedOn), "Enter the date the request was received.");
+        }
+    }
+}
 
 public sealed record DecisionInput(RequestOutcome? Outcome, string? Reasons, string? WhatChanged, string? PersonsStatement, DateOnly? ReleasedOn);
 
@@ -61,10 +91,11 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
 
     public async Task<RequestView> ReceiveAsync(ClaimsPrincipal user, NewRequestInput input, CancellationToken cancellationToken)
     {
-        Requirement.Require(input.ChildId is not null, "SG-DPR-17", "Choose the child's record the request is about.", "ChildId");
-        Requirement.Require(input.Kind is not null, "SG-DPR-18", "Choose what kind of request it is.", "Kind");
-        Requirement.Require(input.Relationship is not null, "SG-DPR-19", "Choose how the person who asked stands to the child.", "Relationship");
-        Requirement.Require(input.ReceivedOn is not null, "SG-DPR-02", "Enter the date the request was received.", "ReceivedOn");
+        foreach (var (ruleId, field, message) in input.Missing().Take(1))
+        {
+            throw new RuleViolationException(ruleId, message, field);
+        }
+
         var name = await ChildNameAsync(input.ChildId!.Value, cancellationToken);
         var request = DataProtectionRequest.Receive(Guid.CreateVersion7(time.GetUtcNow()), db.CurrentAreaId!.Value, input.ChildId.Value, input.Kind!.Value,
             input.RequesterName ?? string.Empty, input.Relationship!.Value, input.ReceivedOn!.Value, input.Details, user.PractitionerId()!.Value, Today);

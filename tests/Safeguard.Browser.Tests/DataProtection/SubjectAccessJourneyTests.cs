@@ -36,6 +36,7 @@ public sealed class SubjectAccessJourneyTests(ServiceFixture service)
         await officer.ClickAsync("button:has-text('Record the request')");
         var errors = await officer.InnerTextAsync(".govuk-error-summary");
         Assert.Contains("Choose what kind of request it is", errors, StringComparison.Ordinal);
+        Assert.Contains("Enter the date the request was received", errors, StringComparison.Ordinal);
         await officer.AssertAccessibleAsync();
         await officer.ScreenshotAsync("subject-access-errors");
 

@@ -192,6 +192,8 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Kind\">Choose what kind of request it is.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#RequesterName\">Enter the name of the person who made the request.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#ReceivedOn\">Enter the date the request was received.", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, A
         ChronologyKind.FamilyAgreement => "Family's agreement",
         ChronologyKind.PlanReview => "Plan review",
         ChronologyKind.EpisodeClosed => "Episode closed",
+        ChronologyKind.DataProtection => "Data protection request",
         _ => kind.ToString(),
     };
 }

@@ -70,14 +70,19 @@ public sealed class NewModel(SafeguardDbContext db, AuditLog audit, DataProtecti
         }
 
         var received = ReceivedOn.Read(ModelState, nameof(ReceivedOn), "The date received");
+        var input = new NewRequestInput(ChildId, Enum.TryParse<RequestKind>(Kind, out var kind) ? kind : null, RequesterName,
+            Enum.TryParse<RequesterRelationship>(Relationship, out var relationship) ? relationship : null, received, Details);
+        foreach (var (_, field, message) in input.Missing().Where(m => ModelState.ErrorFor(m.Field) is null))
+        {
+            ModelState.AddModelError(field, message);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var request = await steps.ReceiveAsync(User, new NewRequestInput(ChildId,
-            Enum.TryParse<RequestKind>(Kind, out var kind) ? kind : null, RequesterName,
-            Enum.TryParse<RequesterRelationship>(Relationship, out var relationship) ? relationship : null, received, Details), cancellationToken);
+        var request = await steps.ReceiveAsync(User, input, cancellationToken);
         return Redirect($"/data-protection/requests/{request.Id}");
     }
 
