@@ -51,6 +51,7 @@ public sealed class SubjectAccessJourneyTests(ServiceFixture service)
         Assert.Equal("Subject access request", await officer.InnerTextAsync("h1"));
         Assert.Contains(today.AddMonths(1).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), await officer.InnerTextAsync("main"), StringComparison.Ordinal);
         await officer.AssertAccessibleAsync();
+        await officer.ScreenshotAsync("subject-access-request");
 
         await officer.ClickAsync("text=View the export, redacted for review");
         var export = await officer.InnerTextAsync("main");

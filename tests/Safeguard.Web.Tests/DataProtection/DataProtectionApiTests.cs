@@ -103,6 +103,8 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
             Assert.Equal("SG-DPR-10", problem.GetProperty("ruleId").GetString());
         }
 
+        var extended = await Json(await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/extension", new { reason = "Four years of records to review." }));
+        Assert.Equal("2027-02-20", extended.GetProperty("dueOn").GetString());
         await Json(await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/review", new { reviewedOn = "2026-11-24" }));
         var released = await Json(await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/decision", new { outcome = "Released", releasedOn = "2026-11-24" }));
         Assert.Equal("Released", released.GetProperty("outcome").GetString());
@@ -119,6 +121,11 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
         var list = await Json(await setup.Officer.GetAsync(new Uri($"{Requests}?open=true", UriKind.Relative)));
         Assert.True(Assert.Single(list.EnumerateArray()).GetProperty("isOverdue").GetBoolean());
         Assert.Contains("Overdue", await setup.Officer.GetStringAsync(new Uri("/data-protection", UriKind.Relative)), StringComparison.Ordinal);
+
+        using (var late = await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/extension", new { reason = "Complex." }))
+        {
+            Assert.Equal("SG-DPR-05", (await Json(late, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
 
         using (var erased = await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/decision", new { outcome = "Erased", reasons = "Asked to." }))
         {
