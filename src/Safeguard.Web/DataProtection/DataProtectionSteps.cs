@@ -79,6 +79,9 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
                           orderby r.ReceivedOn, r.Id
                           select new { r, Name = c.GivenName + " " + c.FamilyName }).Take(500).ToListAsync(cancellationToken);
         var today = Today;
+        // The list names children: each one shown is in their audit trail, as a search result is.
+        await audit.SearchedAsync("Listed data protection requests", [.. rows.Select(x => x.r.ChildId).Distinct()], Policies.DataProtectionBasis,
+            cancellationToken);
         return [.. rows.Select(x => RequestView.Of(x.r, x.Name, today)).OrderBy(v => v.Outcome is not null).ThenBy(v => v.DueOn)];
     }
 
@@ -86,7 +89,9 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
     {
         var request = await db.DataProtectionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException();
-        return RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+        var view = RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+        await audit.ReadAsync(nameof(DataProtectionRequest), request.Id, request.ChildId, Policies.DataProtectionBasis, cancellationToken);
+        return view;
     }
 
     public async Task<RequestView> ReceiveAsync(ClaimsPrincipal user, NewRequestInput input, CancellationToken cancellationToken)
@@ -157,7 +162,9 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
     public async Task<List<RetentionRow>> RetentionReportAsync(int take, CancellationToken cancellationToken)
     {
         var rows = await RetentionRowsAsync(null, cancellationToken);
-        return [.. rows.OrderBy(r => r.ReviewOn).ThenBy(r => r.ChildName, StringComparer.Ordinal).Take(take)];
+        List<RetentionRow> shown = [.. rows.OrderBy(r => r.ReviewOn).ThenBy(r => r.ChildName, StringComparer.Ordinal).Take(take)];
+        await audit.SearchedAsync("Retention report", [.. shown.Select(r => r.ChildId)], Policies.DataProtectionBasis, cancellationToken);
+        return shown;
     }
 
     public async Task<RetentionRow?> RetentionAsync(Guid childId, CancellationToken cancellationToken) =>

@@ -121,6 +121,17 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
         var list = await Json(await setup.Officer.GetAsync(new Uri($"{Requests}?open=true", UriKind.Relative)));
         Assert.True(Assert.Single(list.EnumerateArray()).GetProperty("isOverdue").GetBoolean());
         Assert.Contains("Overdue", await setup.Officer.GetStringAsync(new Uri("/data-protection", UriKind.Relative)), StringComparison.Ordinal);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // The list names the child, so it is in the child's audit trail, as is opening the request.
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(setup.Area.Area.Id);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ChildId == setup.ChildId && a.Detail == "Listed data protection requests"));
+            await setup.Officer.GetStringAsync(new Uri($"/data-protection/requests/{id}", UriKind.Relative));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ChildId == setup.ChildId && a.RecordType == "DataProtectionRequest" && a.RecordId == id
+                && a.Action == Safeguard.Data.Audit.AuditAction.Read));
+        }
+
 
         using (var late = await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/extension", new { reason = "Complex." }))
         {

@@ -75,6 +75,7 @@ public sealed class ChildModel(SafeguardDbContext db, AuditLog audit) : PageMode
     {
         AuditAction.Read when recordType == "AuditTrail" => "Viewed this audit trail",
         AuditAction.Read when recordType == Safeguard.Web.DataProtection.DataProtectionSteps.ExportRecordType => "Produced a subject access export",
+        AuditAction.Read when recordType == "DataProtectionRequest" => "Viewed a data protection request about the record",
         AuditAction.Read => "Viewed the record",
         AuditAction.Searched => $"Saw the child in search results ({detail})",
         AuditAction.Created => $"Created {Words(recordType)}",

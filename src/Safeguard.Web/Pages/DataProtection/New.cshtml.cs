@@ -48,7 +48,13 @@ public sealed class NewModel(SafeguardDbContext db, AuditLog audit, DataProtecti
     {
         if (ChildId is not null)
         {
-            return await LoadChildAsync(cancellationToken) ? Page() : NotFound();
+            if (!await LoadChildAsync(cancellationToken))
+            {
+                return NotFound();
+            }
+
+            await audit.SearchedAsync("Chose the record a data protection request is about", [ChildId.Value], Policies.DataProtectionBasis, cancellationToken);
+            return Page();
         }
 
         if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 100)
