@@ -9,6 +9,7 @@ using Safeguard.Domain.Access;
 using Safeguard.Domain.ChildProtection;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Chronology;
+using Safeguard.Domain.DataProtection;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.OperationEncompass;
@@ -71,6 +72,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
 
+    public DbSet<DataProtectionRequest> DataProtectionRequests => Set<DataProtectionRequest>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
@@ -111,6 +114,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<EmergencyAction>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }

@@ -13,6 +13,7 @@ using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.Children;
 using Safeguard.Web.Clocks;
+using Safeguard.Web.DataProtection;
 using Safeguard.Web.Access;
 using Safeguard.Web.ChildProtection;
 using Safeguard.Web.Errors;
@@ -63,6 +64,11 @@ public static class SafeguardApp
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<ChildProtectionSteps>();
         services.AddScoped<RecordInformationShared>();
+        services.AddScoped<DataProtectionSteps>();
+        // The local authority's own retention schedule: years per record type (Retention:ChildrensSocialCareCase=25...).
+        services.AddSingleton(sp => new Domain.DataProtection.RetentionSchedule(sp.GetRequiredService<IConfiguration>().GetSection("Retention").GetChildren()
+            .Where(c => Enum.TryParse<Domain.DataProtection.RetentionRecordType>(c.Key, out _) && int.TryParse(c.Value, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToDictionary(c => Enum.Parse<Domain.DataProtection.RetentionRecordType>(c.Key), c => int.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture))));
         services.AddScoped<AddAccount>();
         services.AddScoped<ManageAccount>();
         services.AddHostedService<DatabaseStartup>();
@@ -196,6 +202,7 @@ public static class SafeguardApp
         ChildProtectionSteps.Map(api);
         InformationSharingApi.Map(api);
         AccountsApi.Map(api);
+        DataProtectionApi.Map(api);
         app.MapRazorPages();
     }
 

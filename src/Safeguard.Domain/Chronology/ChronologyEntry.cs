@@ -24,6 +24,9 @@ public enum ChronologyKind
     ImmediateProtection,
     EpisodeClosed,
     InformationShared,
+
+    /// <summary>A data protection request's effect on the record (a person's statement of their view, a correction).</summary>
+    DataProtection,
 }
 
 /// <summary>

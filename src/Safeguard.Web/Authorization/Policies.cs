@@ -36,6 +36,11 @@ public static class Policies
 
     public const string PoliceSenderBasis = "The police officer who sent the notification";
 
+    /// <summary>UK GDPR requests (subject access, rectification, erasure) and the retention report: the data protection officer only.</summary>
+    public const string DataProtection = nameof(DataProtection);
+
+    public const string DataProtectionBasis = "Data protection officer answering a subject access request";
+
     public const string AuditTrailBasis = "Data protection officer reviewing who has looked at the record";
 
     /// <summary>The basis recorded in the audit trail for access under <see cref="ChildrenSocialCare"/>.</summary>
@@ -54,6 +59,7 @@ public static class Policies
             c.User.AgencyKindOf() is AgencyKind.Police or AgencyKind.BritishTransportPolice))
         .AddPolicy(DesignatedSafeguardingLead, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DesignatedSafeguardingLead)))
         .AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DataProtectionOfficer)))
+        .AddPolicy(DataProtection, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DataProtectionOfficer)))
         // The second factor is also enforced for administrators on every route (TwoFactor.UseTwoFactorForAdministrators).
         .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.Administrator))
             .RequireClaim(TwoFactor.MethodClaim, TwoFactor.Passed));

@@ -41,10 +41,12 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         "/admin/users", "/admin/users/new", "/admin/users/{id:guid}", "GET /api/v1/admin/users/", "GET /api/v1/admin/users/{id:guid}",
         // The blank break-glass form: it shows nothing about the child until the glass is broken.
         "/children/{id:guid}/break-glass",
+        // The blank data protection request form (it lists no child until one is chosen).
+        "/data-protection/requests/new",
     ];
 
     private sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
-        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default);
+        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default);
 
     /// <summary>Each route that shows a child: who asks, the address, and the child the audit row must name.</summary>
     private static IEnumerable<(string Route, Who Who, string Path, Guid Child)> Requests(Journey j) =>
@@ -89,6 +91,13 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         ("/children/find", Who.Police, "/children/find?GivenName=Robin&FamilyName=Auditwalk&DateOfBirth.Day=9&DateOfBirth.Month=3&DateOfBirth.Year=2016", j.ChildId),
         ("GET /api/v1/children/find", Who.Police, "/api/v1/children/find?givenName=Robin&familyName=Auditwalk&dateOfBirth=2016-03-09", j.ChildId),
         ("/break-glass/{id:guid}", Who.Manager, $"/break-glass/{j.BreakGlassId}", j.ChildId),
+        ("/data-protection", Who.DataProtectionOfficer, "/data-protection", j.ChildId),
+        ("/data-protection/retention", Who.DataProtectionOfficer, "/data-protection/retention", j.ChildId),
+        ("/data-protection/requests/{id:guid}", Who.DataProtectionOfficer, $"/data-protection/requests/{j.RequestId}", j.ChildId),
+        ("/data-protection/requests/{id:guid}/export", Who.DataProtectionOfficer, $"/data-protection/requests/{j.RequestId}/export", j.ChildId),
+        ("GET /api/v1/data-protection/requests/", Who.DataProtectionOfficer, "/api/v1/data-protection/requests", j.ChildId),
+        ("GET /api/v1/data-protection/requests/{id:guid}", Who.DataProtectionOfficer, $"/api/v1/data-protection/requests/{j.RequestId}", j.ChildId),
+        ("GET /api/v1/data-protection/requests/{id:guid}/export", Who.DataProtectionOfficer, $"/api/v1/data-protection/requests/{j.RequestId}/export", j.ChildId),
         ("/episodes/{id:guid}/emergency-action", Who.Manager, $"/episodes/{j.EpisodeId}/emergency-action", j.ChildId),
         ("/episodes/{id:guid}/strategy-discussions/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/strategy-discussions/new", j.ChildId),
         ("/strategy-discussions/{id:guid}", Who.LeadPractitioner, $"/strategy-discussions/{j.DiscussionId}", j.ChildId),
@@ -287,8 +296,14 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         }), HttpStatusCode.Created);
         var breakGlass = await Json(await c[Who.Police].PostAsJsonAsync($"/api/v1/children/{j.ChildId}/break-glass",
             new { reason = "Attending the home at night; Robin is alone and we need to know who can care for him." }), HttpStatusCode.Created);
+        var request = await Json(await c[Who.DataProtectionOfficer].PostAsJsonAsync("/api/v1/data-protection/requests", new
+        {
+            childId = j.ChildId, kind = "SubjectAccess", requesterName = "Mother Auditwalk", relationship = "Parent", receivedOn = today,
+            details = "A copy of everything held about Robin.",
+        }), HttpStatusCode.Created);
         return j with
         {
+            RequestId = request.GetProperty("id").GetGuid(),
             DiscussionId = discussionId, EnquiryId = enquiryId, ProtectionPlanId = held.GetProperty("plan").GetProperty("id").GetGuid(),
             BreakGlassId = breakGlass.GetProperty("id").GetGuid(),
         };

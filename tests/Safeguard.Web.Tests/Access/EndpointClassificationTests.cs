@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Domain.Organisation;
 using Safeguard.Web.Tests.Support;
 
 namespace Safeguard.Web.Tests.Access;
@@ -29,6 +30,9 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
 
         /// <summary>The area's administrators, signed in with their second factor: accounts, never case records.</summary>
         Administrators,
+
+        /// <summary>The data protection officer: UK GDPR requests and the retention report, never case work.</summary>
+        DataProtectionOfficer,
     }
 
     /// <summary>What an administrator who has not set up two-factor authentication may still reach (besides the anonymous routes).</summary>
@@ -142,6 +146,18 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/plans/{id:guid}/reviews"] = Access.Restricted,
         ["POST /api/v1/plans/{id:guid}/end"] = Access.Restricted,
         ["GET /api/v1/children/{id:guid}/chronology"] = Access.Restricted,
+        ["/data-protection"] = Access.DataProtectionOfficer,
+        ["/data-protection/requests/new"] = Access.DataProtectionOfficer,
+        ["/data-protection/requests/{id:guid}"] = Access.DataProtectionOfficer,
+        ["/data-protection/requests/{id:guid}/export"] = Access.DataProtectionOfficer,
+        ["/data-protection/retention"] = Access.DataProtectionOfficer,
+        ["GET /api/v1/data-protection/requests/"] = Access.DataProtectionOfficer,
+        ["POST /api/v1/data-protection/requests/"] = Access.DataProtectionOfficer,
+        ["GET /api/v1/data-protection/requests/{id:guid}"] = Access.DataProtectionOfficer,
+        ["GET /api/v1/data-protection/requests/{id:guid}/export"] = Access.DataProtectionOfficer,
+        ["POST /api/v1/data-protection/requests/{id:guid}/extension"] = Access.DataProtectionOfficer,
+        ["POST /api/v1/data-protection/requests/{id:guid}/review"] = Access.DataProtectionOfficer,
+        ["POST /api/v1/data-protection/requests/{id:guid}/decision"] = Access.DataProtectionOfficer,
         ["/admin/users"] = Access.Administrators,
         ["/admin/users/new"] = Access.Administrators,
         ["/admin/users/{id:guid}"] = Access.Administrators,
@@ -249,6 +265,43 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         }
 
         Assert.True(failures.Count == 0, "Account administration reachable by a manager who is not an administrator: " + string.Join("; ", failures));
+    }
+
+    [Fact]
+    public async Task DataProtectionRoutes_RefuseEveryoneButTheDataProtectionOfficer()
+    {
+        var area = await factory.NewAreaAsync();
+        var failures = new List<string>();
+        foreach (var (agency, roles) in new[]
+        {
+            (area.SocialCare, new[] { PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor }),
+            (area.School, new[] { PractitionerRole.DesignatedSafeguardingLead }),
+            (area.SocialCare, new[] { PractitionerRole.Analyst }),
+        })
+        {
+            using var client = factory.NewClient();
+            await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(agency, roles));
+            foreach (var (key, method, template) in Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) == Access.DataProtectionOfficer).DistinctBy(e => e.Key))
+            {
+                using var response = await SendAsync(client, method, template);
+                if (!IsForbidden(response))
+                {
+                    failures.Add($"{key} answered {(int)response.StatusCode} to {string.Join('+', roles)}");
+                }
+            }
+        }
+
+        using var administrator = await factory.AdministratorClientAsync(area);
+        foreach (var (key, method, template) in Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) == Access.DataProtectionOfficer).DistinctBy(e => e.Key))
+        {
+            using var response = await SendAsync(administrator, method, template);
+            if (!IsForbidden(response))
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode} to an administrator");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Data protection requests reachable by someone other than the data protection officer: " + string.Join("; ", failures));
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class ChildModel(SafeguardDbContext db, AuditLog audit) : PageMode
     private static string Describe(AuditAction action, string recordType, string? detail) => action switch
     {
         AuditAction.Read when recordType == "AuditTrail" => "Viewed this audit trail",
+        AuditAction.Read when recordType == Safeguard.Web.DataProtection.DataProtectionSteps.ExportRecordType => "Produced a subject access export",
+        AuditAction.Read when recordType == "DataProtectionRequest" => "Viewed a data protection request about the record",
         AuditAction.Read => "Viewed the record",
         AuditAction.Searched => $"Saw the child in search results ({detail})",
         AuditAction.Created => $"Created {Words(recordType)}",
@@ -89,6 +91,7 @@ public sealed class ChildModel(SafeguardDbContext db, AuditLog audit) : PageMode
         "Relationship" => "a family relationship",
         "FamilyMember" => "a family member's record",
         AuditInterceptor.InformationSharingRecordType => "a record of information shared",
+        "DataProtectionRequest" => "a data protection request",
         _ => recordType,
     };
 

@@ -63,6 +63,7 @@ public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, A
         ChronologyKind.PlanReview => "Plan review",
         ChronologyKind.EpisodeClosed => "Episode closed",
         ChronologyKind.InformationShared => "Information shared",
+        ChronologyKind.DataProtection => "Data protection request",
         _ => kind.ToString(),
     };
 }

@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Data;
+using Safeguard.Data.Audit;
+using Safeguard.Domain;
+using Safeguard.Domain.Calendar;
+using Safeguard.Domain.Chronology;
+using Safeguard.Domain.DataProtection;
+using Safeguard.Web.Account;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.FamilyHelp;
+
+namespace Safeguard.Web.DataProtection;
+
+public sealed record NewRequestInput(Guid? ChildId, RequestKind? Kind, string? RequesterName, RequesterRelationship? Relationship, DateOnly? ReceivedOn,
+    string? Details)
+{
+    /// <summary>The answers not given, in the order the form asks: the page shows them all at once, the API refuses with the first.</summary>
+    public IEnumerable<(string RuleId, string Field, string Message)> Missing()
+    {
+        if (ChildId is null)
+        {
+            yield return ("SG-DPR-17", nameof(ChildId), "Choose the child's record the request is about.");
+        }
+
+        if (Kind is null)
+        {
+            yield return ("SG-DPR-18", nameof(Kind), "Choose what kind of request it is.");
+        }
+
+        if (string.IsNullOrWhiteSpace(RequesterName))
+        {
+            yield return ("SG-DPR-01", nameof(RequesterName), "Enter the name of the person who made the request.");
+        }
+
+        if (Relationship is null)
+        {
+            yield return ("SG-DPR-19", nameof(Relationship), "Choose how the person who asked stands to the child.");
+        }
+
+        if (ReceivedOn is null)
+        {
+            yield return ("SG-DPR-02", nameof(ReceivedOn), "Enter the date the request was received.");
+        }
+    }
+}
+
+public sealed record DecisionInput(RequestOutcome? Outcome, string? Reasons, string? WhatChanged, string? PersonsStatement, DateOnly? ReleasedOn);
+
+public sealed record ExtensionInput(string? Reason);
+
+public sealed record ReviewedInput(DateOnly? ReviewedOn);
+
+public sealed record RequestView(Guid Id, RequestKind Kind, Guid ChildId, string ChildName, string RequesterName, RequesterRelationship Relationship,
+    DateOnly ReceivedOn, DateOnly DueOn, bool IsOverdue, string Details, string? ExtensionReason, RequestOutcome? Outcome, string? DecisionReasons,
+    string? WhatChanged, string? PersonsStatement, DateOnly? DecidedOn, DateTimeOffset? FirstExportedAt, DateOnly? ReviewedOn)
+{
+    public static RequestView Of(DataProtectionRequest r, string childName, DateOnly today) => new(r.Id, r.Kind, r.ChildId, childName, r.RequesterName,
+        r.Relationship, r.ReceivedOn, r.DueOn, r.IsOverdue(today), r.Details, r.ExtensionReason, r.Outcome, r.DecisionReasons, r.WhatChanged,
+        r.PersonsStatement, r.DecidedOn, r.FirstExportedAt, r.ReviewedOn);
+}
+
+public sealed record RetentionRow(Guid ChildId, string ChildName, RetentionRecordType RecordType, DateOnly ReviewOn, bool IsDue);
+
+/// <summary>
+/// The data protection officer's work on UK GDPR requests: record them, extend the time, produce and review a subject
+/// access export, and decide erasure and rectification. The officer answers for the record but never works the case:
+/// a correction is made by the case's practitioners, and erasure is recorded as a decision (see the decision page).
+/// </summary>
+public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time, AuditLog audit, RetentionSchedule retention)
+{
+    private DateOnly Today => EnglandClock.Today(time);
+
+    public async Task<List<RequestView>> ListAsync(bool openOnly, CancellationToken cancellationToken)
+    {
+        var rows = await (from r in db.DataProtectionRequests.AsNoTracking()
+                          where !openOnly || r.Outcome == null
+                          join c in db.Children on r.ChildId equals c.Id
+                          orderby r.ReceivedOn, r.Id
+                          select new { r, Name = c.GivenName + " " + c.FamilyName }).Take(500).ToListAsync(cancellationToken);
+        var today = Today;
+        // The list names children: each one shown is in their audit trail, as a search result is.
+        await audit.SearchedAsync("Listed data protection requests", [.. rows.Select(x => x.r.ChildId).Distinct()], Policies.DataProtectionBasis,
+            cancellationToken);
+        return [.. rows.Select(x => RequestView.Of(x.r, x.Name, today)).OrderBy(v => v.Outcome is not null).ThenBy(v => v.DueOn)];
+    }
+
+    public async Task<RequestView> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var request = await db.DataProtectionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new RecordNotFoundException();
+        var view = RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+        await audit.ReadAsync(nameof(DataProtectionRequest), request.Id, request.ChildId, Policies.DataProtectionBasis, cancellationToken);
+        return view;
+    }
+
+    public async Task<RequestView> ReceiveAsync(ClaimsPrincipal user, NewRequestInput input, CancellationToken cancellationToken)
+    {
+        foreach (var (ruleId, field, message) in input.Missing().Take(1))
+        {
+            throw new RuleViolationException(ruleId, message, field);
+        }
+
+        var name = await ChildNameAsync(input.ChildId!.Value, cancellationToken);
+        var request = DataProtectionRequest.Receive(Guid.CreateVersion7(time.GetUtcNow()), db.CurrentAreaId!.Value, input.ChildId.Value, input.Kind!.Value,
+            input.RequesterName ?? string.Empty, input.Relationship!.Value, input.ReceivedOn!.Value, input.Details, user.PractitionerId()!.Value, Today);
+        db.DataProtectionRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return RequestView.Of(request, name, Today);
+    }
+
+    public async Task<RequestView> ExtendAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, r => r.Extend(reason, Today), cancellationToken);
+
+    public async Task<RequestView> MarkReviewedAsync(Guid id, DateOnly? on, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, r => r.MarkReviewed(on ?? Today, Today), cancellationToken);
+
+    public async Task<RequestView> DecideAsync(ClaimsPrincipal user, Guid id, DecisionInput input, CancellationToken cancellationToken)
+    {
+        Requirement.Require(input.Outcome is not null, "SG-DPR-11", "Choose the outcome.", "Outcome");
+        var officer = user.PractitionerId()!.Value;
+        var request = await db.DataProtectionRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
+        if (request.Kind == RequestKind.SubjectAccess && input.Outcome == RequestOutcome.Released)
+        {
+            request.Release(officer, input.ReleasedOn ?? Today, Today);
+        }
+        else
+        {
+            var reviewOn = (await RetentionAsync(request.ChildId, cancellationToken))?.ReviewOn;
+            request.Decide(officer, input.Outcome!.Value, input.Reasons, input.WhatChanged, input.PersonsStatement, Today, reviewOn);
+            if (request.Outcome == RequestOutcome.NotCorrected)
+            {
+                db.Note(request.AreaId, request.ChildId, null, Today, time.GetUtcNow(), ChronologyKind.DataProtection,
+                    $"Statement of {request.RequesterName}'s view ({request.Relationship.Describe().ToLowerInvariant()}), who asked for the record to be corrected: {request.PersonsStatement}",
+                    nameof(DataProtectionRequest), request.Id);
+            }
+            else if (request.Outcome == RequestOutcome.Corrected)
+            {
+                db.Note(request.AreaId, request.ChildId, null, Today, time.GetUtcNow(), ChronologyKind.DataProtection,
+                    $"Corrected at the request of {request.RequesterName}: {request.WhatChanged}", nameof(DataProtectionRequest), request.Id);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+    }
+
+    /// <summary>Produces the subject access export, redacted for review. Every export is in the audit trail.</summary>
+    public async Task<SubjectAccessExport> ExportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var request = await db.DataProtectionRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
+        request.Exported(time.GetUtcNow());
+        var export = await SubjectAccessExport.BuildAsync(db, request, time.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.ReadAsync(ExportRecordType, request.Id, request.ChildId, Policies.DataProtectionBasis, cancellationToken);
+        return export;
+    }
+
+    public const string ExportRecordType = "SubjectAccessExport";
+
+    /// <summary>Records due for review under the retention schedule, oldest first; those due by today are flagged.</summary>
+    public async Task<List<RetentionRow>> RetentionReportAsync(int take, CancellationToken cancellationToken)
+    {
+        var rows = await RetentionRowsAsync(null, cancellationToken);
+        List<RetentionRow> shown = [.. rows.OrderBy(r => r.ReviewOn).ThenBy(r => r.ChildName, StringComparer.Ordinal).Take(take)];
+        await audit.SearchedAsync("Retention report", [.. shown.Select(r => r.ChildId)], Policies.DataProtectionBasis, cancellationToken);
+        return shown;
+    }
+
+    public async Task<RetentionRow?> RetentionAsync(Guid childId, CancellationToken cancellationToken) =>
+        (await RetentionRowsAsync(childId, cancellationToken)).SingleOrDefault();
+
+    private async Task<List<RetentionRow>> RetentionRowsAsync(Guid? childId, CancellationToken cancellationToken)
+    {
+        var children = await db.Children.AsNoTracking().Where(c => c.MergedIntoId == null && (childId == null || c.Id == childId))
+            .Select(c => new { c.Id, Name = c.GivenName + " " + c.FamilyName, Born = c.DateOfBirth ?? c.ExpectedDateOfBirth }).ToListAsync(cancellationToken);
+        var cases = (await db.Episodes.AsNoTracking().Where(e => !e.IsReferralNoFurtherAction && (childId == null || e.ChildId == childId))
+            .Select(e => e.ChildId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var referrals = (await db.Referrals.AsNoTracking().Where(r => childId == null || r.ChildId == childId)
+            .Select(r => new { r.ChildId, On = r.DecidedOn ?? r.ReceivedOn }).ToListAsync(cancellationToken))
+            .GroupBy(r => r.ChildId).ToDictionary(g => g.Key, g => g.Max(r => r.On));
+        var today = Today;
+        return [.. children.Where(c => c.Born is not null).Select(c =>
+        {
+            // A child known only through referrals that led to no further action is kept for the shorter period.
+            var type = !cases.Contains(c.Id) && referrals.ContainsKey(c.Id)
+                ? RetentionRecordType.ReferralNoFurtherAction
+                : RetentionRecordType.ChildrensSocialCareCase;
+            var reviewOn = retention.ReviewOn(type, c.Born!.Value, referrals.GetValueOrDefault(c.Id, c.Born.Value));
+            return new RetentionRow(c.Id, c.Name, type, reviewOn, reviewOn <= today);
+        })];
+    }
+
+    private async Task<RequestView> ChangeAsync(Guid id, Action<DataProtectionRequest> change, CancellationToken cancellationToken)
+    {
+        var request = await db.DataProtectionRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
+        change(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+    }
+
+    private async Task<string> ChildNameAsync(Guid childId, CancellationToken cancellationToken) =>
+        await db.Children.Where(c => c.Id == childId).Select(c => c.GivenName + " " + c.FamilyName).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new RecordNotFoundException();
+}

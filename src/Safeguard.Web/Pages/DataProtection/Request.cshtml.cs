@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Domain.DataProtection;
+using Safeguard.Web.Authorization;
+using Safeguard.Web.DataProtection;
+using Safeguard.Web.Errors;
+using Safeguard.Web.Forms;
+
+namespace Safeguard.Web.Pages.DataProtection;
+
+/// <summary>One request: extend the time, review and release a subject access export, or decide erasure or rectification.</summary>
+[Authorize(Policy = Policies.DataProtection)]
+public sealed class RequestModel(DataProtectionSteps steps) : PageModel, IMapsRuleFields
+{
+    public RequestView Answer { get; private set; } = null!;
+
+    /// <summary>Erasure: the day the retention schedule lets the record go, shown before deciding.</summary>
+    public RetentionRow? Retention { get; private set; }
+
+    [BindProperty]
+    public string? ExtensionReason { get; set; }
+
+    [BindProperty]
+    public DateField ReviewedOn { get; set; } = new();
+
+    [BindProperty]
+    public DateField ReleasedOn { get; set; } = new();
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? DecisionReasons { get; set; }
+
+    [BindProperty]
+    public string? WhatChanged { get; set; }
+
+    [BindProperty]
+    public string? PersonsStatement { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        await steps.ExtendAsync(id, ExtensionReason, cancellationToken);
+        return Redirect($"/data-protection/requests/{id}");
+    }
+
+    public async Task<IActionResult> OnPostReviewedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        var on = ReviewedOn.Read(ModelState, nameof(ReviewedOn), "The date reviewed");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.MarkReviewedAsync(id, on, cancellationToken);
+        return Redirect($"/data-protection/requests/{id}");
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        var on = ReleasedOn.Read(ModelState, nameof(ReleasedOn), "The date released");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.DecideAsync(User, id, new DecisionInput(RequestOutcome.Released, null, null, null, on), cancellationToken);
+        return Redirect($"/data-protection/requests/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        await steps.DecideAsync(User, id, new DecisionInput(Enum.TryParse<RequestOutcome>(Outcome, out var outcome) ? outcome : null,
+            DecisionReasons, WhatChanged, PersonsStatement, null), cancellationToken);
+        return Redirect($"/data-protection/requests/{id}");
+    }
+
+    public string FormKeyFor(string domainField) => domainField switch
+    {
+        "DecidedOn" => nameof(ReleasedOn),
+        _ => domainField,
+    };
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Answer = await steps.GetAsync(id, cancellationToken);
+        if (Answer.Kind == RequestKind.Erasure)
+        {
+            Retention = await steps.RetentionAsync(Answer.ChildId, cancellationToken);
+        }
+    }
+}
