@@ -165,6 +165,9 @@ public sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<Saf
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<Episode>().WithMany().HasForeignKey(s => s.EpisodeId);
         builder.HasOne<Safeguard.Domain.ChildProtection.StrategyDiscussion>().WithMany().HasForeignKey(s => s.StrategyDiscussionId);
+        builder.OwnsMany(s => s.ConferenceRequests, r => r.ToJson());
+        builder.Navigation(s => s.ConferenceRequests).HasField("_conferenceRequests").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.ConferenceAgreedOnRequest);
         builder.HasIndex(s => new { s.AreaId, s.EpisodeId });
     }
 }

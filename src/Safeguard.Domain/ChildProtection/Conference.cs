@@ -89,8 +89,8 @@ public sealed class ChildProtectionConference
         ArgumentNullException.ThrowIfNull(episode);
         ArgumentNullException.ThrowIfNull(chair);
         ArgumentNullException.ThrowIfNull(decision);
-        Require(enquiry.Outcome == Section47Outcome.Substantiated, "ICPC-01",
-            "An initial child protection conference follows a section 47 enquiry whose concerns were substantiated.");
+        Require(enquiry.Outcome == Section47Outcome.Substantiated || enquiry.ConferenceAgreedOnRequest, "ICPC-01",
+            "An initial child protection conference follows a section 47 enquiry whose concerns were substantiated, or a request for one that a manager agreed.");
         Require(episode.IsOpen && episode.Id == enquiry.EpisodeId, "SG-EP-13", "The episode is closed.");
         Require(chair.AreaId == enquiry.AreaId && chair.Has(PractitionerRole.ConferenceChair), "ICPC-03",
             "The chair must be one of the local authority's child protection conference chairs.", "ChairId");

@@ -14,6 +14,13 @@ public enum Section47Outcome
     Substantiated,
 }
 
+/// <summary>
+/// A practitioner with serious concerns asks for a conference after the decision not to hold one (S47-11); a manager
+/// answers, and a refusal can be escalated under the safeguarding partners' dispute resolution.
+/// </summary>
+public sealed record ConferenceRequest(string RequestedBy, string Agency, string Concerns, DateOnly RequestedOn, bool? Agreed = null, string? Answer = null,
+    Guid? AnsweredBy = null, DateOnly? AnsweredOn = null, bool Escalated = false);
+
 /// <summary>The lead practitioner's record of the enquiry as it goes (S47-04 to S47-06).</summary>
 public sealed record EnquiryRecord(
     DateOnly? ChildSeenOn,
@@ -38,9 +45,17 @@ public sealed class Section47Enquiry
 {
     public const int MaxTextLength = Referral.MaxTextLength;
 
+    private readonly List<ConferenceRequest> _conferenceRequests = [];
+
     private Section47Enquiry()
     {
     }
+
+    /// <summary>Requests for a conference after the decision not to hold one, with their answers (S47-11).</summary>
+    public IReadOnlyList<ConferenceRequest> ConferenceRequests => _conferenceRequests;
+
+    /// <summary>A manager agreed to a practitioner's request: the initial conference is held after all.</summary>
+    public bool ConferenceAgreedOnRequest => _conferenceRequests.Exists(r => r.Agreed == true);
 
     public Guid Id { get; private set; }
 
@@ -180,6 +195,42 @@ public sealed class Section47Enquiry
         ReasonsShared = outcome == Section47Outcome.NotSubstantiated ? reasonsShared : null;
         OngoingSupport = Blank(ongoingSupport);
         ConcludedOn = on;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Records a practitioner's request for a conference after the decision not to hold one (S47-11).</summary>
+    public void RequestConference(string requestedBy, string agency, string concerns, DateOnly on, DateOnly today)
+    {
+        Require(Outcome == Section47Outcome.NotSubstantiated, "S47-11", "A conference can be requested once the enquiry has decided not to hold one.");
+        Require(_conferenceRequests.TrueForAll(r => r.Agreed is not null), "S47-11", "The earlier request is still waiting for its answer.");
+        Require(!string.IsNullOrWhiteSpace(requestedBy) && requestedBy.Length <= 200 && !string.IsNullOrWhiteSpace(agency) && agency.Length <= 200, "S47-11",
+            "Name the practitioner asking, and their agency.", "RequestedBy");
+        Require(!string.IsNullOrWhiteSpace(concerns) && concerns.Length <= MaxTextLength, "S47-11", "Record their serious concerns.", "Concerns");
+        Require(on >= ConcludedOn && on <= today, "SG-S47-06", "The request's date must be between the outcome and today.", "RequestedOn");
+        _conferenceRequests.Add(new ConferenceRequest(requestedBy.Trim(), agency.Trim(), concerns.Trim(), on));
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>A social work qualified manager answers the request; a refusal can be escalated under the dispute resolution route.</summary>
+    public void AnswerConferenceRequest(Practitioner manager, bool agreed, string answer, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
+            "Only a social work qualified practice supervisor or manager answers a request for a conference.");
+        var open = _conferenceRequests.FindIndex(r => r.Agreed is null);
+        Require(open >= 0, "S47-11", "There is no request waiting for an answer.");
+        Require(!string.IsNullOrWhiteSpace(answer) && answer.Length <= MaxTextLength, "S47-11", "Give the answer and its reasons: the practitioner is told.", "Answer");
+        _conferenceRequests[open] = _conferenceRequests[open] with { Agreed = agreed, Answer = answer.Trim(), AnsweredBy = manager.Id, AnsweredOn = on };
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The practitioner still disagrees with a refusal: it goes to the safeguarding partners' dispute resolution (S47-11).</summary>
+    public void EscalateRefusal()
+    {
+        var last = _conferenceRequests.Count - 1;
+        Require(last >= 0 && _conferenceRequests[last].Agreed == false && !_conferenceRequests[last].Escalated, "S47-11",
+            "Only a refused request that has not been escalated can be escalated.");
+        _conferenceRequests[last] = _conferenceRequests[last] with { Escalated = true };
         Version = Guid.NewGuid();
     }
 

@@ -46,6 +46,10 @@ public sealed record EmergencyActionInput(DateOnly? TakenOn, EmergencyPower? Pow
 
 public sealed record AcceptanceInput(string? AcceptedBy, DateOnly? AcceptedOn);
 
+public sealed record ConferenceRequestInput(string? RequestedBy, string? Agency, string? Concerns, DateOnly? RequestedOn);
+
+public sealed record ConferenceAnswerInput(bool? Agreed, string? Answer);
+
 public sealed record EndCpPlanInput(PlanEndReason? Reason, string? Notes, DateOnly? On, Guid? Version);
 
 public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly StartedOn, string InitialCategory, string LatestCategory, Guid LeadSocialWorkerId,
@@ -64,11 +68,11 @@ public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly 
 public sealed record EnquiryView(Guid Id, Guid EpisodeId, Guid ChildId, Guid StrategyDiscussionId, DateOnly StartedOn, DateOnly ConferenceDueBy, Guid LeadId,
     DateOnly? ChildSeenOn, bool? SeenAlone, string? WhyNotSeenAlone, string? ChildsWishesAndFeelings, bool? ParentsInterviewed, bool? JointWithPolice,
     string? SpecialistAssessments, bool SuspectedSexualAbuse, string? HealthRepresentative, Section47Outcome? Outcome, string? OutcomeReasons, bool? ReasonsShared,
-    string? OngoingSupport, DateOnly? ConcludedOn, Guid Version)
+    string? OngoingSupport, DateOnly? ConcludedOn, IReadOnlyList<ConferenceRequest> ConferenceRequests, Guid Version)
 {
     public static EnquiryView Of(Section47Enquiry e, DateOnly dueBy) => new(e.Id, e.EpisodeId, e.ChildId, e.StrategyDiscussionId, e.StartedOn, dueBy, e.LeadId,
         e.ChildSeenOn, e.SeenAlone, e.WhyNotSeenAlone, e.ChildsWishesAndFeelings, e.ParentsInterviewed, e.JointWithPolice, e.SpecialistAssessments,
-        e.SuspectedSexualAbuse, e.HealthRepresentative, e.Outcome, e.OutcomeReasons, e.ReasonsShared, e.OngoingSupport, e.ConcludedOn, e.Version);
+        e.SuspectedSexualAbuse, e.HealthRepresentative, e.Outcome, e.OutcomeReasons, e.ReasonsShared, e.OngoingSupport, e.ConcludedOn, e.ConferenceRequests, e.Version);
 }
 
 public sealed record DiscussionView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly HeldOn, IReadOnlyList<Attendee> Attendees, string InformationShared,
@@ -310,6 +314,46 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         return plan;
     }
 
+    /// <summary>Records a practitioner's request for a conference after the decision not to hold one (S47-11).</summary>
+    public async Task<Section47Enquiry> RequestConferenceAsync(ClaimsPrincipal user, Guid enquiryId, ConferenceRequestInput input, CancellationToken cancellationToken)
+    {
+        var enquiry = await EnquiryAsync(user, enquiryId, cancellationToken);
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        enquiry.RequestConference(input.RequestedBy ?? string.Empty, input.Agency ?? string.Empty, input.Concerns ?? string.Empty, input.RequestedOn ?? today, today);
+        var request = enquiry.ConferenceRequests[^1];
+        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, request.RequestedOn, now, ChronologyKind.Section47,
+            $"{request.RequestedBy} ({request.Agency}) asked for a child protection conference: {request.Concerns}", "Section47Enquiry", enquiry.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return enquiry;
+    }
+
+    public async Task<Section47Enquiry> AnswerConferenceRequestAsync(ClaimsPrincipal user, Guid enquiryId, ConferenceAnswerInput input, CancellationToken cancellationToken)
+    {
+        var enquiry = await EnquiryAsync(user, enquiryId, cancellationToken);
+        Requirement.Require(input.Agreed is not null, "S47-11", "Say whether the conference will be held.", "Agreed");
+        var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        enquiry.AnswerConferenceRequest(manager, input.Agreed!.Value, input.Answer ?? string.Empty, today);
+        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, today, now, ChronologyKind.Section47,
+            $"{manager.FullName} {(input.Agreed.Value ? "agreed to hold" : "refused")} a child protection conference: {enquiry.ConferenceRequests[^1].Answer}",
+            "Section47Enquiry", enquiry.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return enquiry;
+    }
+
+    public async Task<Section47Enquiry> EscalateRefusalAsync(ClaimsPrincipal user, Guid enquiryId, CancellationToken cancellationToken)
+    {
+        var enquiry = await EnquiryAsync(user, enquiryId, cancellationToken);
+        enquiry.EscalateRefusal();
+        var now = time.GetUtcNow();
+        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, EnglandClock.ToEnglandDate(now), now, ChronologyKind.Section47,
+            "The refusal to hold a conference was escalated under the safeguarding partners' dispute resolution.", "Section47Enquiry", enquiry.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return enquiry;
+    }
+
     private async Task<ChildProtectionPlan> CpPlanAsync(ClaimsPrincipal user, Guid planId, CancellationToken cancellationToken)
     {
         var plan = await db.ChildProtectionPlans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) ?? throw new RecordNotFoundException();
@@ -420,6 +464,27 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         api.MapPost("/emergency-actions/{id:guid}/acceptance", async (Guid id, AcceptanceInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
             CancellationToken ct) => TypedResults.Ok(await steps.RecordAcceptanceAsync(user, id, input, ct)))
             .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordResponsibilityAccepted");
+
+        api.MapPost("/section-47/{id:guid}/conference-requests", async (Guid id, ConferenceRequestInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            CancellationToken ct) =>
+        {
+            var enquiry = await steps.RequestConferenceAsync(user, id, input, ct);
+            return TypedResults.Ok(EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RequestConference");
+
+        api.MapPost("/section-47/{id:guid}/conference-requests/answer", async (Guid id, ConferenceAnswerInput input, ClaimsPrincipal user,
+            ChildProtectionSteps steps, CancellationToken ct) =>
+        {
+            var enquiry = await steps.AnswerConferenceRequestAsync(user, id, input, ct);
+            return TypedResults.Ok(EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
+        }).RequireAuthorization(Policies.FrontDoorDecision).WithTags(tags).WithName("AnswerConferenceRequest");
+
+        api.MapPost("/section-47/{id:guid}/conference-requests/escalation", async (Guid id, ClaimsPrincipal user, ChildProtectionSteps steps,
+            CancellationToken ct) =>
+        {
+            var enquiry = await steps.EscalateRefusalAsync(user, id, ct);
+            return TypedResults.Ok(EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("EscalateConferenceRefusal");
 
         api.MapPost("/child-protection-plans/{id:guid}/end", async (Guid id, EndCpPlanInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
             WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.EndCpPlanAsync(user, id, input, ct), calendar)))

@@ -323,4 +323,26 @@ public sealed class StrategyDiscussionTests
         action.RecordAcceptance("Southvale duty team manager, by email", Today, Today);
         Assert.Equal(Today, action.AcceptedOn);
     }
+
+    [Fact]
+    [Trait("Rule", "S47-11")]
+    public void APractitionerCanAskForAConference_AfterTheDecisionNotToHoldOne_AndARefusalCanBeEscalated()
+    {
+        var (enquiry, lead) = Started();
+        Assert.Equal("S47-11", Assert.Throws<RuleViolationException>(() => enquiry.RequestConference("Dee Teacher", "School", "Bruises again.", Today, Today)).RuleId);
+        enquiry.RecordEnquiry(lead.Id, new EnquiryRecord(Today, true, null, "I fell over.", true, false, null, false, null), Today);
+        enquiry.Conclude(lead.Id, Section47Outcome.NotSubstantiated, "Consistent with a fall.", true, "Family Help offered.", Today);
+
+        enquiry.RequestConference("Dee Teacher", "Northmoor Primary", "Third injury this term; the account keeps changing.", Today, Today);
+        Assert.Equal("S47-11", Assert.Throws<RuleViolationException>(() => enquiry.RequestConference("Someone", "Health", "Also worried.", Today, Today)).RuleId);
+        Assert.Equal("RC-01", Assert.Throws<RuleViolationException>(() => enquiry.AnswerConferenceRequest(lead, false, "No.", Today)).RuleId);
+        enquiry.AnswerConferenceRequest(Person(manager: true), false, "The medical found no non-accidental injury.", Today);
+        enquiry.EscalateRefusal();
+        Assert.True(enquiry.ConferenceRequests[0].Escalated);
+        Assert.False(enquiry.ConferenceAgreedOnRequest);
+
+        enquiry.RequestConference("Lee Nurse", "Health visiting", "New disclosure to the health visitor.", Today, Today);
+        enquiry.AnswerConferenceRequest(Person(manager: true), true, "Agreed in the light of the new disclosure.", Today);
+        Assert.True(enquiry.ConferenceAgreedOnRequest);
+    }
 }

@@ -133,6 +133,20 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         }), HttpStatusCode.OK);
 
         Assert.Contains((await ClocksAsync(team.Area, enquiryId)), c => c.RuleId == "ICPC-01" && c.Status == "Stopped");
+
+        // The school still has serious concerns and asks for a conference (S47-11); a manager refuses, and the refusal is escalated.
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/conference-requests",
+            new { requestedBy = "Dee Teacher", agency = "Northmoor Primary", concerns = "A third injury this term; the account keeps changing." }), HttpStatusCode.OK);
+        using (var byWorker = await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/conference-requests/answer", new { agreed = false, answer = "No." }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byWorker.StatusCode);
+        }
+
+        await Json(await team.Manager.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/conference-requests/answer",
+            new { agreed = false, answer = "The medical found no non-accidental injury; Family Help continues." }), HttpStatusCode.OK);
+        var escalated = await Json(await team.Worker.PostAsync(new Uri($"/api/v1/section-47/{enquiryId}/conference-requests/escalation", UriKind.Relative), null),
+            HttpStatusCode.OK);
+        Assert.True(escalated.GetProperty("conferenceRequests")[0].GetProperty("escalated").GetBoolean());
         var chronology = await Json(await team.Manager.GetAsync(new Uri($"/api/v1/children/{team.ChildId}/chronology?kind=Section47", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("summary").GetString()!.Contains("not substantiated", StringComparison.Ordinal));
     }

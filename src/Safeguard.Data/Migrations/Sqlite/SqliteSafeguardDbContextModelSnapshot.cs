@@ -1944,6 +1944,48 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasForeignKey("StrategyDiscussionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.ConferenceRequest", "ConferenceRequests", b1 =>
+                        {
+                            b1.Property<Guid>("Section47EnquiryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<bool?>("Agreed");
+
+                            b1.Property<string>("Answer");
+
+                            b1.Property<Guid?>("AnsweredBy");
+
+                            b1.Property<DateOnly?>("AnsweredOn");
+
+                            b1.Property<string>("Concerns")
+                                .IsRequired();
+
+                            b1.Property<bool>("Escalated");
+
+                            b1.Property<string>("RequestedBy")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("RequestedOn");
+
+                            b1.HasKey("Section47EnquiryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Section47Enquiries");
+
+                            b1
+                                .ToJson("ConferenceRequests")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("Section47EnquiryId");
+                        });
+
+                    b.Navigation("ConferenceRequests");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.StrategyDiscussion", b =>

@@ -74,6 +74,21 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
     [BindProperty]
     public Guid? Version { get; set; }
 
+    [BindProperty]
+    public string? RequestedBy { get; set; }
+
+    [BindProperty]
+    public string? RequestAgency { get; set; }
+
+    [BindProperty]
+    public string? Concerns { get; set; }
+
+    [BindProperty]
+    public bool? Agreed { get; set; }
+
+    [BindProperty]
+    public string? Answer { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
@@ -121,9 +136,52 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostRequestAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.RequestConferenceAsync(User, id, new ConferenceRequestInput(RequestedBy, RequestAgency, Concerns, null), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        if (!IsManager)
+        {
+            return Forbid();
+        }
+
+        await steps.AnswerConferenceRequestAsync(User, id, new ConferenceAnswerInput(Agreed, Answer), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.EscalateRefusalAsync(User, id, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
     public override string FormKeyFor(string domainField) => domainField switch
     {
         "ChildSeenOn" => nameof(ChildSeenOn),
+        "Concerns" => nameof(Concerns),
+        "RequestedOn" => nameof(Concerns),
         _ => domainField,
     };
 
