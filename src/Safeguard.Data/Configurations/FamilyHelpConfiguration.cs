@@ -105,6 +105,7 @@ public sealed class ChronologyEntryConfiguration : IEntityTypeConfiguration<Chro
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Summary).HasMaxLength(ChronologyEntry.MaxSummaryLength);
         builder.Property(c => c.SourceType).HasMaxLength(40);
+        builder.Property(c => c.Sensitivity).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(c => new { c.AreaId, c.ChildId, c.OccurredOn });
     }
 }

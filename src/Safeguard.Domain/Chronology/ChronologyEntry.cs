@@ -1,3 +1,4 @@
+using Safeguard.Domain.Organisation;
 using static Safeguard.Domain.Requirement;
 
 namespace Safeguard.Domain.Chronology;
@@ -72,6 +73,21 @@ public sealed class ChronologyEntry
 
     /// <summary>The entry this one corrects, if it is a correction.</summary>
     public Guid? Corrects { get; private set; }
+
+    /// <summary>Narrows who may read the entry: others see that a sensitive entry exists, not what it says.</summary>
+    public Sensitivity Sensitivity { get; private set; }
+
+    public Guid? MarkedBy { get; private set; }
+
+    /// <summary>A social work qualified manager marks (or unmarks) the entry as sensitive.</summary>
+    public void Mark(Practitioner manager, Sensitivity sensitivity)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
+            "Only a social work qualified practice supervisor or manager marks an entry as sensitive.");
+        Sensitivity = sensitivity;
+        MarkedBy = manager.Id;
+    }
 
     /// <summary>The child turned out to have another record: the entry moves to the surviving record, unchanged otherwise.</summary>
     public void MoveToChild(Guid survivorId, Guid? episodeId)

@@ -150,7 +150,10 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
                 [.. p.Outcomes.Select(o => R($"{o.Number}. {o.Outcome} Measure: {o.Measure} By {o.ByWhen:d MMMM yyyy}. {o.Service} ({o.ProvidedBy})"))],
                 R(p.ExpectationsOfParents), [.. p.Reviews.Select(v => R($"{v.HeldOn:d MMMM yyyy}: {v.Decisions}"))]))],
             [.. visits.Select(v => new ExportVisit(v.VisitedOn, Who(v.VisitedBy), v.ChildSeen, v.SeenAlone, N(v.WhyNot), R(v.Observations), N(v.ChildsWords)))],
-            [.. chronology.Select(c => new ExportChronologyEntry(c.OccurredOn, c.Kind.ToString(), R(c.Summary), c.RecordedBy is null ? string.Empty : Who(c.RecordedBy)))],
+            // An entry marked sensitive (police intelligence, a safe address...) never goes to the requester: the export says one is withheld.
+            [.. chronology.Select(c => new ExportChronologyEntry(c.OccurredOn, c.Kind.ToString(),
+                c.Sensitivity == Domain.Chronology.Sensitivity.None ? R(c.Summary) : $"[Withheld: an entry marked as {Domain.Chronology.Sensitivities.Describe(c.Sensitivity)}]",
+                c.RecordedBy is null ? string.Empty : Who(c.RecordedBy)))],
             redaction.Labels);
         return exported;
     }

@@ -6,16 +6,21 @@ namespace Safeguard.Web.FamilyHelp;
 
 /// <summary>One line of the child's chronology as shown: what, when, from which agency, by whom, and a link to its source.</summary>
 public sealed record ChronologyLine(Guid Id, DateOnly OccurredOn, DateTimeOffset RecordedAt, ChronologyKind Kind, string Summary, string? Agency,
-    string? RecordedBy, string SourceType, Guid SourceId, string? Link);
+    string? RecordedBy, string SourceType, Guid SourceId, string? Link, Sensitivity Sensitivity = Sensitivity.None, bool Redacted = false);
 
 public static class ChronologyQueries
 {
     public const int MaxLines = 2_000;
 
-    /// <summary>The child's chronology, oldest first, optionally only one agency's entries or one kind.</summary>
+    /// <summary>
+    /// The child's chronology, oldest first, optionally only one agency's entries or one kind. Entries marked sensitive are
+    /// redacted for a reader who may not see them: the line says a sensitive entry exists and who may read it, nothing more.
+    /// </summary>
     public static async Task<List<ChronologyLine>> ForChildAsync(SafeguardDbContext db, Guid childId, Guid? agencyId, ChronologyKind? kind,
-        CancellationToken cancellationToken)
+        System.Security.Claims.ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
+        var readerAgency = Account.SafeguardClaims.AgencyKindOf(reader);
+        var readerRoles = Account.SafeguardClaims.PractitionerRoles(reader).ToList();
         var entries = db.Chronology.AsNoTracking().Where(c => c.ChildId == childId);
         if (agencyId is { } agency)
         {
@@ -35,8 +40,12 @@ public static class ChronologyQueries
                           orderby c.OccurredOn, c.RecordedAt
                           select new { c, Agency = a == null ? null : a.Name, By = p == null ? null : p.GivenName + " " + p.FamilyName })
             .Take(MaxLines).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ChronologyLine(r.c.Id, r.c.OccurredOn, r.c.RecordedAt, r.c.Kind, r.c.Summary, r.Agency, r.By, r.c.SourceType,
-            r.c.SourceId, LinkTo(r.c)))];
+        return [.. rows.Select(r => r.c.Sensitivity.MaySee(readerAgency, readerRoles)
+            ? new ChronologyLine(r.c.Id, r.c.OccurredOn, r.c.RecordedAt, r.c.Kind, r.c.Summary, r.Agency, r.By, r.c.SourceType, r.c.SourceId, LinkTo(r.c),
+                r.c.Sensitivity)
+            : new ChronologyLine(r.c.Id, r.c.OccurredOn, r.c.RecordedAt, r.c.Kind,
+                $"A sensitive entry ({r.c.Sensitivity.Describe()}): only {r.c.Sensitivity.WhoMaySee()} may read it.", r.Agency, null, r.c.SourceType, r.c.SourceId,
+                null, r.c.Sensitivity, Redacted: true))];
     }
 
     /// <summary>The agencies with entries on the child's chronology, for the filter.</summary>

@@ -166,8 +166,25 @@ public static class FamilyHelpApi
             }
 
             await audit.ReadAsync("Chronology", id, id, basis, cancellationToken);
-            return TypedResults.Ok(await ChronologyQueries.ForChildAsync(db, id, agency, kind, cancellationToken));
+            return TypedResults.Ok(await ChronologyQueries.ForChildAsync(db, id, agency, kind, user, cancellationToken));
         }).WithTags("Family Help and children in need").RequireAuthorization().WithName("GetChronology");
+
+        api.MapPost("/chronology/{id:guid}/sensitivity", async Task<Results<Ok<ChronologyLine>, NotFound>> (Guid id, SensitivityInput input, ClaimsPrincipal user,
+            SafeguardDbContext db, CancellationToken cancellationToken) =>
+        {
+            var entry = await db.Chronology.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (entry is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            Domain.Requirement.Require(input.Sensitivity is not null, "SG-CHR-02", "Select how sensitive the entry is.", "Sensitivity");
+            var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+            entry.Mark(manager, input.Sensitivity!.Value);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok((await ChronologyQueries.ForChildAsync(db, entry.ChildId, null, null, user, cancellationToken)).Single(l => l.Id == id));
+        }).WithTags("Family Help and children in need").RequireAuthorization(Policies.FrontDoorDecision).WithName("MarkChronologyEntry")
+            .WithDescription("Marks an entry as police intelligence, sexual health, a safe address or adoption: others see only that it exists.");
     }
 
     private static Ok<EpisodeSummary> Ok(Episode e) => TypedResults.Ok(new EpisodeSummary(e.Id, e.ChildId, e.IsOpen, e.Support, e.LeadPractitionerId,
@@ -178,6 +195,8 @@ public sealed record EpisodeSummary(Guid Id, Guid ChildId, bool IsOpen, SupportK
     DateOnly? ClosedOn, string? ClosureReasonCode, SpecificNeed SpecificNeeds, string? ExtraFamilialRisk, IReadOnlyList<Milestone> Milestones, Guid Version);
 
 public sealed record VersionInput(Guid? Version);
+
+public sealed record SensitivityInput(Sensitivity? Sensitivity);
 
 /// <summary>Submitting an assessment: its final content (or none, to submit what was saved), and the reason if it is late.</summary>
 public sealed record SubmissionInput(AssessmentInput? Assessment, string? LateReason, Guid? Version);

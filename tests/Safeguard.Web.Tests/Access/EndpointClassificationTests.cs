@@ -149,6 +149,7 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/plans/{id:guid}/reviews"] = Access.Restricted,
         ["POST /api/v1/plans/{id:guid}/end"] = Access.Restricted,
         ["GET /api/v1/children/{id:guid}/chronology"] = Access.Restricted,
+        ["POST /api/v1/chronology/{id:guid}/sensitivity"] = Access.Restricted,
         ["/data-protection"] = Access.DataProtectionOfficer,
         ["/data-protection/requests/new"] = Access.DataProtectionOfficer,
         ["/data-protection/requests/{id:guid}"] = Access.DataProtectionOfficer,

@@ -257,6 +257,34 @@ public abstract class FamilyHelpApiTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task AnEntryMarkedPoliceIntelligence_IsRedactedForTheSocialWorker_AndShownToTheManager()
+    {
+        var team = await TeamAsync();
+        var referral = await ReferAndDecideAsync(team, givenName: "Marked");
+        var childId = referral.GetProperty("childId").GetGuid();
+        var chronologyUri = new Uri($"/api/v1/children/{childId}/chronology", UriKind.Relative);
+        var entry = (await Json(await team.Manager.GetAsync(chronologyUri))).EnumerateArray().First(e => e.GetProperty("kind").GetString() == "Referral");
+        var entryId = entry.GetProperty("id").GetGuid();
+
+        using (var byWorker = await team.Worker.PostAsJsonAsync($"/api/v1/chronology/{entryId}/sensitivity", new { sensitivity = "PoliceIntelligence" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byWorker.StatusCode);
+        }
+
+        await Json(await team.Manager.PostAsJsonAsync($"/api/v1/chronology/{entryId}/sensitivity", new { sensitivity = "PoliceIntelligence" }));
+
+        var seenByWorker = (await Json(await team.Worker.GetAsync(chronologyUri))).EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == entryId);
+        Assert.True(seenByWorker.GetProperty("redacted").GetBoolean());
+        Assert.DoesNotContain("hungry", seenByWorker.GetProperty("summary").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, seenByWorker.GetProperty("link").ValueKind);
+        var page = await team.Worker.GetStringAsync(new Uri($"/children/{childId}/chronology", UriKind.Relative));
+        Assert.DoesNotContain("arrives hungry", page, StringComparison.Ordinal);
+        var seenByManager = (await Json(await team.Manager.GetAsync(chronologyUri))).EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == entryId);
+        Assert.False(seenByManager.GetProperty("redacted").GetBoolean());
+        Assert.Contains("hungry", seenByManager.GetProperty("summary").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoFurtherAction_ClosesTheEpisodeTheReferralOpened()
     {
         var team = await TeamAsync();

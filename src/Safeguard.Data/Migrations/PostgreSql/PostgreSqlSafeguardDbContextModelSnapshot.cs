@@ -907,6 +907,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("MarkedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
@@ -915,6 +918,11 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Sensitivity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uuid");

@@ -14,7 +14,7 @@ namespace Safeguard.Web.Pages.Children;
 /// and kind, printable, each entry linked to the record it came from.
 /// </summary>
 [Authorize]
-public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, AuditLog audit) : PageModel
+public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, AuditLog audit, IAuthorizationService authorization) : PageModel
 {
     public string ChildName { get; private set; } = string.Empty;
 
@@ -30,8 +30,34 @@ public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, A
     [BindProperty(SupportsGet = true)]
     public ChronologyKind? Kind { get; set; }
 
+    /// <summary>Social work qualified managers mark entries as sensitive.</summary>
+    public bool CanMark { get; private set; }
+
+    [BindProperty]
+    public Sensitivity? Sensitivity { get; set; }
+
+    public async Task<IActionResult> OnPostMarkAsync(Guid id, Guid entryId, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Authorization.Policies.FrontDoorDecision)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var entry = await db.Chronology.FirstOrDefaultAsync(c => c.Id == entryId && c.ChildId == id, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+
+        var manager = await db.Practitioners.SingleAsync(p => p.Id == Safeguard.Web.Account.SafeguardClaims.PractitionerId(User), cancellationToken);
+        entry.Mark(manager, Sensitivity ?? Domain.Chronology.Sensitivity.None);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/children/{id}/chronology#entry-{entryId}");
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
+        CanMark = (await authorization.AuthorizeAsync(User, Authorization.Policies.FrontDoorDecision)).Succeeded;
         var child = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Id, Name = c.GivenName + " " + c.FamilyName, c.MergedIntoId })
             .SingleOrDefaultAsync(cancellationToken);
         if (child is null)
@@ -51,7 +77,7 @@ public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, A
 
         ChildId = id;
         ChildName = child.Name;
-        Lines = await ChronologyQueries.ForChildAsync(db, id, Agency, Kind, cancellationToken);
+        Lines = await ChronologyQueries.ForChildAsync(db, id, Agency, Kind, User, cancellationToken);
         Agencies = await ChronologyQueries.AgenciesAsync(db, id, cancellationToken);
         await audit.ReadAsync("Chronology", id, id, basis, cancellationToken);
         return Page();

@@ -95,7 +95,7 @@ public sealed class TransferModel(SafeguardDbContext db, EpisodeAccess access, I
         LatestAssessment = await Db.Assessments.AsNoTracking().Where(a => a.EpisodeId == id && a.Status == AssessmentStatus.Authorised)
             .OrderByDescending(a => a.AuthorisedOn).FirstOrDefaultAsync(cancellationToken);
         Plan = await Db.Plans.AsNoTracking().Where(p => p.EpisodeId == id).OrderByDescending(p => p.StartedOn).FirstOrDefaultAsync(cancellationToken);
-        Chronology = await ChronologyQueries.ForChildAsync(Db, Episode.ChildId, null, null, cancellationToken);
+        Chronology = await ChronologyQueries.ForChildAsync(Db, Episode.ChildId, null, null, User, cancellationToken);
         if (Episode.LeadPractitionerId is { } lead)
         {
             LeadPractitioner = (await EpisodeQueries.PeopleAsync(Db, [lead], cancellationToken))[lead];
