@@ -165,5 +165,15 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         await worker.ClickAsync("button:has-text('Filter')");
         await Assertions.Expect(worker.Locator("main table")).Not.ToContainTextAsync("Plan reviewed");
         await Assertions.Expect(worker.Locator("main table")).ToContainTextAsync("Child seen alone");
+
+        // The manager marks the visit as a safe address: the social worker then sees only that a sensitive entry exists.
+        await manager.GotoAsync(worker.Url);
+        await manager.SelectOptionAsync("main table select >> nth=0", "SafeAddress");
+        await manager.ClickAsync("main table button:has-text('Mark') >> nth=0");
+        await Assertions.Expect(manager.Locator("main table")).ToContainTextAsync("Sensitive");
+        await CheckAsync(manager, "chronology-manager-marks");
+        await worker.ReloadAsync();
+        await Assertions.Expect(worker.Locator("main table")).ToContainTextAsync("only social care managers may read it");
+        await Assertions.Expect(worker.Locator("main table")).Not.ToContainTextAsync("Child seen alone");
     }
 }
