@@ -12,8 +12,8 @@ using Safeguard.Data;
 namespace Safeguard.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlSafeguardDbContext))]
-    [Migration("20261126030332_BreakGlass")]
-    partial class BreakGlass
+    [Migration("20261126044245_CaseWork")]
+    partial class CaseWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -405,6 +405,348 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("BreakGlass", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChairId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildsViews")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FamilyParticipation")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("PlanNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("Section47EnquiryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Section47EnquiryId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("ChildProtectionConferences", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InitialCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("LatestCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("LeadSocialWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.ToTable("ChildProtectionPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ActingAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildSeenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("LegalAdviceTaken")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OtherChildrenConsidered")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Power")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResponsibleAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WhyNoLegalAdvice")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("EmergencyActions");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ChildSeenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChildsWishesAndFeelings")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FamilyHelpLeadPractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HealthRepresentative")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool?>("JointWithPolice")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OngoingSupport")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OutcomeReasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool?>("ParentsInterviewed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("ReasonsShared")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("SeenAlone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SpecialistAssessments")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("StrategyDiscussionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("SuspectedSexualAbuse")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhyNotSeenAlone")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("StrategyDiscussionId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("Section47Enquiries", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.StrategyDiscussion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InformationShared")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool>("LegalActionNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PoliceDecision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PoliceReasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Section47")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Section47Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("WhatToShareWithFamily")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("WhyAttendanceShort")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("StrategyDiscussions");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.Children.Child", b =>
                 {
                     b.Property<Guid>("Id")
@@ -568,6 +910,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("MarkedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
@@ -576,6 +921,11 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Sensitivity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uuid");
@@ -595,6 +945,85 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("AreaId", "ChildId", "OccurredOn");
 
                     b.ToTable("Chronology");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.DataProtection.DataProtectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset?>("FirstExportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PersonsStatement")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WhatChanged")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("AreaId", "DecidedOn", "ReceivedOn");
+
+                    b.ToTable("DataProtectionRequests");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Assessment", b =>
@@ -905,6 +1334,79 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("AreaId", "ChildId", "VisitedOn");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.InformationSharing.InformationSharingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("ConsentGiven")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConsentSought")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("SharedByAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SharedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("SharedWithAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("WhatWasShared")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("WhyNoConsent")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("AreaId", "ChildId", "SharedOn");
+
+                    b.ToTable("InformationSharing");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
@@ -1271,6 +1773,311 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.HasOne("Safeguard.Domain.ChildProtection.Section47Enquiry", null)
+                        .WithMany()
+                        .HasForeignKey("Section47EnquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.Attendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionConferenceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionConferenceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionConferences");
+
+                            b1
+                                .ToJson("Attendees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionConferenceId");
+                        });
+
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.HasOne("Safeguard.Domain.ChildProtection.ChildProtectionConference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMeeting", "CoreGroupMeetings", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("AbsentViews");
+
+                            b1.Property<string>("Decisions")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("CoreGroupMeetings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMember", "CoreGroup", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("CoreGroup")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.PlanAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("ByWhen");
+
+                            b1.Property<DateOnly?>("DoneOn");
+
+                            b1.Property<string>("What")
+                                .IsRequired();
+
+                            b1.Property<string>("Who")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Actions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.ReviewConference", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ChairId");
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<bool>("PlanContinues");
+
+                            b1.Property<string>("ProceedingsDecision");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("CoreGroup");
+
+                    b.Navigation("CoreGroupMeetings");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.ChildProtection.StrategyDiscussion", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyDiscussionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.ConferenceRequest", "ConferenceRequests", b1 =>
+                        {
+                            b1.Property<Guid>("Section47EnquiryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<bool?>("Agreed");
+
+                            b1.Property<string>("Answer");
+
+                            b1.Property<Guid?>("AnsweredBy");
+
+                            b1.Property<DateOnly?>("AnsweredOn");
+
+                            b1.Property<string>("Concerns")
+                                .IsRequired();
+
+                            b1.Property<bool>("Escalated");
+
+                            b1.Property<string>("RequestedBy")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("RequestedOn");
+
+                            b1.HasKey("Section47EnquiryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Section47Enquiries");
+
+                            b1
+                                .ToJson("ConferenceRequests")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("Section47EnquiryId");
+                        });
+
+                    b.Navigation("ConferenceRequests");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.StrategyDiscussion", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.AgreedAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("StrategyDiscussionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("ByWhen");
+
+                            b1.Property<string>("What")
+                                .IsRequired();
+
+                            b1.Property<string>("Who")
+                                .IsRequired();
+
+                            b1.HasKey("StrategyDiscussionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StrategyDiscussions");
+
+                            b1
+                                .ToJson("Actions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StrategyDiscussionId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.Attendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("StrategyDiscussionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("StrategyDiscussionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StrategyDiscussions");
+
+                            b1
+                                .ToJson("Attendees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StrategyDiscussionId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("Attendees");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.Children.Child", b =>
                 {
                     b.HasOne("Safeguard.Domain.Organisation.LocalAuthorityArea", null)
@@ -1327,6 +2134,15 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasOne("Safeguard.Domain.Children.FamilyMember", null)
                         .WithMany()
                         .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.DataProtection.DataProtectionRequest", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1560,6 +2376,15 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.InformationSharing.InformationSharingRecord", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

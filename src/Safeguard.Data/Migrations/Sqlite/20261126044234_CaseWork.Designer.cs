@@ -11,8 +11,8 @@ using Safeguard.Data;
 namespace Safeguard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSafeguardDbContext))]
-    [Migration("20261126035136_InformationSharing")]
-    partial class InformationSharing
+    [Migration("20261126044234_CaseWork")]
+    partial class CaseWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -506,6 +506,79 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("ChildProtectionPlans", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActingAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildSeenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegalAdviceTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherChildrenConsidered")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Power")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyNoLegalAdvice")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("EmergencyActions");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -826,6 +899,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MarkedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
@@ -833,6 +909,11 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SourceId")
@@ -853,6 +934,85 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("AreaId", "ChildId", "OccurredOn");
 
                     b.ToTable("Chronology");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.DataProtection.DataProtectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstExportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonsStatement")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatChanged")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("AreaId", "DecidedOn", "ReceivedOn");
+
+                    b.ToTable("DataProtectionRequests");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.FamilyHelp.Assessment", b =>
@@ -1731,11 +1891,55 @@ namespace Safeguard.Data.Migrations.Sqlite
                                 .HasForeignKey("ChildProtectionPlanId");
                         });
 
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.ReviewConference", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ChairId");
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<bool>("PlanContinues");
+
+                            b1.Property<string>("ProceedingsDecision");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
                     b.Navigation("Actions");
 
                     b.Navigation("CoreGroup");
 
                     b.Navigation("CoreGroupMeetings");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
@@ -1751,6 +1955,48 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasForeignKey("StrategyDiscussionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.ConferenceRequest", "ConferenceRequests", b1 =>
+                        {
+                            b1.Property<Guid>("Section47EnquiryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<bool?>("Agreed");
+
+                            b1.Property<string>("Answer");
+
+                            b1.Property<Guid?>("AnsweredBy");
+
+                            b1.Property<DateOnly?>("AnsweredOn");
+
+                            b1.Property<string>("Concerns")
+                                .IsRequired();
+
+                            b1.Property<bool>("Escalated");
+
+                            b1.Property<string>("RequestedBy")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("RequestedOn");
+
+                            b1.HasKey("Section47EnquiryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Section47Enquiries");
+
+                            b1
+                                .ToJson("ConferenceRequests")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("Section47EnquiryId");
+                        });
+
+                    b.Navigation("ConferenceRequests");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.StrategyDiscussion", b =>
@@ -1877,6 +2123,15 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasOne("Safeguard.Domain.Children.FamilyMember", null)
                         .WithMany()
                         .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.DataProtection.DataProtectionRequest", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
