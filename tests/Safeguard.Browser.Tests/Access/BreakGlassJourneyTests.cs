@@ -28,9 +28,7 @@ public sealed class BreakGlassJourneyTests(ServiceFixture service)
         await officer.ClickAsync("text=Is there a record for a child?");
         await officer.FillAsync("#GivenName", name[0]);
         await officer.FillAsync("#FamilyName", name[^1]);
-        await officer.FillAsync("#DateOfBirth_Day", born.Day.ToString(CultureInfo.InvariantCulture));
-        await officer.FillAsync("#DateOfBirth_Month", born.Month.ToString(CultureInfo.InvariantCulture));
-        await officer.FillAsync("#DateOfBirth_Year", born.Year.ToString(CultureInfo.InvariantCulture));
+        await officer.FillDateAsync("DateOfBirth", born);
         await officer.ClickAsync("button:has-text('Look for a record')");
         await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("A record exists");
         Assert.DoesNotContain("NHS", await officer.InnerTextAsync("main"), StringComparison.Ordinal);

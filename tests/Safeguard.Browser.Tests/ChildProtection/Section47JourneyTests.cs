@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Playwright;
 using Safeguard.Browser.Tests.Support;
 
@@ -7,12 +6,6 @@ namespace Safeguard.Browser.Tests.ChildProtection;
 [Collection(ServiceGroup.Name)]
 public sealed class Section47JourneyTests(ServiceFixture service)
 {
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(name);
-    }
-
     /// <summary>
     /// The front door decides a strategy discussion; the social worker records it with police and health, starts the
     /// section 47 enquiry, sees the child alone, and concludes that the concerns are not substantiated, with the
@@ -27,25 +20,8 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await using var managerContext = await service.NewContextAsync();
         var manager = await managerContext.NewPageAsync();
         await manager.SignInAsync("manager@northmoor.example");
-        await manager.GotoAsync("/front-door");
-        await manager.ClickAsync("main table a.govuk-link >> nth=0");
-        await manager.CheckAsync("#Decision_Outcome-StrategyDiscussion");
-        await manager.FillAsync("#Decision_Reasons", "Reasonable cause to suspect significant harm: a strategy discussion today.");
-        await manager.SelectOptionAsync("#Decision_PrimaryNeedCode", "N1");
-        if (await manager.Locator("#Decision_LateReason").CountAsync() > 0)
-        {
-            await manager.FillAsync("#Decision_LateReason", "The duty manager was covering two teams.");
-        }
-
-        await manager.ClickAsync("button:has-text('Record decision')");
-        await manager.ClickAsync("text=/Go to .*'s episode/");
-        await manager.WaitForURLAsync("**/episodes/*");
-        var episodeUrl = manager.Url;
-        var amara = await manager.EvalOnSelectorAsync<string>("#LeadPractitionerId", "s => [...s.options].find(o => o.text.startsWith('Amara Okafor')).value");
-        await manager.SelectOptionAsync("#LeadPractitionerId", amara);
-        await manager.CheckAsync("#Agreed");
-        await manager.ClickAsync("button:has-text('Allocate')");
-        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Amara Okafor, Social worker");
+        var episodeUrl = await manager.DecideFirstReferralAsync("StrategyDiscussion", "Reasonable cause to suspect significant harm: a strategy discussion today.");
+        await manager.AllocateAsync("Amara Okafor");
 
         await using var workerContext = await service.NewContextAsync();
         var worker = await workerContext.NewPageAsync();
@@ -65,32 +41,28 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.CheckAsync("#LegalActionNeeded-false");
         await worker.FillAsync("#Actions_0__What", "Child protection medical");
         await worker.FillAsync("#Actions_0__Who", "Community paediatrician");
-        await worker.FillAsync("#Actions_0__ByWhen_Day", today.AddDays(1).Day.ToString(CultureInfo.InvariantCulture));
-        await worker.FillAsync("#Actions_0__ByWhen_Month", today.AddDays(1).Month.ToString(CultureInfo.InvariantCulture));
-        await worker.FillAsync("#Actions_0__ByWhen_Year", today.AddDays(1).Year.ToString(CultureInfo.InvariantCulture));
+        await worker.FillDateAsync("Actions_0__ByWhen", today.AddDays(1));
         await worker.ClickAsync("button:has-text('Record the discussion')");
         // The police representative was left out: the page says the minimum attendance is missing.
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Missing: police");
-        await CheckAsync(worker, "strategy-discussion-attendance-error");
+        await worker.InspectAsync("strategy-discussion-attendance-error");
         await worker.FillAsync("#Attendees_2__Name", "DS Jo Example");
         await worker.FillAsync("#Attendees_2__Agency", "Northmoor Police");
         await worker.SelectOptionAsync("#Attendees_2__Role", "Police");
-        await CheckAsync(worker, "strategy-discussion-form");
+        await worker.InspectAsync("strategy-discussion-form");
         await worker.ClickAsync("button:has-text('Record the discussion')");
         await Assertions.Expect(worker.Locator("h1")).ToContainTextAsync("Strategy discussion,");
-        await CheckAsync(worker, "strategy-discussion");
+        await worker.InspectAsync("strategy-discussion");
 
         await worker.ClickAsync("button:has-text('Start the section 47 enquiry')");
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Section 47 enquiry");
-        await worker.FillAsync("#ChildSeenOn_Day", today.Day.ToString(CultureInfo.InvariantCulture));
-        await worker.FillAsync("#ChildSeenOn_Month", today.Month.ToString(CultureInfo.InvariantCulture));
-        await worker.FillAsync("#ChildSeenOn_Year", today.Year.ToString(CultureInfo.InvariantCulture));
+        await worker.FillDateAsync("ChildSeenOn", today);
         await worker.CheckAsync("#SeenAlone");
         await worker.FillAsync("#ChildsWishesAndFeelings", "\"I fell off the climbing frame. I like living with Mum.\"");
         await worker.CheckAsync("#ParentsInterviewed");
         await worker.CheckAsync("#JointWithPolice-false");
         await worker.FillAsync("#SpecialistAssessments", "Child protection medical: injury consistent with a fall.");
-        await CheckAsync(worker, "section-47-enquiry");
+        await worker.InspectAsync("section-47-enquiry");
         await worker.ClickAsync("button:has-text('Save the enquiry')");
         await Assertions.Expect(worker.Locator("#ChildsWishesAndFeelings")).ToHaveValueAsync("\"I fell off the climbing frame. I like living with Mum.\"");
 
@@ -98,19 +70,12 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.FillAsync("#OutcomeReasons", "The medical and the accounts of the child and mother are consistent with a fall at the park.");
         await worker.ClickAsync("button:has-text('Record the outcome')");
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("discussed with the child");
-        await CheckAsync(worker, "section-47-outcome-error");
+        await worker.InspectAsync("section-47-outcome-error");
         await worker.CheckAsync("#ReasonsShared");
         await worker.FillAsync("#OngoingSupport", "Family Help offered for after-school routines; a family group conference offered.");
         await worker.ClickAsync("button:has-text('Record the outcome')");
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Concerns not substantiated");
-        await CheckAsync(worker, "section-47-not-substantiated");
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.FillAsync($"#{id}_Day", date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.FillAsync($"#{id}_Month", date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.FillAsync($"#{id}_Year", date.Year.ToString(CultureInfo.InvariantCulture));
+        await worker.InspectAsync("section-47-not-substantiated");
     }
 
     /// <summary>
@@ -127,25 +92,8 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await using var managerContext = await service.NewContextAsync();
         var manager = await managerContext.NewPageAsync();
         await manager.SignInAsync("manager@northmoor.example");
-        await manager.GotoAsync("/front-door");
-        await manager.ClickAsync("main table a.govuk-link >> nth=0");
-        await manager.CheckAsync("#Decision_Outcome-StrategyDiscussion");
-        await manager.FillAsync("#Decision_Reasons", "Reasonable cause to suspect significant harm.");
-        await manager.SelectOptionAsync("#Decision_PrimaryNeedCode", "N1");
-        if (await manager.Locator("#Decision_LateReason").CountAsync() > 0)
-        {
-            await manager.FillAsync("#Decision_LateReason", "The duty manager was covering two teams.");
-        }
-
-        await manager.ClickAsync("button:has-text('Record decision')");
-        await manager.ClickAsync("text=/Go to .*'s episode/");
-        await manager.WaitForURLAsync("**/episodes/*");
-        var episodeUrl = manager.Url;
-        var amara = await manager.EvalOnSelectorAsync<string>("#LeadPractitionerId", "s => [...s.options].find(o => o.text.startsWith('Amara Okafor')).value");
-        await manager.SelectOptionAsync("#LeadPractitionerId", amara);
-        await manager.CheckAsync("#Agreed");
-        await manager.ClickAsync("button:has-text('Allocate')");
-        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Amara Okafor, Social worker");
+        var episodeUrl = await manager.DecideFirstReferralAsync("StrategyDiscussion", "Reasonable cause to suspect significant harm.");
+        await manager.AllocateAsync("Amara Okafor");
 
         await using var workerContext = await service.NewContextAsync();
         var worker = await workerContext.NewPageAsync();
@@ -166,11 +114,11 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.CheckAsync("#LegalActionNeeded-false");
         await worker.FillAsync("#Actions_0__What", "Child protection medical");
         await worker.FillAsync("#Actions_0__Who", "Community paediatrician");
-        await FillDateAsync(worker, "Actions_0__ByWhen", today.AddDays(1));
+        await worker.FillDateAsync("Actions_0__ByWhen", today.AddDays(1));
         await worker.ClickAsync("button:has-text('Record the discussion')");
         await worker.ClickAsync("button:has-text('Start the section 47 enquiry')");
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Section 47 enquiry");
-        await FillDateAsync(worker, "ChildSeenOn", today);
+        await worker.FillDateAsync("ChildSeenOn", today);
         await worker.CheckAsync("#SeenAlone");
         await worker.FillAsync("#ChildsWishesAndFeelings", "\"He grabs me when he is cross.\"");
         await worker.ClickAsync("button:has-text('Save the enquiry')");
@@ -182,8 +130,7 @@ public sealed class Section47JourneyTests(ServiceFixture service)
 
         await worker.ClickAsync("text=Record the initial child protection conference");
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record the initial child protection conference");
-        var me = await worker.EvalOnSelectorAsync<string>("#ChairId", "s => [...s.options].find(o => o.text.startsWith('Helen Marsh')).value");
-        await worker.SelectOptionAsync("#ChairId", me);
+        await worker.SelectPersonAsync("ChairId", "Helen Marsh");
         await worker.FillAsync("#Attendees_0__Name", "Helen Marsh");
         await worker.FillAsync("#Attendees_0__Agency", "Northmoor CSC");
         await worker.SelectOptionAsync("#Attendees_0__Role", "LocalAuthoritySocialWorker");
@@ -196,18 +143,18 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.FillAsync("#CoreGroup_0__Agency", "Northmoor Primary");
         await worker.FillAsync("#OutlinePlan_0__What", "Safety plan agreed with mother");
         await worker.FillAsync("#OutlinePlan_0__Who", "Amara Okafor");
-        await FillDateAsync(worker, "OutlinePlan_0__ByWhen", today.AddDays(14));
-        await CheckAsync(worker, "initial-conference-form");
+        await worker.FillDateAsync("OutlinePlan_0__ByWhen", today.AddDays(14));
+        await worker.InspectAsync("initial-conference-form");
         await worker.ClickAsync("button:has-text('Record the conference')");
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Child protection plan");
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Physical abuse");
-        await CheckAsync(worker, "child-protection-plan");
+        await worker.InspectAsync("child-protection-plan");
 
         await worker.FillAsync("#Decisions", "Detailed plan agreed; school reports attendance weekly.");
         await worker.CheckAsync("#ActionsDone");
         await worker.ClickAsync("button:has-text('Record the meeting')");
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Detailed plan agreed; school reports attendance weekly.");
         await Assertions.Expect(worker.Locator("main table")).Not.ToContainTextAsync("Not yet");
-        await CheckAsync(worker, "child-protection-plan-core-group");
+        await worker.InspectAsync("child-protection-plan-core-group");
     }
 }

@@ -44,9 +44,7 @@ public sealed class SubjectAccessJourneyTests(ServiceFixture service)
         await officer.CheckAsync("#Kind");
         await officer.FillAsync("#RequesterName", "Alex Requester");
         await officer.CheckAsync("#Relationship-Parent");
-        await officer.FillAsync("#ReceivedOn_Day", today.Day.ToString(CultureInfo.InvariantCulture));
-        await officer.FillAsync("#ReceivedOn_Month", today.Month.ToString(CultureInfo.InvariantCulture));
-        await officer.FillAsync("#ReceivedOn_Year", today.Year.ToString(CultureInfo.InvariantCulture));
+        await officer.FillDateAsync("ReceivedOn", today);
         await officer.ClickAsync("button:has-text('Record the request')");
         Assert.Equal("Subject access request", await officer.InnerTextAsync("h1"));
         Assert.Contains(today.AddMonths(1).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), await officer.InnerTextAsync("main"), StringComparison.Ordinal);

@@ -18,6 +18,60 @@ public static class Pages
         await page.WaitForFunctionAsync("() => !location.pathname.endsWith('/account/sign-in') || document.querySelector('.govuk-error-summary') !== null");
     }
 
+    /// <summary>Fills a GOV.UK date input (the day, month and year boxes of the field with this id).</summary>
+    public static async Task FillDateAsync(this IPage page, string id, DateOnly date)
+    {
+        await page.FillAsync($"#{id}_Day", date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync($"#{id}_Month", date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync($"#{id}_Year", date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Checks the page with axe-core and keeps a screenshot of it.</summary>
+    public static async Task InspectAsync(this IPage page, string screenshot)
+    {
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync(screenshot);
+    }
+
+    /// <summary>
+    /// A manager decides the first referral in the front door's queue (with the late reason if it is past its one working
+    /// day) and opens the child's episode; returns the episode's address.
+    /// </summary>
+    public static async Task<string> DecideFirstReferralAsync(this IPage manager, string outcome, string reasons)
+    {
+        await manager.GotoAsync("/front-door");
+        await manager.ClickAsync("main table a.govuk-link >> nth=0");
+        await manager.CheckAsync($"#Decision_Outcome-{outcome}");
+        await manager.FillAsync("#Decision_Reasons", reasons);
+        await manager.SelectOptionAsync("#Decision_PrimaryNeedCode", "N1");
+        if (await manager.Locator("#Decision_LateReason").CountAsync() > 0)
+        {
+            // The oldest referral in the queue may be past its one working day: the reason is recorded (REF-04).
+            await manager.FillAsync("#Decision_LateReason", "The duty manager was covering two teams.");
+        }
+
+        await manager.ClickAsync("button:has-text('Record decision')");
+        await manager.ClickAsync("text=/Go to .*'s episode/");
+        await manager.WaitForURLAsync("**/episodes/*");
+        return manager.Url;
+    }
+
+    /// <summary>Chooses the practitioner whose option starts with <paramref name="name"/> in the select with this id.</summary>
+    public static async Task SelectPersonAsync(this IPage page, string selectId, string name)
+    {
+        var value = await page.EvalOnSelectorAsync<string>($"#{selectId}", "(s, name) => [...s.options].find(o => o.text.startsWith(name)).value", name);
+        await page.SelectOptionAsync($"#{selectId}", value);
+    }
+
+    /// <summary>On the episode page, a manager allocates the lead practitioner with their agreement.</summary>
+    public static async Task AllocateAsync(this IPage manager, string name)
+    {
+        await manager.SelectPersonAsync("LeadPractitionerId", name);
+        await manager.CheckAsync("#Agreed");
+        await manager.ClickAsync("button:has-text('Allocate')");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync($"{name}, Social worker");
+    }
+
     public static async Task<string> ScreenshotAsync(this IPage page, string name)
     {
         var path = Path.Combine(ServiceFixture.ScreenshotFolder, name + ".png");
