@@ -12,7 +12,7 @@ namespace Safeguard.Web.Access;
 
 public sealed record BreakGlassInput(string? Reason);
 
-public sealed record ReviewInput(string? Note);
+public sealed record BreakGlassReviewInput(string? Note);
 
 public sealed record FoundChild(Guid Id, DateOnly? DateOfBirth);
 
@@ -102,7 +102,7 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, TimeProvider time)
         }).RequireAuthorization().WithTags("Access").WithName("BreakGlass")
             .WithDescription("Opens a child's record without a relationship, for a few hours, with a reason recorded on every look; the case's manager is alerted.");
 
-        api.MapPost("/break-glass/{id:guid}/review", async (Guid id, ReviewInput input, ClaimsPrincipal user, BreakGlassSteps steps,
+        api.MapPost("/break-glass/{id:guid}/review", async (Guid id, BreakGlassReviewInput input, ClaimsPrincipal user, BreakGlassSteps steps,
             CancellationToken cancellationToken) =>
         {
             var access = await steps.ReviewAsync(user, id, input.Note, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
@@ -200,37 +201,3 @@ public sealed record SensitivityInput(Sensitivity? Sensitivity);
 
 /// <summary>Submitting an assessment: its final content (or none, to submit what was saved), and the reason if it is late.</summary>
 public sealed record SubmissionInput(AssessmentInput? Assessment, string? LateReason, Guid? Version);
-
-/// <summary>
-/// Who may see a child's record, summary and chronology: children's social care of the area, the lead practitioner of
-/// one of the child's open episodes, and — for a few hours, with their reason on every look — a practitioner who broke
-/// the glass.
-/// </summary>
-public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService authorization, TimeProvider time)
-{
-    public const string BreakGlassBasisPrefix = "Break-glass: ";
-
-    public async Task<string?> BasisAsync(ClaimsPrincipal user, Guid childId, CancellationToken cancellationToken)
-    {
-        if ((await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded)
-        {
-            return Policies.ChildrenSocialCareBasis;
-        }
-
-        var me = user.PractitionerId();
-        if (me is null)
-        {
-            return null;
-        }
-
-        if (await db.Episodes.AnyAsync(e => e.ChildId == childId && e.ClosedOn == null && e.LeadPractitionerId == me, cancellationToken))
-        {
-            return EpisodeAccess.LeadPractitionerBasis;
-        }
-
-        var now = time.GetUtcNow();
-        var glass = await db.BreakGlass.Where(b => b.ChildId == childId && b.PractitionerId == me).OrderByDescending(b => b.At)
-            .Select(b => new { b.Reason, b.Until }).FirstOrDefaultAsync(cancellationToken);
-        return glass is not null && now < glass.Until ? BreakGlassBasisPrefix + glass.Reason : null;
-    }
-}

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
@@ -56,26 +57,6 @@ public sealed record NeedsInput(IReadOnlyList<SpecificNeed>? Needs, string? Extr
 public sealed record MilestoneInput(MilestoneKind? Kind, DateOnly? On, string? Note, string? Reference, Guid? Version, string? SharedWith = null);
 
 public sealed record CloseInput(string? ReasonCode, string? Summary, DateOnly? On, Guid? Version);
-
-/// <summary>
-/// Who may work on an episode: children's social care of the area holding it, and the lead practitioner allocated to
-/// it, who may be from a partner agency for Family Help (RC-02), for as long as they are allocated.
-/// </summary>
-public sealed class EpisodeAccess(IAuthorizationService authorization)
-{
-    public const string LeadPractitionerBasis = "The child's allocated lead practitioner";
-
-    /// <summary>The basis on which the user may see and work on the episode, or null if they may not.</summary>
-    public async Task<string?> BasisAsync(ClaimsPrincipal user, Episode episode)
-    {
-        if (episode.LeadPractitionerId is { } lead && lead == user.PractitionerId())
-        {
-            return LeadPractitionerBasis;
-        }
-
-        return (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded ? Policies.ChildrenSocialCareBasis : null;
-    }
-}
 
 /// <summary>
 /// The steps of Family Help and child in need work on an episode. Each checks who may take it (the domain checks the

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
