@@ -68,6 +68,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
 
+    public DbSet<ConferenceMeeting> ConferenceMeetings => Set<ConferenceMeeting>();
+
     public DbSet<EmergencyAction> EmergencyActions => Set<EmergencyAction>();
 
     public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
@@ -111,6 +113,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<Section47Enquiry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChildProtectionConference>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ChildProtectionPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<ConferenceMeeting>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<EmergencyAction>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

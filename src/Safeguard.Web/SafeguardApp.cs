@@ -60,6 +60,8 @@ public static class SafeguardApp
         services.AddScoped<RecordReferralDecision>();
         services.AddScoped<EpisodeAccess>();
         services.AddScoped<ChildAccess>();
+        services.AddScoped<MeetingAccess>();
+        services.AddScoped<ConferenceMeetings>();
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<ChildProtectionSteps>();
@@ -135,6 +137,7 @@ public static class SafeguardApp
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Status");
                 o.Conventions.AddPageRoute("/Account/SignIn", "/account/sign-in");
+                o.Conventions.AddPageRoute("/ChildProtection/Conference", "/episodes/{id:guid}/transfer-in-conference");
                 o.Conventions.AddPageRoute("/Account/SignOut", "/account/sign-out");
                 o.Conventions.AddPageRoute("/Account/AccessDenied", "/account/access-denied");
             })
@@ -200,6 +203,7 @@ public static class SafeguardApp
         FamilyHelpApi.Map(api);
         BreakGlassSteps.Map(api);
         ChildProtectionSteps.Map(api);
+        ConferenceMeetings.Map(api);
         InformationSharingApi.Map(api);
         AccountsApi.Map(api);
         DataProtectionApi.Map(api);

@@ -80,6 +80,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Domain.ChildProtection.Section47Enquiry q => (Type: "Section47Enquiry", q.Id, ChildId: q.ChildId, q.AreaId),
                 Domain.ChildProtection.ChildProtectionConference c => (Type: "ChildProtectionConference", c.Id, ChildId: c.ChildId, c.AreaId),
                 Domain.ChildProtection.ChildProtectionPlan p => (Type: "ChildProtectionPlan", p.Id, ChildId: p.ChildId, p.AreaId),
+                Domain.ChildProtection.ConferenceMeeting m => (Type: "ConferenceMeeting", m.Id, ChildId: m.ChildId, m.AreaId),
                 Domain.ChildProtection.EmergencyAction e => (Type: "EmergencyAction", e.Id, ChildId: e.ChildId, e.AreaId),
                 Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
                 InformationSharingRecord s => (Type: InformationSharingRecordType, s.Id, ChildId: s.ChildId, s.AreaId),

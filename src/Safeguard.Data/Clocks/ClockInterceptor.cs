@@ -33,7 +33,14 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
 
     /// <summary>The rules an episode's own milestones drive: the NRM referral, a probation enquiry's same-day answer, sharing on a move.</summary>
     private static readonly StatutoryRule[] EpisodeRules =
-        [StatutoryRules.NationalReferralMechanism, StatutoryRules.ProbationSameDay, StatutoryRules.ShareOnPermanentMove];
+        [StatutoryRules.NationalReferralMechanism, StatutoryRules.ProbationSameDay, StatutoryRules.ShareOnPermanentMove, StatutoryRules.TransferInConference];
+
+    /// <summary>A plan's clocks: its first core group and reviews, the receiving area's transfer-in conference when the child moves, ending by 18.</summary>
+    private static readonly StatutoryRule[] PlanRules =
+    [
+        StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference, StatutoryRules.NextReviewConference, StatutoryRules.TransferInConference,
+        StatutoryRules.PlanEndsByEighteen,
+    ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -85,7 +92,18 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 await StorePlanAsync(db, plan, cancellationToken);
             }
 
-            foreach (var episode in Changed<Episode>(db).ToList())
+            var episodes = Changed<Episode>(db).ToList();
+            foreach (var conference in Changed<ChildProtectionConference>(db).Where(c => c.Kind == ConferenceKind.TransferIn).ToList())
+            {
+                if (episodes.TrueForAll(e => e.Id != conference.EpisodeId)
+                    && (Tracked<Episode>(db).FirstOrDefault(e => e.Id == conference.EpisodeId)
+                        ?? await db.Episodes.FirstOrDefaultAsync(e => e.Id == conference.EpisodeId, cancellationToken)) is { } moved)
+                {
+                    episodes.Add(moved);
+                }
+            }
+
+            foreach (var episode in episodes)
             {
                 await StoreEpisodeAsync(db, episode, cancellationToken);
             }
@@ -197,16 +215,8 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     /// <summary>A child protection plan's clocks: the first core group within 10 working days (CG-01), the first review within 3 months (RCPC-01).</summary>
     private async Task StorePlanAsync(SafeguardDbContext db, ChildProtectionPlan plan, CancellationToken cancellationToken)
     {
-        var history = new List<ClockEvent> { new(EventKind.PlanMade, plan.StartedOn) };
-        history.AddRange(plan.CoreGroupMeetings.Select(m => new ClockEvent(EventKind.CoreGroupHeld, m.HeldOn))
-            .Concat(plan.Reviews.Select(r => new ClockEvent(EventKind.ReviewConferenceHeld, r.HeldOn))).OrderBy(e => e.OccurredOn));
-        if (plan.EndedOn is { } ended)
-        {
-            history.Add(new ClockEvent(plan.EndReason == PlanEndReason.Died ? EventKind.ChildDied : EventKind.PlanEnded, ended));
-        }
-
-        foreach (var clock in ClockEngine.Compute(plan.Id, history, [StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference, StatutoryRules.NextReviewConference], calendar,
-                     EnglandClock.Today(time)))
+        var birthday = (await db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleOrDefaultAsync(cancellationToken))?.AddYears(18);
+        foreach (var clock in ClockEngine.Compute(plan.Id, plan.History(birthday), PlanRules, calendar, EnglandClock.Today(time)))
         {
             await UpsertAsync(db, clock, plan.AreaId, plan.ChildId, plan.EpisodeId, PractitionerRole.SocialWorker, plan.LeadSocialWorkerId, cancellationToken);
         }
@@ -214,7 +224,18 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
 
     private async Task StoreEpisodeAsync(SafeguardDbContext db, Episode episode, CancellationToken cancellationToken)
     {
-        var history = episode.History();
+        var history = episode.History().ToList();
+        if (episode.MovedInOnPlan is not null)
+        {
+            var transferIn = Union(Tracked<ChildProtectionConference>(db).Where(c => c.EpisodeId == episode.Id),
+                await db.Conferences.Where(c => c.EpisodeId == episode.Id).ToListAsync(cancellationToken), c => c.Id)
+                .Where(c => c.Kind == ConferenceKind.TransferIn).Select(c => (DateOnly?)c.HeldOn).Min();
+            if (transferIn is { } held)
+            {
+                history.Add(new ClockEvent(EventKind.TransferInConferenceHeld, held));
+            }
+        }
+
         if (history.Count == 0)
         {
             return;

@@ -26,6 +26,7 @@ public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
             m.Property(x => x.Kind).HasConversion<string>();
         });
         builder.Navigation(e => e.Milestones).HasField("_milestones").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.MovedInOnPlan);
         builder.Property(e => e.SpecificNeeds).HasConversion<int>();
         builder.Property(e => e.ExtraFamilialRisk).HasMaxLength(Episode.MaxTextLength);
         builder.HasOne<Child>().WithMany().HasForeignKey(e => e.ChildId);
@@ -188,6 +189,8 @@ public sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfigur
             a.Property(x => x.Role).HasConversion<string>();
         });
         builder.Navigation(c => c.Attendees).HasField("_attendees").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Safeguard.Domain.ChildProtection.ConferenceKind.Initial);
+        builder.Property(c => c.FromAuthority).HasMaxLength(200);
         builder.HasOne<Safeguard.Domain.ChildProtection.Section47Enquiry>().WithMany().HasForeignKey(c => c.Section47EnquiryId);
         builder.HasIndex(c => new { c.AreaId, c.EpisodeId });
     }
@@ -213,6 +216,26 @@ public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<
         builder.Navigation(p => p.Reviews).HasField("_reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Safeguard.Domain.ChildProtection.ChildProtectionConference>().WithMany().HasForeignKey(p => p.ConferenceId);
         builder.HasIndex(p => new { p.AreaId, p.ChildId, p.EndedOn });
+        builder.Property(p => p.MovingTo).HasMaxLength(200);
+        builder.Property(p => p.TransferInOutcome).HasMaxLength(Safeguard.Domain.ChildProtection.ChildProtectionConference.MaxTextLength);
+    }
+}
+
+public sealed class ConferenceMeetingConfiguration : IEntityTypeConfiguration<Safeguard.Domain.ChildProtection.ConferenceMeeting>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.ConferenceMeeting> builder)
+    {
+        const int max = Safeguard.Domain.ChildProtection.ConferenceMeeting.MaxTextLength;
+        builder.ToTable("ConferenceMeetings");
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.ChildPreparation).HasMaxLength(max);
+        builder.Property(m => m.LeadReport).HasMaxLength(max);
+        builder.Property(m => m.WhyReportNotShared).HasMaxLength(max);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.OwnsMany(m => m.Invitations, i => i.ToJson());
+        builder.Navigation(m => m.Invitations).HasField("_invitations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Episode>().WithMany().HasForeignKey(m => m.EpisodeId);
+        builder.HasIndex(m => new { m.AreaId, m.EpisodeId });
     }
 }
 

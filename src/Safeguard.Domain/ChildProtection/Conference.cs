@@ -1,11 +1,16 @@
+using Safeguard.Domain.Clocks;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Rules;
 using Safeguard.Domain.Organisation;
 using static Safeguard.Domain.Requirement;
 
 namespace Safeguard.Domain.ChildProtection;
 
-/// <summary>A core group member named by the conference (ICPC-05).</summary>
-public sealed record CoreGroupMember(string Name, string Agency);
+/// <summary>
+/// A core group member named by the conference (ICPC-05). A member with a Safeguard account sees the child's record
+/// while the plan lasts, and no longer.
+/// </summary>
+public sealed record CoreGroupMember(string Name, string Agency, Guid? PractitionerId = null);
 
 /// <summary>An action in the child protection plan: what, who, by when, and whether it is done.</summary>
 public sealed record PlanAction(string What, string Who, DateOnly ByWhen, DateOnly? DoneOn = null);
@@ -57,7 +62,16 @@ public sealed class ChildProtectionConference
 
     public Guid ChildId { get; private set; }
 
-    public Guid Section47EnquiryId { get; private set; }
+    /// <summary>The enquiry an initial conference follows; none for a transfer-in conference (DISC-02).</summary>
+    public Guid? Section47EnquiryId { get; private set; }
+
+    public ConferenceKind Kind { get; private set; }
+
+    /// <summary>Held before the child was born (GRP-02): the same clocks apply, and the plan carries on at birth .</summary>
+    public bool PreBirth { get; private set; }
+
+    /// <summary>For a transfer-in conference: the authority whose plan the child was on.</summary>
+    public string? FromAuthority { get; private set; }
 
     public DateOnly HeldOn { get; private set; }
 
@@ -83,22 +97,51 @@ public sealed class ChildProtectionConference
     /// manager who allocated them, and not the enquiry's lead (RC-06). Returns the plan when one is needed.
     /// </summary>
     public static (ChildProtectionConference Conference, ChildProtectionPlan? Plan) Hold(Guid id, Guid planId, Section47Enquiry enquiry, Episode episode,
-        Practitioner chair, Practitioner? leadSocialWorker, ConferenceDecision decision, DateOnly dueBy, DateOnly today)
+        Practitioner chair, Practitioner? leadSocialWorker, ConferenceDecision decision, DateOnly dueBy, DateOnly today, bool childUnborn = false)
     {
         ArgumentNullException.ThrowIfNull(enquiry);
         ArgumentNullException.ThrowIfNull(episode);
-        ArgumentNullException.ThrowIfNull(chair);
-        ArgumentNullException.ThrowIfNull(decision);
         Require(enquiry.Outcome == Section47Outcome.Substantiated || enquiry.ConferenceAgreedOnRequest, "ICPC-01",
             "An initial child protection conference follows a section 47 enquiry whose concerns were substantiated, or a request for one that a manager agreed.");
         Require(episode.IsOpen && episode.Id == enquiry.EpisodeId, "SG-EP-13", "The episode is closed.");
-        Require(chair.AreaId == enquiry.AreaId && chair.Has(PractitionerRole.ConferenceChair), "ICPC-03",
-            "The chair must be one of the local authority's child protection conference chairs.", "ChairId");
-        var lineManager = episode.Allocations.LastOrDefault(a => a.Until is null)?.AllocatedBy;
-        Require(chair.Id != episode.LeadPractitionerId && chair.Id != lineManager && chair.Id != enquiry.LeadId, "RC-06",
-            "The chair must be independent of the case: not the child's lead practitioner, their manager for this child, or the enquiry's lead.", "ChairId");
+        RequireIndependentChair(chair, episode, enquiry.LeadId);
         Require(decision.HeldOn >= enquiry.StartedOn && decision.HeldOn <= today, "SG-CP-01",
             "The conference's date must be between the strategy discussion and today.", nameof(decision.HeldOn));
+        return Decide(id, planId, ConferenceKind.Initial, episode, enquiry.Id, chair, leadSocialWorker, decision, dueBy, childUnborn, null);
+    }
+
+    /// <summary>
+    /// Records the receiving authority's transfer-in conference for a child who moved here permanently while on another
+    /// area's plan (DISC-02): due within 15 working days of being told, chaired independently, deciding whether the
+    /// child needs this area's own plan.
+    /// </summary>
+    public static (ChildProtectionConference Conference, ChildProtectionPlan? Plan) HoldTransferIn(Guid id, Guid planId, Episode episode, Practitioner chair,
+        Practitioner? leadSocialWorker, ConferenceDecision decision, DateOnly dueBy, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        Require(episode.IsOpen, "SG-EP-13", "The episode is closed.");
+        var notice = episode.MovedInOnPlan;
+        Require(notice is not null, "DISC-02", "Record first that another area told you a child on its child protection plan has moved here permanently.");
+        RequireIndependentChair(chair, episode, null);
+        Require(decision.HeldOn >= notice!.On && decision.HeldOn <= today, "SG-CP-01",
+            "The conference's date must be between the day you were told of the move and today.", nameof(decision.HeldOn));
+        return Decide(id, planId, ConferenceKind.TransferIn, episode, null, chair, leadSocialWorker, decision, dueBy, false, notice.Reference);
+    }
+
+    private static void RequireIndependentChair(Practitioner chair, Episode episode, Guid? enquiryLead)
+    {
+        ArgumentNullException.ThrowIfNull(chair);
+        Require(chair.AreaId == episode.AreaId && chair.Has(PractitionerRole.ConferenceChair), "ICPC-03",
+            "The chair must be one of the local authority's child protection conference chairs.", "ChairId");
+        var lineManager = episode.Allocations.LastOrDefault(a => a.Until is null)?.AllocatedBy;
+        Require(chair.Id != episode.LeadPractitionerId && chair.Id != lineManager && chair.Id != enquiryLead, "RC-06",
+            "The chair must be independent of the case: not the child's lead practitioner, their manager for this child, or the enquiry's lead.", "ChairId");
+    }
+
+    private static (ChildProtectionConference Conference, ChildProtectionPlan? Plan) Decide(Guid id, Guid planId, ConferenceKind kind, Episode episode,
+        Guid? enquiryId, Practitioner chair, Practitioner? leadSocialWorker, ConferenceDecision decision, DateOnly dueBy, bool childUnborn, string? fromAuthority)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
         Require(decision.Attendees.Count > 0, "ICPC-04", "Record who took part.", nameof(decision.Attendees));
         Require(!string.IsNullOrWhiteSpace(decision.ChildsViews) && decision.ChildsViews.Length <= MaxTextLength, "ICPC-02",
             "Record the child's views and how they were given.", nameof(decision.ChildsViews));
@@ -110,10 +153,13 @@ public sealed class ChildProtectionConference
         var conference = new ChildProtectionConference
         {
             Id = id,
-            AreaId = enquiry.AreaId,
-            EpisodeId = enquiry.EpisodeId,
-            ChildId = enquiry.ChildId,
-            Section47EnquiryId = enquiry.Id,
+            AreaId = episode.AreaId,
+            EpisodeId = episode.Id,
+            ChildId = episode.ChildId,
+            Section47EnquiryId = enquiryId,
+            Kind = kind,
+            PreBirth = childUnborn,
+            FromAuthority = fromAuthority,
             HeldOn = decision.HeldOn,
             ChairId = chair.Id,
             ChildsViews = decision.ChildsViews.Trim(),
@@ -129,7 +175,7 @@ public sealed class ChildProtectionConference
         }
 
         Require(decision.Category is not null && Categories.ContainsKey(decision.Category), "ICPC-05", "Select the category of harm.", nameof(decision.Category));
-        Require(leadSocialWorker is not null && leadSocialWorker.AreaId == enquiry.AreaId && leadSocialWorker.Has(PractitionerRole.SocialWorker)
+        Require(leadSocialWorker is not null && leadSocialWorker.AreaId == episode.AreaId && leadSocialWorker.Has(PractitionerRole.SocialWorker)
             && leadSocialWorker.IsSocialWorkQualified, "RC-04", "The lead for a child protection plan is always a registered social worker.",
             nameof(decision.LeadSocialWorkerId));
         Require(decision.CoreGroup.Count > 0 && decision.CoreGroup.All(m => !string.IsNullOrWhiteSpace(m.Name) && !string.IsNullOrWhiteSpace(m.Agency)),
@@ -209,7 +255,99 @@ public sealed class ChildProtectionPlan
 
     public bool IsOpen => EndedOn is null;
 
+    /// <summary>The local authority the child is moving to permanently, once it has been told (DISC-02).</summary>
+    public string? MovingTo { get; private set; }
+
+    public DateOnly? MoveNotifiedOn { get; private set; }
+
+    /// <summary>The day the receiving authority held its transfer-in conference: only then may this plan end (DISC-02).</summary>
+    public DateOnly? TransferInConferenceOn { get; private set; }
+
+    public string? TransferInOutcome { get; private set; }
+
+    public DateOnly? MoveAbandonedOn { get; private set; }
+
+    public bool IsMoving => MoveNotifiedOn is not null && MoveAbandonedOn is null;
+
     public Guid Version { get; private set; }
+
+    /// <summary>The plan's own events for its clocks: core groups and reviews, a move to another area and its transfer-in conference, the end.</summary>
+    public IReadOnlyList<ClockEvent> History(DateOnly? eighteenthBirthday)
+    {
+        // In the order things were known: the birthday is known from the start (a planned date), the end comes last.
+        var history = new List<ClockEvent> { new(EventKind.PlanMade, StartedOn) };
+        if (eighteenthBirthday is { } birthday && birthday > StartedOn)
+        {
+            history.Add(new ClockEvent(EventKind.EighteenthBirthdayAhead, birthday));
+        }
+
+        history.AddRange(CoreGroupMeetings.Select(m => new ClockEvent(EventKind.CoreGroupHeld, m.HeldOn))
+            .Concat(Reviews.Select(r => new ClockEvent(EventKind.ReviewConferenceHeld, r.HeldOn))).OrderBy(e => e.OccurredOn));
+        if (MoveNotifiedOn is { } notified)
+        {
+            history.Add(new ClockEvent(EventKind.PermanentMoveNotified, notified));
+        }
+
+        if (TransferInConferenceOn is { } transferIn)
+        {
+            history.Add(new ClockEvent(EventKind.TransferInConferenceHeld, transferIn));
+        }
+
+        if (MoveAbandonedOn is { } abandoned)
+        {
+            history.Add(new ClockEvent(EventKind.MoveAbandoned, abandoned));
+        }
+
+        if (EndedOn is { } ended)
+        {
+            history.Add(new ClockEvent(EndReason == PlanEndReason.Died ? EventKind.ChildDied : EventKind.PlanEnded, ended));
+        }
+
+        return history;
+    }
+
+    /// <summary>
+    /// The child is moving permanently to another local authority, which has been told: it holds a transfer-in conference
+    /// within 15 working days, and this plan carries on until then (DISC-02).
+    /// </summary>
+    public void RecordMoveNotified(string receivingAuthority, DateOnly notifiedOn, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        Require(!IsMoving, "DISC-02", "The move is already recorded.");
+        Require(!string.IsNullOrWhiteSpace(receivingAuthority) && receivingAuthority.Length <= 200, "DISC-02",
+            "Name the local authority the child is moving to.", "ReceivingAuthority");
+        Require(notifiedOn >= StartedOn && notifiedOn <= today, "DISC-02", "The day it was told must be between the plan's start and today.", "NotifiedOn");
+        MovingTo = receivingAuthority.Trim();
+        MoveNotifiedOn = notifiedOn;
+        TransferInConferenceOn = null;
+        TransferInOutcome = null;
+        MoveAbandonedOn = null;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The receiving authority held its transfer-in conference: what it decided, as it told us (DISC-02).</summary>
+    public void RecordTransferInConference(DateOnly heldOn, string outcome, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        Require(IsMoving, "DISC-02", "Record that the receiving authority was told of the move first.");
+        Require(heldOn >= MoveNotifiedOn!.Value && heldOn <= today, "DISC-02",
+            "The transfer-in conference's date must be between the day the receiving authority was told and today.", "HeldOn");
+        Require(!string.IsNullOrWhiteSpace(outcome) && outcome.Length <= ChildProtectionConference.MaxTextLength, "DISC-02",
+            "Record what the receiving authority's conference decided.", "Outcome");
+        TransferInConferenceOn = heldOn;
+        TransferInOutcome = outcome.Trim();
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The move did not happen: the plan carries on here and the transfer-in clock stops.</summary>
+    public void RecordMoveAbandoned(DateOnly on, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        Require(IsMoving && TransferInConferenceOn is null, "DISC-02", "There is no move waiting for its transfer-in conference.");
+        Require(on >= MoveNotifiedOn!.Value && on <= today, "SG-CP-05", "The date must be between the notification and today.", "On");
+        MoveAbandonedOn = on;
+        Version = Guid.NewGuid();
+    }
 
     internal static ChildProtectionPlan Make(Guid id, ChildProtectionConference conference, string category, Guid leadSocialWorkerId,
         IReadOnlyList<CoreGroupMember> coreGroup, IReadOnlyList<PlanAction> actions)
@@ -227,7 +365,7 @@ public sealed class ChildProtectionPlan
             LeadSocialWorkerId = leadSocialWorkerId,
             Version = Guid.NewGuid(),
         };
-        plan._coreGroup.AddRange(coreGroup.Select(m => new CoreGroupMember(m.Name.Trim(), m.Agency.Trim())));
+        plan._coreGroup.AddRange(coreGroup.Select(m => m with { Name = m.Name.Trim(), Agency = m.Agency.Trim() }));
         plan._actions.AddRange(actions.Select(a => a with { What = a.What.Trim(), Who = a.Who.Trim(), DoneOn = null }));
         return plan;
     }
@@ -287,11 +425,18 @@ public sealed class ChildProtectionPlan
         Version = Guid.NewGuid();
     }
 
-    /// <summary>Ends the plan with its reason; moving away needs the receiving authority's transfer-in conference first (DISC-02).</summary>
-    public void End(PlanEndReason reason, string notes, DateOnly on, DateOnly today)
+    /// <summary>
+    /// Ends the plan with its reason (DISC-01). Moving away needs the receiving authority's transfer-in conference first
+    /// (DISC-02); turning 18 ends it at a review around the birthday, and no plan outlives the birthday (DISC-03, A-23).
+    /// </summary>
+    public void End(PlanEndReason reason, string notes, DateOnly on, DateOnly today, DateOnly? eighteenthBirthday = null)
     {
         Require(IsOpen, "SG-CP-02", "The plan has already ended.");
         Require(on >= StartedOn && on <= today, "SG-CP-05", "The plan's end must be between its start and today.", "On");
+        Require(reason != PlanEndReason.MovedPermanentlyToAnotherArea || (IsMoving && TransferInConferenceOn is not null), "DISC-02",
+            "The plan ends for a move only after the receiving authority's transfer-in conference: record the move and that conference first.", "Reason");
+        Require(reason != PlanEndReason.ReachedEighteen || (eighteenthBirthday is { } b && on >= b.AddMonths(-3) && on <= b), "DISC-03",
+            "A plan ends for turning 18 at a review around the 18th birthday: within the three months before it, and no later than the birthday.", "Reason");
         Require(!string.IsNullOrWhiteSpace(notes) && notes.Length <= ChildProtectionConference.MaxTextLength, "FH-08",
             "Record why the plan is ending and the support that carries on.", "Notes");
         EndedOn = on;

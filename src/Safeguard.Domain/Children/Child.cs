@@ -113,6 +113,9 @@ public sealed class Child
         return born.AddYears(age) > date ? age - 1 : age;
     }
 
+    /// <summary>The day the child stops being a child (GEN-01); 29 February birthdays fall on 28 February in common years.</summary>
+    public DateOnly? EighteenthBirthday => DateOfBirth?.AddYears(18);
+
     public void Correct(ChildDetails details, DateOnly today) => Apply(details, today);
 
     /// <summary>An unborn child is born: the expected date gives way to the date of birth and the recorded sex.</summary>

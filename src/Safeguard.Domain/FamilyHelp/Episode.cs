@@ -93,6 +93,9 @@ public sealed class Episode
 
     public IReadOnlyList<Milestone> Milestones => _milestones;
 
+    /// <summary>The notice from another area that the child, on its child protection plan, moved here permanently (DISC-02).</summary>
+    public Milestone? MovedInOnPlan => _milestones.LastOrDefault(m => m.Kind == MilestoneKind.MovedInOnPlan);
+
     public DateOnly? ClosedOn { get; private set; }
 
     public string? ClosureReasonCode { get; private set; }
@@ -229,6 +232,10 @@ public sealed class Episode
             case MilestoneKind.InformationSharedWithReceivingArea:
                 Require(_milestones.Exists(m => m.Kind == MilestoneKind.MovedToAnotherArea), "CIN-04",
                     "Record the child's move to another local authority first.", "Kind");
+                break;
+            case MilestoneKind.MovedInOnPlan:
+                Require(!string.IsNullOrWhiteSpace(reference), "DISC-02", "Name the local authority whose child protection plan the child is on.", "Reference");
+                Require(MovedInOnPlan is null, "DISC-02", "The move here on another area's plan is already recorded.", "Kind");
                 break;
         }
 

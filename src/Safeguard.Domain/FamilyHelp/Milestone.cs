@@ -29,6 +29,12 @@ public enum MilestoneKind
 
     /// <summary>The transition to adulthood, including to adult services, was planned ahead of the 18th birthday (CIN-05).</summary>
     TransitionPlanned,
+
+    /// <summary>
+    /// Another local authority told this one that a child on its child protection plan has moved here permanently: the
+    /// transfer-in conference is due within 15 working days (DISC-02). The reference names the other authority.
+    /// </summary>
+    MovedInOnPlan,
 }
 
 /// <summary>One milestone as recorded: what, on which day, by whom, with any reference (the NRM's, the enquirer's) and a note.</summary>
@@ -43,6 +49,7 @@ public sealed record Milestone(MilestoneKind Kind, DateOnly On, Guid RecordedBy,
         MilestoneKind.EnquiryAnswered => new ClockEvent(EventKind.EnquiryAnswered, On, Instance: Reference),
         MilestoneKind.MovedToAnotherArea => new ClockEvent(EventKind.MovedArea, On),
         MilestoneKind.InformationSharedWithReceivingArea => new ClockEvent(EventKind.InformationSharedWithReceivingArea, On),
+        MilestoneKind.MovedInOnPlan => new ClockEvent(EventKind.PermanentMoveNotified, On),
         _ => null,
     };
 
@@ -55,6 +62,7 @@ public sealed record Milestone(MilestoneKind Kind, DateOnly On, Guid RecordedBy,
         MilestoneKind.EnquiryAnswered => "Prison or probation enquiry answered",
         MilestoneKind.MovedToAnotherArea => "Moved permanently to another local authority",
         MilestoneKind.InformationSharedWithReceivingArea => "Record and plan shared with the receiving authority",
+        MilestoneKind.MovedInOnPlan => "Moved here permanently while on another area's child protection plan",
         _ => "Transition to adulthood planned",
     };
 }

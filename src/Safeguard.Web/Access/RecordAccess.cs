@@ -12,11 +12,14 @@ namespace Safeguard.Web.Access;
 
 /// <summary>
 /// Who may work on an episode: children's social care of the area holding it, and the lead practitioner allocated to
-/// it, who may be from a partner agency for Family Help (RC-02), for as long as they are allocated.
+/// it, who may be from a partner agency for Family Help (RC-02), for as long as they are allocated. A core group member
+/// with an account sees the episode while the child protection plan lasts.
 /// </summary>
-public sealed class EpisodeAccess(IAuthorizationService authorization)
+public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService authorization)
 {
     public const string LeadPractitionerBasis = "The child's allocated lead practitioner";
+
+    public const string CoreGroupBasis = "A core group member of the child's child protection plan";
 
     /// <summary>The basis on which the user may see and work on the episode, or null if they may not.</summary>
     public async Task<string?> BasisAsync(ClaimsPrincipal user, Episode episode)
@@ -26,13 +29,52 @@ public sealed class EpisodeAccess(IAuthorizationService authorization)
             return LeadPractitionerBasis;
         }
 
-        return (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded ? Policies.ChildrenSocialCareBasis : null;
+        if ((await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded)
+        {
+            return Policies.ChildrenSocialCareBasis;
+        }
+
+        return await CoreGroupMemberAsync(db, user, p => p.EpisodeId == episode.Id, default) ? CoreGroupBasis : null;
+    }
+
+    /// <summary>Whether the user is named, with their account, in the core group of an open child protection plan (ICPC-05).</summary>
+    internal static async Task<bool> CoreGroupMemberAsync(SafeguardDbContext db, ClaimsPrincipal user,
+        System.Linq.Expressions.Expression<Func<Domain.ChildProtection.ChildProtectionPlan, bool>> which, CancellationToken cancellationToken)
+    {
+        if (user.PractitionerId() is not { } me)
+        {
+            return false;
+        }
+
+        var open = await db.ChildProtectionPlans.AsNoTracking().Where(which).Where(p => p.EndedOn == null).ToListAsync(cancellationToken);
+        return open.Exists(p => p.CoreGroup.Any(m => m.PractitionerId == me));
+    }
+}
+
+/// <summary>
+/// Who may see a conference's material — its invitations, the agencies' reports, the preparation and, once held, its
+/// decision: whoever may see the episode, and each practitioner invited with their account, who sees this meeting
+/// and nothing else of the child's record.
+/// </summary>
+public sealed class MeetingAccess(EpisodeAccess episodes)
+{
+    public async Task<string?> BasisAsync(ClaimsPrincipal user, Domain.ChildProtection.ConferenceMeeting meeting, Episode episode)
+    {
+        if (await episodes.BasisAsync(user, episode) is { } basis)
+        {
+            return basis;
+        }
+
+        var me = user.PractitionerId();
+        return me is not null && meeting.Invitations.Any(i => i.PractitionerId == me)
+            ? $"Invited to the child protection conference on {meeting.ScheduledFor:d MMMM yyyy}"
+            : null;
     }
 }
 
 /// <summary>
 /// Who may see a child's record, summary and chronology: children's social care of the area, the lead practitioner of
-/// one of the child's open episodes, and — for a few hours, with their reason on every look — a practitioner who broke
+/// one of the child's open episodes, a core group member of an open child protection plan, and — for a few hours, with their reason on every look — a practitioner who broke
 /// the glass.
 /// </summary>
 public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService authorization, TimeProvider time)
@@ -55,6 +97,11 @@ public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService aut
         if (await db.Episodes.AnyAsync(e => e.ChildId == childId && e.ClosedOn == null && e.LeadPractitionerId == me, cancellationToken))
         {
             return EpisodeAccess.LeadPractitionerBasis;
+        }
+
+        if (await EpisodeAccess.CoreGroupMemberAsync(db, user, p => p.ChildId == childId, cancellationToken))
+        {
+            return EpisodeAccess.CoreGroupBasis;
         }
 
         var now = time.GetUtcNow();

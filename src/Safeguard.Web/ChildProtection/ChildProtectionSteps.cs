@@ -30,7 +30,7 @@ public sealed record EnquiryInput(DateOnly? ChildSeenOn, bool? SeenAlone, string
 
 public sealed record EnquiryOutcomeInput(Section47Outcome? Outcome, string? Reasons, bool? ReasonsShared, string? OngoingSupport, Guid? Version);
 
-public sealed record MemberInput(string? Name, string? Agency);
+public sealed record MemberInput(string? Name, string? Agency, Guid? PractitionerId = null);
 
 public sealed record PlanActionInput(string? What, string? Who, DateOnly? ByWhen);
 
@@ -53,17 +53,26 @@ public sealed record ConferenceAnswerInput(bool? Agreed, string? Answer);
 
 public sealed record EndCpPlanInput(PlanEndReason? Reason, string? Notes, DateOnly? On, Guid? Version);
 
+public sealed record MoveInput(string? ReceivingAuthority, DateOnly? NotifiedOn, Guid? Version);
+
+public sealed record TransferInHeldInput(DateOnly? HeldOn, string? Outcome, Guid? Version);
+
+public sealed record MoveAbandonedInput(DateOnly? On, Guid? Version);
+
 public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly StartedOn, string InitialCategory, string LatestCategory, Guid LeadSocialWorkerId,
     IReadOnlyList<CoreGroupMember> CoreGroup, IReadOnlyList<PlanAction> Actions, IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings,
     IReadOnlyList<ReviewConference> Reviews, DateOnly? EndedOn, PlanEndReason? EndReason, string? EndNotes, DateOnly FirstCoreGroupBy, DateOnly NextReviewBy,
-    Guid Version)
+    Guid Version, string? MovingTo = null, DateOnly? MoveNotifiedOn = null, DateOnly? TransferInConferenceBy = null, DateOnly? TransferInConferenceOn = null,
+    string? TransferInOutcome = null, DateOnly? MoveAbandonedOn = null)
 {
     /// <summary>The next review is due 3 months after the initial conference, then 6 months after each review (RCPC-01, RCPC-02).</summary>
     public static CpPlanView Of(ChildProtectionPlan p, WorkingDayCalendar calendar) => new(p.Id, p.EpisodeId, p.ChildId, p.StartedOn, p.InitialCategory,
         p.LatestCategory, p.LeadSocialWorkerId, p.CoreGroup, p.Actions, p.CoreGroupMeetings, p.Reviews, p.EndedOn, p.EndReason, p.EndNotes,
         StatutoryRules.FirstCoreGroup.Due(p.StartedOn, calendar)!.Value,
         p.Reviews.Count == 0 ? StatutoryRules.FirstReviewConference.Due(p.StartedOn, calendar)!.Value
-            : StatutoryRules.NextReviewConference.Due(p.Reviews[^1].HeldOn, calendar)!.Value, p.Version);
+            : StatutoryRules.NextReviewConference.Due(p.Reviews[^1].HeldOn, calendar)!.Value, p.Version, p.MovingTo, p.MoveNotifiedOn,
+        p.MoveNotifiedOn is { } notified ? StatutoryRules.TransferInConference.Due(notified, calendar) : null, p.TransferInConferenceOn, p.TransferInOutcome,
+        p.MoveAbandonedOn);
 }
 
 public sealed record EnquiryView(Guid Id, Guid EpisodeId, Guid ChildId, Guid StrategyDiscussionId, DateOnly StartedOn, DateOnly ConferenceDueBy, Guid LeadId,
@@ -203,24 +212,89 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var chair = input.ChairId is { } chairId ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == chairId, cancellationToken) : null;
         Requirement.Require(chair is not null, "ICPC-03", "Select the conference chair.", "ChairId");
         var lead = input.LeadSocialWorkerId is { } leadId ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == leadId, cancellationToken) : null;
+        var actions = ActionsOf(input);
+        var decision = await DecisionAsync(input, actions, cancellationToken);
+        var unborn = await db.Children.Where(c => c.Id == episode.ChildId).Select(c => c.DateOfBirth == null).SingleAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        var (conference, plan) = ChildProtectionConference.Hold(Guid.CreateVersion7(now), Guid.CreateVersion7(now), enquiry, episode, chair!, lead, decision,
+            ConferenceDueBy(enquiry), today, unborn);
+        await RecordConferenceAsync(conference, plan, chair!, now, cancellationToken);
+        return (conference, plan);
+    }
+
+    /// <summary>
+    /// Records this area's transfer-in conference for a child who moved here on another area's plan (DISC-02): due within
+    /// 15 working days of the notice; it may make this area's own plan.
+    /// </summary>
+    public async Task<(ChildProtectionConference Conference, ChildProtectionPlan? Plan)> HoldTransferInConferenceAsync(ClaimsPrincipal user, Guid episodeId,
+        ConferenceInput input, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
+        await RequireSocialCareAsync(user, episode);
+        Requirement.Require(!await db.Conferences.AnyAsync(c => c.EpisodeId == episodeId && c.Kind == ConferenceKind.TransferIn, cancellationToken), "SG-CP-06",
+            "The transfer-in conference has already been recorded.");
+        Requirement.Require(input.HeldOn is not null, "SG-CP-01", "Enter the date of the conference.", "HeldOn");
+        var chair = input.ChairId is { } chairId ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == chairId, cancellationToken) : null;
+        Requirement.Require(chair is not null, "ICPC-03", "Select the conference chair.", "ChairId");
+        var lead = input.LeadSocialWorkerId is { } leadId ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == leadId, cancellationToken) : null;
+        var actions = ActionsOf(input);
+        var decision = await DecisionAsync(input, actions, cancellationToken);
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        var notified = episode.MovedInOnPlan?.On;
+        var dueBy = notified is { } n ? StatutoryRules.TransferInConference.Due(n, calendar)!.Value : today;
+        var (conference, plan) = ChildProtectionConference.HoldTransferIn(Guid.CreateVersion7(now), Guid.CreateVersion7(now), episode, chair!, lead, decision, dueBy, today);
+        await RecordConferenceAsync(conference, plan, chair!, now, cancellationToken);
+        return (conference, plan);
+    }
+
+    /// <summary>The transfer-in conference is due 15 working days after the notice of the move (DISC-02).</summary>
+    public DateOnly? TransferInDueBy(Domain.FamilyHelp.Episode episode) =>
+        episode.MovedInOnPlan is { } notice ? StatutoryRules.TransferInConference.Due(notice.On, calendar) : null;
+
+    private static List<PlanActionInput> ActionsOf(ConferenceInput input)
+    {
         var actions = (input.OutlinePlan ?? []).Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who) || a.ByWhen is not null).ToList();
         for (var i = 0; i < actions.Count; i++)
         {
             Requirement.Require(actions[i].ByWhen is not null, "ICPC-05", $"Action {i + 1}: enter the date it is due.", $"OutlinePlan[{i}].ByWhen");
         }
 
+        return actions;
+    }
+
+    /// <summary>The conference's decision as entered; core group members chosen by their account are named as the account names them.</summary>
+    private async Task<ConferenceDecision> DecisionAsync(ConferenceInput input, List<PlanActionInput> actions, CancellationToken cancellationToken)
+    {
         var attendees = (input.Attendees ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Name) || !string.IsNullOrWhiteSpace(a.Agency)).ToList();
-        var now = time.GetUtcNow();
-        var today = EnglandClock.ToEnglandDate(now);
-        var (conference, plan) = ChildProtectionConference.Hold(Guid.CreateVersion7(now), Guid.CreateVersion7(now), enquiry, episode, chair!, lead,
-            new ConferenceDecision(input.HeldOn!.Value, [.. attendees.Select(a => new Attendee(a.Name ?? string.Empty, a.Agency ?? string.Empty, a.Role ?? AttendeeRole.Other))],
-                input.ChildsViews ?? string.Empty, input.FamilyParticipation ?? string.Empty, input.PlanNeeded, input.Reasons ?? string.Empty, input.Category, input.LeadSocialWorkerId,
-                [.. (input.CoreGroup ?? []).Where(m => !string.IsNullOrWhiteSpace(m.Name) || !string.IsNullOrWhiteSpace(m.Agency)).Select(m => new CoreGroupMember(m.Name ?? string.Empty, m.Agency ?? string.Empty))],
-                [.. actions.Select(a => new PlanAction(a.What ?? string.Empty, a.Who ?? string.Empty, a.ByWhen!.Value))]),
-            ConferenceDueBy(enquiry), today);
+        var members = (input.CoreGroup ?? []).Where(m => !string.IsNullOrWhiteSpace(m.Name) || !string.IsNullOrWhiteSpace(m.Agency) || m.PractitionerId is not null).ToList();
+        var people = await EpisodeQueries.PeopleAsync(db, members.Where(m => m.PractitionerId is not null).Select(m => m.PractitionerId!.Value), cancellationToken);
+        var coreGroup = new List<CoreGroupMember>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            PersonView? person = null;
+            Requirement.Require(m.PractitionerId is null || people.TryGetValue(m.PractitionerId.Value, out person), "ICPC-05",
+                $"Core group member {i + 1}: choose a practitioner of this area.", $"CoreGroup[{i}].PractitionerId");
+            coreGroup.Add(new CoreGroupMember(string.IsNullOrWhiteSpace(m.Name) ? person?.Name ?? string.Empty : m.Name,
+                string.IsNullOrWhiteSpace(m.Agency) ? person?.Agency ?? string.Empty : m.Agency, m.PractitionerId));
+        }
+
+        return new ConferenceDecision(input.HeldOn!.Value,
+            [.. attendees.Select(a => new Attendee(a.Name ?? string.Empty, a.Agency ?? string.Empty, a.Role ?? AttendeeRole.Other))],
+            input.ChildsViews ?? string.Empty, input.FamilyParticipation ?? string.Empty, input.PlanNeeded, input.Reasons ?? string.Empty, input.Category,
+            input.LeadSocialWorkerId, coreGroup, [.. actions.Select(a => new PlanAction(a.What ?? string.Empty, a.Who ?? string.Empty, a.ByWhen!.Value))]);
+    }
+
+    /// <summary>Saves the conference, its plan, its chronology entry, and marks the arranged meeting (if there was one) as held.</summary>
+    private async Task RecordConferenceAsync(ChildProtectionConference conference, ChildProtectionPlan? plan, Domain.Organisation.Practitioner chair, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         db.Conferences.Add(conference);
+        var title = ConferenceMeetings.TitleOf(conference.Kind, conference.PreBirth);
         db.Note(conference.AreaId, conference.ChildId, conference.EpisodeId, conference.HeldOn, now, ChronologyKind.Conference,
-            $"Initial child protection conference chaired by {chair!.FullName}"
+            $"{title} chaired by {chair.FullName}" + (conference.FromAuthority is null ? string.Empty : $" (the child moved here on {conference.FromAuthority}'s plan)")
             + (conference.HeldOn > conference.DueBy ? $", held after its due date of {conference.DueBy:d MMMM yyyy}" : string.Empty) + ": "
             + (plan is null ? "no child protection plan. " : $"child protection plan, category {ChildProtectionConference.Categories[plan.InitialCategory]}. ") + conference.Reasons,
             "ChildProtectionConference", conference.Id);
@@ -229,8 +303,11 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             db.ChildProtectionPlans.Add(plan);
         }
 
+        var kind = conference.Kind;
+        var arranged = await db.ConferenceMeetings.Where(m => m.EpisodeId == conference.EpisodeId && m.Kind == kind && m.HeldOn == null
+            && (kind != ConferenceKind.Initial || m.Section47EnquiryId == conference.Section47EnquiryId)).FirstOrDefaultAsync(cancellationToken);
+        arranged?.MarkHeld(conference.HeldOn, conference.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return (conference, plan);
     }
 
     public async Task<ChildProtectionPlan> RecordCoreGroupAsync(ClaimsPrincipal user, Guid planId, CoreGroupInput input, CancellationToken cancellationToken)
@@ -263,9 +340,94 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             $"Review child protection conference chaired by {chair!.FullName}: " + (plan.IsOpen ? "the plan continues" : "the plan ends")
             + $" ({ChildProtectionConference.Categories[plan.LatestCategory]}). {plan.Reviews[^1].Reasons}"
             + (plan.Reviews[^1].ProceedingsDecision is { } proceedings ? $" Care proceedings: {proceedings}" : string.Empty), "ChildProtectionPlan", plan.Id);
+        var arranged = await db.ConferenceMeetings.Where(m => m.PlanId == plan.Id && m.HeldOn == null).OrderBy(m => m.ScheduledFor).FirstOrDefaultAsync(cancellationToken);
+        arranged?.MarkHeld(input.HeldOn.Value, null);
+        if (!plan.IsOpen)
+        {
+            await NotifyPlanEndedAsync(user, plan, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
+
+    /// <summary>The child is moving permanently to another area, which has been told: its transfer-in conference is due in 15 working days (DISC-02).</summary>
+    public async Task<ChildProtectionPlan> RecordMoveAsync(ClaimsPrincipal user, Guid planId, MoveInput input, CancellationToken cancellationToken)
+    {
+        var plan = await CpPlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        Requirement.Require(input.NotifiedOn is not null, "DISC-02", "Enter the day the receiving authority was told.", "NotifiedOn");
+        var now = time.GetUtcNow();
+        plan.RecordMoveNotified(input.ReceivingAuthority ?? string.Empty, input.NotifiedOn!.Value, EnglandClock.ToEnglandDate(now));
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.MoveNotifiedOn!.Value, now, ChronologyKind.Conference,
+            $"{plan.MovingTo} was told the child is moving there permanently while on a child protection plan; its transfer-in conference is due by "
+            + $"{StatutoryRules.TransferInConference.Due(plan.MoveNotifiedOn.Value, calendar):d MMMM yyyy}. The plan continues here until then.",
+            "ChildProtectionPlan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    public async Task<ChildProtectionPlan> RecordTransferInHeldAsync(ClaimsPrincipal user, Guid planId, TransferInHeldInput input, CancellationToken cancellationToken)
+    {
+        var plan = await CpPlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        Requirement.Require(input.HeldOn is not null, "DISC-02", "Enter the date of the receiving authority's conference.", "HeldOn");
+        var now = time.GetUtcNow();
+        plan.RecordTransferInConference(input.HeldOn!.Value, input.Outcome ?? string.Empty, EnglandClock.ToEnglandDate(now));
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.TransferInConferenceOn!.Value, now, ChronologyKind.Conference,
+            $"{plan.MovingTo} held its transfer-in conference: {plan.TransferInOutcome}", "ChildProtectionPlan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    public async Task<ChildProtectionPlan> RecordMoveAbandonedAsync(ClaimsPrincipal user, Guid planId, MoveAbandonedInput input, CancellationToken cancellationToken)
+    {
+        var plan = await CpPlanAsync(user, planId, cancellationToken);
+        EditConflictException.Check(db, plan, input.Version, plan.Version);
+        var now = time.GetUtcNow();
+        var today = EnglandClock.ToEnglandDate(now);
+        plan.RecordMoveAbandoned(input.On ?? today, today);
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.MoveAbandonedOn!.Value, now, ChronologyKind.Conference,
+            $"The move to {plan.MovingTo} did not happen: the plan carries on here.", "ChildProtectionPlan", plan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    /// <summary>
+    /// The plan ended: every agency invited to the conference that made it, and every core group member, is told (DISC-04),
+    /// each recorded as information shared with the reason and the support that carries on.
+    /// </summary>
+    private async Task NotifyPlanEndedAsync(ClaimsPrincipal user, ChildProtectionPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var invited = (await db.ConferenceMeetings.AsNoTracking().Where(m => m.ConferenceId == plan.ConferenceId).ToListAsync(cancellationToken))
+            .SelectMany(m => m.Invitations).Select(i => (i.Name, i.Agency));
+        var told = invited.Concat(plan.CoreGroup.Select(m => (m.Name, m.Agency))).DistinctBy(x => (x.Name.ToUpperInvariant(), x.Agency.ToUpperInvariant())).ToList();
+        var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
+        var mine = await db.Agencies.SingleAsync(a => a.Id == me.AgencyId, cancellationToken);
+        var ended = plan.EndedOn!.Value;
+        foreach (var (name, agency) in told)
+        {
+            db.RecordSharing(Domain.InformationSharing.InformationSharingRecord.Record(Guid.CreateVersion7(now), plan.AreaId, plan.ChildId, ended,
+                EnglandClock.ToEnglandDate(now), now, me.Id,
+                $"The child protection plan ended on {ended:d MMMM yyyy} ({Describe(plan.EndReason!.Value)}): {plan.EndNotes}", mine.Name, mine.Id, $"{name} ({agency})",
+                null, Domain.InformationSharing.LawfulBasis.PublicTask, consentSought: false, consentGiven: null,
+                whyNoConsent: "Agencies invited to the conference and the core group are told when the plan ends (DISC-04).", "ChildProtectionPlan", plan.Id),
+                plan.EpisodeId, noteOnChronology: false);
+        }
+
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, ended, now, ChronologyKind.InformationShared,
+            told.Count == 0 ? "No agency was recorded as invited to the conference or in the core group: tell the practitioners supporting the family that the plan ended."
+                : $"Told that the plan ended: {string.Join(", ", told.Select(t => $"{t.Name} ({t.Agency})"))}.", "ChildProtectionPlan", plan.Id);
+    }
+
+    public static string Describe(PlanEndReason reason) => reason switch
+    {
+        PlanEndReason.NoLongerAtRiskOfSignificantHarm => "No longer likely to suffer significant harm",
+        PlanEndReason.MovedPermanentlyToAnotherArea => "Moved permanently to another area (after the receiving authority's transfer-in conference)",
+        PlanEndReason.ReachedEighteen => "Turned 18",
+        PlanEndReason.Died => "Died",
+        _ => "Left the UK",
+    };
 
     /// <summary>Records emergency action; a strategy discussion is then due as soon as possible (IP-05), on the manager's "My work".</summary>
     public async Task<EmergencyAction> RecordEmergencyActionAsync(ClaimsPrincipal user, Guid episodeId, EmergencyActionInput input, CancellationToken cancellationToken)
@@ -308,9 +470,11 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(input.Reason is not null, "SG-CP-05", "Select why the plan is ending.", "Reason");
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
-        plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference, $"Child protection plan ended: {plan.EndNotes}",
-            "ChildProtectionPlan", plan.Id);
+        var birthday = await db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleAsync(cancellationToken);
+        plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today, birthday?.AddYears(18));
+        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference,
+            $"Child protection plan ended ({Describe(plan.EndReason!.Value)}): {plan.EndNotes}", "ChildProtectionPlan", plan.Id);
+        await NotifyPlanEndedAsync(user, plan, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -427,6 +591,28 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             return TypedResults.Created(plan is null ? $"/api/v1/section-47/{id}" : $"/api/v1/child-protection-plans/{plan.Id}",
                 new { conference.Id, conference.HeldOn, conference.PlanNeeded, conference.DueBy, Plan = plan is null ? null : CpPlanView.Of(plan, calendar) });
         }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordInitialConference");
+
+        api.MapPost("/episodes/{id:guid}/transfer-in-conference", async (Guid id, ConferenceInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            WorkingDayCalendar calendar, CancellationToken ct) =>
+        {
+            var (conference, plan) = await steps.HoldTransferInConferenceAsync(user, id, input, ct);
+            return TypedResults.Created(plan is null ? $"/api/v1/episodes/{id}" : $"/api/v1/child-protection-plans/{plan.Id}",
+                new { conference.Id, conference.HeldOn, conference.PlanNeeded, conference.DueBy, Plan = plan is null ? null : CpPlanView.Of(plan, calendar) });
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordTransferInConference");
+
+        api.MapPost("/child-protection-plans/{id:guid}/move", async (Guid id, MoveInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
+            WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.RecordMoveAsync(user, id, input, ct), calendar)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordPlanMove");
+
+        api.MapPost("/child-protection-plans/{id:guid}/move/transfer-in-conference", async (Guid id, TransferInHeldInput input, ClaimsPrincipal user,
+            ChildProtectionSteps steps, WorkingDayCalendar calendar, CancellationToken ct) =>
+            TypedResults.Ok(CpPlanView.Of(await steps.RecordTransferInHeldAsync(user, id, input, ct), calendar)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordReceivingAreaConference");
+
+        api.MapPost("/child-protection-plans/{id:guid}/move/abandoned", async (Guid id, MoveAbandonedInput input, ClaimsPrincipal user,
+            ChildProtectionSteps steps, WorkingDayCalendar calendar, CancellationToken ct) =>
+            TypedResults.Ok(CpPlanView.Of(await steps.RecordMoveAbandonedAsync(user, id, input, ct), calendar)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordMoveAbandoned");
 
         api.MapGet("/child-protection-plans/{id:guid}", async Task<Results<Ok<CpPlanView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
             SafeguardDbContext db, EpisodeAccess access, AuditLog audit, WorkingDayCalendar calendar, CancellationToken ct) =>

@@ -32,10 +32,14 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
     /// </summary>
     public Task<IReadOnlyList<WorkItem>> ForAreaAsync(CancellationToken cancellationToken) => ListAsync(db.ClockRecords, cancellationToken);
 
-    private async Task<IReadOnlyList<WorkItem>> ListAsync(IQueryable<Data.Clocks.ClockRecord> clocks, CancellationToken cancellationToken)
+    /// <summary>Every running clock of one child, however far ahead it falls due: the child's status at a glance.</summary>
+    public Task<IReadOnlyList<WorkItem>> ForChildAsync(Guid childId, CancellationToken cancellationToken) =>
+        ListAsync(db.ClockRecords.Where(c => c.ChildId == childId), cancellationToken, DateOnly.MaxValue);
+
+    private async Task<IReadOnlyList<WorkItem>> ListAsync(IQueryable<Data.Clocks.ClockRecord> clocks, CancellationToken cancellationToken, DateOnly? until = null)
     {
         var today = EnglandClock.Today(time);
-        var weekAhead = calendar.AddWorkingDays(today, 5);
+        var weekAhead = until ?? calendar.AddWorkingDays(today, 5);
         var rows = await (from c in clocks
                           where c.IsOpen && (c.DueOn == null || c.DueOn <= weekAhead)
                           join child in db.Children on c.ChildId equals child.Id
@@ -49,10 +53,22 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
             var overdue = r.DueOn is { } due && due < today;
             return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId, r.Name,
                 r.StartedOn, r.DueOn, overdue ? calendar.WorkingDaysBetween(r.DueOn!.Value, today) : 0, overdue, r.DueOn == today, r.DueOn is null,
-                // The assessment and seeing the child are done in the episode; the decision and escalations on the referral.
-                r.EpisodeId is { } episode && r.RuleId is "ASM-03" or "REF-05" or "NRM-01" or "PROB-01" or "CIN-04" ? $"/episodes/{episode}" : $"/referrals/{r.SubjectId}", Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
+                LinkFor(r.RuleId, r.SubjectId, r.EpisodeId), Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
         }).OrderByDescending(i => i.Overdue).ThenByDescending(i => i.Urgent).ThenBy(i => i.DueOn)];
     }
+
+    /// <summary>
+    /// Where the work is done: the assessment, seeing the child and an episode's milestones in the episode; the conference
+    /// on the enquiry; core groups, reviews, a move and ending by 18 on the plan; the decision and escalations on the referral.
+    /// </summary>
+    public static string LinkFor(string ruleId, Guid subjectId, Guid? episodeId) => ruleId switch
+    {
+        "ICPC-01" => $"/section-47/{subjectId}",
+        "CG-01" or "RCPC-01" or "RCPC-02" or "DISC-03" => $"/child-protection-plans/{subjectId}",
+        "DISC-02" when subjectId != episodeId => $"/child-protection-plans/{subjectId}",
+        "ASM-03" or "REF-05" or "NRM-01" or "PROB-01" or "CIN-04" or "DISC-02" or "IP-05" when episodeId is { } episode => $"/episodes/{episode}",
+        _ => $"/referrals/{subjectId}",
+    };
 
     public static void Map(IEndpointRouteBuilder api)
     {

@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Safeguard.Web.Pages;
 
-public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass, AuditLog audit,
+public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass, Web.ChildProtection.ConferenceMeetings meetings, AuditLog audit,
     TimeProvider time) : PageModel
 {
     /// <summary>For managers: break-glass accesses to children's records waiting for their review.</summary>
@@ -29,6 +29,9 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
     public IReadOnlyList<(Guid ReferralId, string Reference, string ChildName, DateTimeOffset RaisedAt)> Escalations { get; private set; } = [];
 
     public IReadOnlyList<WorkItem> Work { get; private set; } = [];
+
+    /// <summary>Conferences the practitioner is invited to with their account, and whether their report has gone.</summary>
+    public IReadOnlyList<Web.ChildProtection.MyInvitation> Invitations { get; private set; } = [];
 
     private IReadOnlyList<Guid> EscalationChildren { get; set; } = [];
 
@@ -64,8 +67,9 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
             Escalations = [.. open.Select(r => (r.Id, r.Reference, r.Name, r.Escalations.First(e => e.Response == null).RaisedAt)).OrderBy(r => r.RaisedAt)];
         }
 
+        Invitations = await meetings.MineAsync(User, cancellationToken);
         await audit.ListedAsync("My work", Work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value)
-            .Concat(Leading.Select(l => l.ChildId)).Concat(EscalationChildren), Policies.OwnWorkBasis, cancellationToken);
+            .Concat(Leading.Select(l => l.ChildId)).Concat(EscalationChildren).Concat(Invitations.Select(i => i.ChildId)), Policies.OwnWorkBasis, cancellationToken);
         Area = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
     }
 }

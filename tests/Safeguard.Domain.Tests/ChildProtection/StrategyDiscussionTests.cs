@@ -11,15 +11,15 @@ namespace Safeguard.Domain.Tests.ChildProtection;
 
 public sealed class StrategyDiscussionTests
 {
-    private static readonly DateOnly Today = new(2026, 12, 14);
-    private static readonly Guid AreaId = Guid.NewGuid();
-    private static readonly Agency SocialCare = new(Guid.NewGuid(), AreaId, "Test children's social care", AgencyKind.LocalAuthorityChildrensSocialCare);
-    private static readonly Agency Hub = new(Guid.NewGuid(), AreaId, "Test family hub", AgencyKind.VoluntarySector);
+    internal static readonly DateOnly Today = new(2026, 12, 14);
+    internal static readonly Guid AreaId = Guid.NewGuid();
+    internal static readonly Agency SocialCare = new(Guid.NewGuid(), AreaId, "Test children's social care", AgencyKind.LocalAuthorityChildrensSocialCare);
+    internal static readonly Agency Hub = new(Guid.NewGuid(), AreaId, "Test family hub", AgencyKind.VoluntarySector);
 
-    private static readonly Child Child = new(Guid.NewGuid(), AreaId,
+    internal static readonly Child Child = new(Guid.NewGuid(), AreaId,
         new ChildDetails("Mia", "Testcase", new DateOnly(2018, 3, 2), null, Sex.Female, null, "WBRI", ["NONE"], "English", null, null), Today);
 
-    private static Practitioner Person(PractitionerRole? role = PractitionerRole.SocialWorker, bool manager = false, Agency? agency = null)
+    internal static Practitioner Person(PractitionerRole? role = PractitionerRole.SocialWorker, bool manager = false, Agency? agency = null)
     {
         var p = new Practitioner(Guid.NewGuid(), agency ?? SocialCare, null, "Sam", "Worker", $"{Guid.NewGuid():N}@test.example", "Social worker",
             role is null ? null : SocialWorkRegistration.Parse("SW" + Random.Shared.Next(1, 999_999)));
@@ -36,7 +36,7 @@ public sealed class StrategyDiscussionTests
         return p;
     }
 
-    private static Episode Episode()
+    internal static Episode Episode()
     {
         var referral = Referral.Receive(Guid.NewGuid(), AreaId, "NM-T", Child, new Referrer(null, null, "A neighbour", "Neighbour", null, null),
             new ReferralDetails("Heard screaming.", [HarmType.PhysicalAbuse], HarmContext.InsideTheHome, null, false, null, "Anonymous", Urgency.Urgent, "1B"),
@@ -163,7 +163,7 @@ public sealed class StrategyDiscussionTests
         Assert.Equal(ClockStatus.Stopped, Assert.Single(clocks).Status);
     }
 
-    private static (Section47Enquiry Enquiry, Episode Episode, Practitioner Lead, Practitioner Manager) Substantiated()
+    internal static (Section47Enquiry Enquiry, Episode Episode, Practitioner Lead, Practitioner Manager) Substantiated()
     {
         var episode = Episode();
         var manager = Person(manager: true);
@@ -188,13 +188,13 @@ public sealed class StrategyDiscussionTests
         return referral;
     }
 
-    private static ConferenceDecision Decision(bool plan = true, string? category = "PHY", Guid? lead = null) => new(
+    internal static ConferenceDecision Decision(bool plan = true, string? category = "PHY", Guid? lead = null) => new(
         Today.AddDays(7), [new Attendee("Chair", "Children's social care", AttendeeRole.LocalAuthoritySocialWorker)], "Mia told her advocate she wants to feel safe at home.",
         "Mother attended with her sister as supporter.", plan, "Mia is likely to suffer significant harm without a plan.", category, lead,
         [new CoreGroupMember("Dee Teacher", "Northmoor Primary"), new CoreGroupMember("Lee Nurse", "Health visiting")],
         [new PlanAction("Mother attends the parenting course", "Family hub", Today.AddDays(60))]);
 
-    private static Practitioner Chair()
+    internal static Practitioner Chair()
     {
         var chair = Person();
         chair.Grant(PractitionerRole.ConferenceChair, SocialCare);

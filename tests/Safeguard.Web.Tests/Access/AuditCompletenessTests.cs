@@ -46,7 +46,8 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
     ];
 
     private sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
-        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default);
+        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default,
+        Guid MeetingId = default);
 
     /// <summary>Each route that shows a child: who asks, the address, and the child the audit row must name.</summary>
     private static IEnumerable<(string Route, Who Who, string Path, Guid Child)> Requests(Journey j) =>
@@ -107,6 +108,12 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         ("/section-47/{id:guid}/conference", Who.LeadPractitioner, $"/section-47/{j.EnquiryId}/conference", j.ChildId),
         ("/child-protection-plans/{id:guid}", Who.LeadPractitioner, $"/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
         ("GET /api/v1/child-protection-plans/{id:guid}", Who.Manager, $"/api/v1/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
+        ("/episodes/{id:guid}/conferences/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/conferences/new?kind=Review&plan={j.ProtectionPlanId}", j.ChildId),
+        ("/episodes/{id:guid}/transfer-in-conference", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/transfer-in-conference", j.ChildId),
+        ("/conference-meetings/{id:guid}", Who.Police, $"/conference-meetings/{j.MeetingId}", j.ChildId),
+        ("/conference-meetings/{id:guid}", Who.LeadPractitioner, $"/conference-meetings/{j.MeetingId}", j.ChildId),
+        ("GET /api/v1/conference-meetings/{id:guid}", Who.Police, $"/api/v1/conference-meetings/{j.MeetingId}", j.ChildId),
+        ("GET /api/v1/me/conference-invitations", Who.Police, "/api/v1/me/conference-invitations", j.ChildId),
     ];
 
     private static readonly Journey NoJourney = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
@@ -294,6 +301,16 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
             coreGroup = new[] { new { name = "Teacher Walk", agency = "School" } },
             outlinePlan = new[] { new { what = "Safety plan", who = "Lead social worker", byWhen = $"{day.AddDays(14):yyyy-MM-dd}" } },
         }), HttpStatusCode.Created);
+        var police = (await Json(await c[Who.Police].GetAsync(new Uri("/api/v1/me", UriKind.Relative)))).GetProperty("practitionerId").GetGuid();
+        var meeting = await Json(await worker.PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/conference-meetings", new
+        {
+            kind = "Review", planId = held.GetProperty("plan").GetProperty("id").GetGuid(), scheduledFor = $"{day.AddDays(60):yyyy-MM-dd}",
+            invitations = new[] { new { practitionerId = police } },
+        }), HttpStatusCode.Created);
+        await Json(await worker.PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/milestones", new
+        {
+            kind = "MovedInOnPlan", note = "Robin's family came from Eastbrook, where he is on a plan.", reference = "Eastbrook Council",
+        }));
         var breakGlass = await Json(await c[Who.Police].PostAsJsonAsync($"/api/v1/children/{j.ChildId}/break-glass",
             new { reason = "Attending the home at night; Robin is alone and we need to know who can care for him." }), HttpStatusCode.Created);
         var request = await Json(await c[Who.DataProtectionOfficer].PostAsJsonAsync("/api/v1/data-protection/requests", new
@@ -305,7 +322,7 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         {
             RequestId = request.GetProperty("id").GetGuid(),
             DiscussionId = discussionId, EnquiryId = enquiryId, ProtectionPlanId = held.GetProperty("plan").GetProperty("id").GetGuid(),
-            BreakGlassId = breakGlass.GetProperty("id").GetGuid(),
+            BreakGlassId = breakGlass.GetProperty("id").GetGuid(), MeetingId = meeting.GetProperty("id").GetGuid(),
         };
     }
 

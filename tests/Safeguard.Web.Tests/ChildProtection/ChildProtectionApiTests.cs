@@ -295,6 +295,186 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    private async Task<Guid> PractitionerIdAsync(TestArea area, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        return await db.Practitioners.Where(p => p.Email == email).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>A substantiated enquiry on the team's episode, and a conference chair independent of the case.</summary>
+    private async Task<(Guid EnquiryId, Guid ChairId)> SubstantiatedAsync(Team team)
+    {
+        var chairId = await PractitionerIdAsync(team.Area, await factory.NewAccountAsync(team.Area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.ConferenceChair));
+        var discussion = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion()), HttpStatusCode.Created);
+        var enquiryId = (await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{discussion.GetProperty("id").GetGuid()}/section-47",
+            new { leadId = team.WorkerId }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Json(await team.Worker.PutAsJsonAsync($"/api/v1/section-47/{enquiryId}", new
+        {
+            childSeenOn = $"{Today:yyyy-MM-dd}", seenAlone = true, childsWishesAndFeelings = "He grabs me when he's cross.", parentsInterviewed = true,
+            jointWithPolice = true, suspectedSexualAbuse = false,
+        }), HttpStatusCode.OK);
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/outcome",
+            new { outcome = "Substantiated", reasons = "Injuries and Sofia's account are consistent with physical abuse." }), HttpStatusCode.OK);
+        return (enquiryId, chairId);
+    }
+
+    private object ConferenceWith(Team team, Guid chairId, params object[] coreGroup) => new
+    {
+        heldOn = $"{Today:yyyy-MM-dd}", chairId,
+        attendees = new[] { new { name = "Sam Worker", agency = "Children's social care", role = "LocalAuthoritySocialWorker" } },
+        childsViews = "Sofia told her advocate she wants to feel safe.", familyParticipation = "Mother attended with her sister.",
+        planNeeded = true, reasons = "Sofia is likely to suffer significant harm.", category = "PHY", leadSocialWorkerId = team.WorkerId,
+        coreGroup = coreGroup.Length == 0 ? [new { name = "Dee Teacher", agency = "School" }] : coreGroup,
+        outlinePlan = new[] { new { what = "Safety plan agreed with mother", who = "Lead social worker", byWhen = $"{Today.AddDays(14):yyyy-MM-dd}" } },
+    };
+
+    [Fact]
+    [Trait("Rule", "ICPC-02")]
+    [Trait("Rule", "ICPC-04")]
+    [Trait("Rule", "ICPC-06")]
+    [Trait("Rule", "DISC-04")]
+    public async Task AnInvitee_SeesOnlyTheirConference_SendsTheirReport_SeesTheDecision_AndIsToldWhenThePlanEnds()
+    {
+        var team = await TeamWithEpisodeAsync();
+        var (enquiryId, chairId) = await SubstantiatedAsync(team);
+        var officerEmail = await factory.NewAccountAsync(team.Area.Police, PractitionerRole.Practitioner);
+        var officerId = await PractitionerIdAsync(team.Area, officerEmail);
+        var officer = factory.NewClient();
+        await HttpSignIn.SignInAsync(officer, officerEmail);
+        var uninvited = factory.NewClient();
+        await HttpSignIn.SignInAsync(uninvited, await factory.NewAccountAsync(team.Area.Police, PractitionerRole.Practitioner));
+
+        using (var noDate = await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/conference-meetings",
+            new { kind = "Initial", section47EnquiryId = enquiryId, invitations = new[] { new { practitionerId = officerId } } }))
+        {
+            Assert.True((await Json(noDate, HttpStatusCode.UnprocessableEntity)).GetProperty("errors").TryGetProperty("ScheduledFor", out _));
+        }
+
+        var meeting = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/conference-meetings", new
+        {
+            kind = "Initial", section47EnquiryId = enquiryId, scheduledFor = $"{Today.AddDays(5):yyyy-MM-dd}",
+            invitations = new object[] { new { practitionerId = officerId }, new { name = "Ash Advocate", agency = "The family's advocate" } },
+        }), HttpStatusCode.Created);
+        var meetingId = meeting.GetProperty("id").GetGuid();
+        Assert.Equal(3, meeting.GetProperty("outstanding").GetArrayLength());
+
+        // The invitee sees this conference's papers, and nothing else of Sofia's record.
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/api/v1/conference-meetings/{meetingId}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri($"/api/v1/children/{team.ChildId}/chronology", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri($"/api/v1/section-47/{enquiryId}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await uninvited.GetAsync(new Uri($"/api/v1/conference-meetings/{meetingId}", UriKind.Relative))).StatusCode);
+        using (var undecided = await officer.PostAsJsonAsync($"/api/v1/conference-meetings/{meetingId}/reports", new { report = "Two call-outs this year." }))
+        {
+            Assert.True((await Json(undecided, HttpStatusCode.UnprocessableEntity)).GetProperty("errors").TryGetProperty("ShareWithFamily", out _));
+        }
+
+        var reported = await Json(await officer.PostAsJsonAsync($"/api/v1/conference-meetings/{meetingId}/reports", new
+        {
+            report = "Two domestic call-outs this year; the stepfather was arrested in March and released without charge.",
+            shareWithFamily = false, whyNotShare = "The investigation is live: the interview has not happened.",
+        }), HttpStatusCode.OK);
+        Assert.True(reported.GetProperty("invitations")[0].GetProperty("reportReceived").GetBoolean());
+        var mine = await Json(await officer.GetAsync(new Uri("/api/v1/me/conference-invitations", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.True(Assert.Single(mine.EnumerateArray()).GetProperty("reportSent").GetBoolean());
+        await Json(await team.Worker.PutAsJsonAsync($"/api/v1/conference-meetings/{meetingId}/preparation", new
+        {
+            familyToldOn = $"{Today:yyyy-MM-dd}", advocacyOffered = true, leadReport = "Analysis: the risk of physical harm is high. Recommendation: a plan.",
+            leadReportSharedOn = $"{Today:yyyy-MM-dd}",
+        }), HttpStatusCode.OK);
+
+        // The conference names the officer in the core group with their account: they see the record while the plan lasts.
+        var held = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/initial-conference",
+            ConferenceWith(team, chairId, new { practitionerId = officerId })), HttpStatusCode.Created);
+        var planId = held.GetProperty("plan").GetProperty("id").GetGuid();
+        var decided = await Json(await officer.GetAsync(new Uri($"/api/v1/conference-meetings/{meetingId}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.StartsWith("Child protection plan, category Physical abuse", decided.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/api/v1/children/{team.ChildId}/chronology", UriKind.Relative))).StatusCode);
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/end",
+            new { reason = "NoLongerAtRiskOfSignificantHarm", notes = "Stepfather has left; Family Help continues." }), HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/api/v1/conference-meetings/{meetingId}", UriKind.Relative))).StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(team.Area.Area.Id);
+        var told = await db.InformationSharing.Where(r => r.SourceType == "ChildProtectionPlan" && r.SourceId == planId).Select(r => r.SharedWith).ToListAsync();
+        Assert.Contains("The family's advocate", string.Join(";", told), StringComparison.Ordinal);
+        Assert.Contains(told, t => t.EndsWith($"({team.Area.Police.Name})", StringComparison.Ordinal));
+        Assert.Contains(await db.AuditEntries.Where(a => a.RecordId == meetingId && a.PractitionerId == officerId).Select(a => a.Basis).ToListAsync(),
+            b => b != null && b.StartsWith("Invited to the child protection conference", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Rule", "DISC-02")]
+    public async Task APlanEndsForAMove_OnlyAfterTheReceivingAuthoritysConference_WhoseClockRunsFifteenWorkingDays()
+    {
+        var team = await TeamWithEpisodeAsync();
+        var (enquiryId, chairId) = await SubstantiatedAsync(team);
+        var planId = (await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/initial-conference", ConferenceWith(team, chairId)),
+            HttpStatusCode.Created)).GetProperty("plan").GetProperty("id").GetGuid();
+        var ending = new { reason = "MovedPermanentlyToAnotherArea", notes = "Moved to Eastbrook." };
+
+        using (var early = await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/end", ending))
+        {
+            Assert.Equal("DISC-02", (await Json(early, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        var moving = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/move",
+            new { receivingAuthority = "Eastbrook Council", notifiedOn = $"{Today:yyyy-MM-dd}" }), HttpStatusCode.OK);
+        Assert.Equal($"{StatutoryRules.TransferInConference.Due(Today, WorkingDayCalendar.England):yyyy-MM-dd}", moving.GetProperty("transferInConferenceBy").GetString());
+        Assert.Contains(await ClocksAsync(team.Area, planId), c => c is { RuleId: "DISC-02", Status: "Running" });
+        using (var stillEarly = await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/end", ending))
+        {
+            Assert.Equal("DISC-02", (await Json(stillEarly, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/move/transfer-in-conference",
+            new { heldOn = $"{Today:yyyy-MM-dd}", outcome = "Eastbrook made its own plan (physical abuse)." }), HttpStatusCode.OK);
+        var ended = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/end", ending), HttpStatusCode.OK);
+
+        Assert.Equal("MovedPermanentlyToAnotherArea", ended.GetProperty("endReason").GetString());
+        Assert.Contains(await ClocksAsync(team.Area, planId), c => c is { RuleId: "DISC-02", Status: "Met" });
+    }
+
+    [Fact]
+    [Trait("Rule", "DISC-02")]
+    public async Task AChildWhoMovedHereOnAnotherAreasPlan_HasATransferInConferenceWithinFifteenWorkingDays()
+    {
+        var team = await TeamWithEpisodeAsync();
+        var chairId = await PractitionerIdAsync(team.Area, await factory.NewAccountAsync(team.Area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.ConferenceChair));
+        using (var tooSoon = await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/transfer-in-conference", ConferenceWith(team, chairId)))
+        {
+            Assert.Equal("DISC-02", (await Json(tooSoon, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/milestones", new
+        {
+            kind = "MovedInOnPlan", on = $"{Today:yyyy-MM-dd}", note = "Eastbrook told us Sofia moved here on its plan (physical abuse).", reference = "Eastbrook Council",
+        }), HttpStatusCode.OK);
+        Assert.Contains(await ClocksAsync(team.Area, team.EpisodeId), c => c.RuleId == "DISC-02" && c.Status == "Running"
+            && c.DueOn == StatutoryRules.TransferInConference.Due(Today, WorkingDayCalendar.England));
+        var meeting = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/conference-meetings", new
+        {
+            kind = "TransferIn", scheduledFor = $"{Today.AddDays(7):yyyy-MM-dd}", invitations = new[] { new { name = "Dee Teacher", agency = "School" } },
+        }), HttpStatusCode.Created);
+
+        var held = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/transfer-in-conference", ConferenceWith(team, chairId)),
+            HttpStatusCode.Created);
+
+        Assert.NotEqual(JsonValueKind.Null, held.GetProperty("plan").ValueKind);
+        Assert.Contains(await ClocksAsync(team.Area, team.EpisodeId), c => c is { RuleId: "DISC-02", Status: "Met" });
+        var after = await Json(await team.Worker.GetAsync(new Uri($"/api/v1/conference-meetings/{meeting.GetProperty("id").GetGuid()}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.NotEqual(JsonValueKind.Null, after.GetProperty("heldOn").ValueKind);
+        using (var twice = await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/transfer-in-conference", ConferenceWith(team, chairId)))
+        {
+            Assert.Equal("SG-CP-06", (await Json(twice, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+    }
 }
 
 public sealed class SqliteChildProtectionApiTests(FamilyHelpSqliteFactory factory) : ChildProtectionApiTests<FamilyHelpSqliteFactory>(factory);

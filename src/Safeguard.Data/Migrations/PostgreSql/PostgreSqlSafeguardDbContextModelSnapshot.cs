@@ -433,10 +433,24 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("FromAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Initial");
+
                     b.Property<bool>("PlanNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PreBirth")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Reasons")
@@ -444,7 +458,7 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
-                    b.Property<Guid>("Section47EnquiryId")
+                    b.Property<Guid?>("Section47EnquiryId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -498,8 +512,25 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid>("LeadSocialWorkerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("MoveAbandonedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("MoveNotifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MovingTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TransferInConferenceOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TransferInOutcome")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -512,6 +543,84 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
 
                     b.ToTable("ChildProtectionPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ConferenceMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("AdvocacyOffered")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildPreparation")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid?>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ConvenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("FamilyToldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LeadReport")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("LeadReportSharedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PreBirth")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("Section47EnquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhyReportNotShared")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("ConferenceMeetings", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
@@ -1774,9 +1883,7 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 {
                     b.HasOne("Safeguard.Domain.ChildProtection.Section47Enquiry", null)
                         .WithMany()
-                        .HasForeignKey("Section47EnquiryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("Section47EnquiryId");
 
                     b.OwnsMany("Safeguard.Domain.ChildProtection.Attendee", "Attendees", b1 =>
                         {
@@ -1857,6 +1964,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                             b1.Property<string>("Name")
                                 .IsRequired();
+
+                            b1.Property<Guid?>("PractitionerId");
 
                             b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
 
@@ -1939,6 +2048,58 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Navigation("CoreGroupMeetings");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ConferenceMeeting", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.Invitation", "Invitations", b1 =>
+                        {
+                            b1.Property<Guid>("ConferenceMeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateOnly>("InvitedOn");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("PractitionerId");
+
+                            b1.Property<string>("Report");
+
+                            b1.Property<DateOnly?>("ReportOn");
+
+                            b1.Property<Guid?>("ReportRecordedBy");
+
+                            b1.Property<bool?>("ShareWithFamily");
+
+                            b1.Property<string>("WhyNotShare");
+
+                            b1.HasKey("ConferenceMeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ConferenceMeetings");
+
+                            b1
+                                .ToJson("Invitations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConferenceMeetingId");
+                        });
+
+                    b.Navigation("Invitations");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>

@@ -422,10 +422,24 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FromAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Initial");
+
                     b.Property<bool>("PlanNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PreBirth")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reasons")
@@ -433,7 +447,7 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Section47EnquiryId")
+                    b.Property<Guid?>("Section47EnquiryId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -487,7 +501,24 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid>("LeadSocialWorkerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MoveAbandonedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MoveNotifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovingTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TransferInConferenceOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferInOutcome")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -501,6 +532,84 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
 
                     b.ToTable("ChildProtectionPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ConferenceMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AdvocacyOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildPreparation")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConvenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ConvenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FamilyToldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadReport")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeadReportSharedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreBirth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Section47EnquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyReportNotShared")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("ConferenceMeetings", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>
@@ -1763,9 +1872,7 @@ namespace Safeguard.Data.Migrations.Sqlite
                 {
                     b.HasOne("Safeguard.Domain.ChildProtection.Section47Enquiry", null)
                         .WithMany()
-                        .HasForeignKey("Section47EnquiryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("Section47EnquiryId");
 
                     b.OwnsMany("Safeguard.Domain.ChildProtection.Attendee", "Attendees", b1 =>
                         {
@@ -1846,6 +1953,8 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                             b1.Property<string>("Name")
                                 .IsRequired();
+
+                            b1.Property<Guid?>("PractitionerId");
 
                             b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
 
@@ -1928,6 +2037,58 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Navigation("CoreGroupMeetings");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.ConferenceMeeting", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.Invitation", "Invitations", b1 =>
+                        {
+                            b1.Property<Guid>("ConferenceMeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateOnly>("InvitedOn");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("PractitionerId");
+
+                            b1.Property<string>("Report");
+
+                            b1.Property<DateOnly?>("ReportOn");
+
+                            b1.Property<Guid?>("ReportRecordedBy");
+
+                            b1.Property<bool?>("ShareWithFamily");
+
+                            b1.Property<string>("WhyNotShare");
+
+                            b1.HasKey("ConferenceMeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ConferenceMeetings");
+
+                            b1
+                                .ToJson("Invitations")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConferenceMeetingId");
+                        });
+
+                    b.Navigation("Invitations");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.EmergencyAction", b =>

@@ -16,17 +16,33 @@ namespace Safeguard.Web.Pages.ChildProtection;
 
 public sealed class MemberForm
 {
+    public Guid? PractitionerId { get; set; }
+
     public string? Name { get; set; }
 
     public string? Agency { get; set; }
 }
 
-/// <summary>Records the initial child protection conference: chair, who took part, the child's and family's part, the decision and the plan.</summary>
+/// <summary>
+/// Records a child protection conference: the initial conference after a section 47 enquiry (at
+/// /section-47/{id}/conference; pre-birth for an unborn child), or the transfer-in conference for a child who moved here
+/// on another area's plan (at /episodes/{id}/transfer-in-conference, DISC-02): chair, who took part, the child's and
+/// family's part, the decision and the plan.
+/// </summary>
 [Authorize(Policy = Policies.ChildrenSocialCare)]
 public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps,
     Data.Audit.AuditLog audit, TimeProvider time) : EpisodePage(db, access, authorization, time)
 {
-    public Section47Enquiry Enquiry { get; private set; } = null!;
+    /// <summary>The enquiry an initial conference follows; null for a transfer-in conference.</summary>
+    public Section47Enquiry? Enquiry { get; private set; }
+
+    public bool IsTransferIn { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string? FromAuthority { get; private set; }
+
+    public IReadOnlyList<PersonView> Everyone { get; private set; } = [];
 
     public DateOnly DueBy { get; private set; }
 
@@ -72,7 +88,7 @@ public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access,
         var loaded = await LoadAsync(id, cancellationToken);
         if (loaded is PageResult)
         {
-            await audit.ReadAsync("Section47Enquiry", id, Enquiry.ChildId, Basis, cancellationToken);
+            await audit.ReadAsync(IsTransferIn ? "Episode" : "Section47Enquiry", id, Episode.ChildId, Basis, cancellationToken);
             HeldOn = DateField.Of(Today);
             LeadSocialWorkerId = Episode.LeadPractitionerId;
             Attendees = [new(), new(), new(), new()];
@@ -109,36 +125,56 @@ public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access,
             return Page();
         }
 
-        var (_, plan) = await steps.HoldInitialConferenceAsync(User, id, new ConferenceInput(held, ChairId,
-            [.. Attendees.Select(a => new AttendeeInput(a.Name, a.Agency, a.Role))], ChildsViews, FamilyParticipation, PlanNeeded, Reasons, Category,
-            LeadSocialWorkerId, [.. CoreGroup.Select(m => new MemberInput(m.Name, m.Agency))], actions), cancellationToken);
-        return plan is null ? RedirectToPage("/ChildProtection/Enquiry", new { id }) : RedirectToPage("/ChildProtection/Plan", new { id = plan.Id });
+        var input = new ConferenceInput(held, ChairId, [.. Attendees.Select(a => new AttendeeInput(a.Name, a.Agency, a.Role))], ChildsViews, FamilyParticipation,
+            PlanNeeded, Reasons, Category, LeadSocialWorkerId, [.. CoreGroup.Select(m => new MemberInput(m.Name, m.Agency, m.PractitionerId))], actions);
+        var (_, plan) = IsTransferIn ? await steps.HoldTransferInConferenceAsync(User, id, input, cancellationToken)
+            : await steps.HoldInitialConferenceAsync(User, id, input, cancellationToken);
+        return plan is not null ? RedirectToPage("/ChildProtection/Plan", new { id = plan.Id })
+            : IsTransferIn ? RedirectToPage("/Episodes/View", new { id }) : RedirectToPage("/ChildProtection/Enquiry", new { id });
     }
 
     public override string FormKeyFor(string domainField) => domainField switch
     {
         "Attendees" => "Attendees[0].Name",
         "CoreGroup" => "CoreGroup[0].Name",
+        _ when domainField.StartsWith("CoreGroup[", StringComparison.Ordinal) => domainField,
         "OutlinePlan" => "OutlinePlan[0].What",
         _ => domainField,
     };
 
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var enquiry = await Db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
-        if (enquiry is null)
+        IsTransferIn = Request.Path.StartsWithSegments("/episodes", StringComparison.OrdinalIgnoreCase);
+        var enquiry = IsTransferIn ? null : await Db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (enquiry is null && !IsTransferIn)
         {
             return NotFound();
         }
 
-        var loaded = await LoadEpisodeAsync(enquiry.EpisodeId, cancellationToken);
+        var loaded = await LoadEpisodeAsync(enquiry?.EpisodeId ?? id, cancellationToken);
         if (loaded is not PageResult)
         {
             return loaded;
         }
 
         Enquiry = enquiry;
-        DueBy = steps.ConferenceDueBy(enquiry);
+        var unborn = await Db.Children.Where(c => c.Id == Episode.ChildId).Select(c => c.DateOfBirth == null).SingleAsync(cancellationToken);
+        Title = "Record the " + ConferenceMeetings.TitleOf(IsTransferIn ? ConferenceKind.TransferIn : ConferenceKind.Initial, unborn).ToLowerInvariant();
+        if (IsTransferIn)
+        {
+            if (Episode.MovedInOnPlan is not { } notice)
+            {
+                return NotFound();
+            }
+
+            FromAuthority = notice.Reference;
+            DueBy = steps.TransferInDueBy(Episode)!.Value;
+        }
+        else
+        {
+            DueBy = steps.ConferenceDueBy(enquiry!);
+        }
+
         var people = await (from p in Db.Practitioners.AsNoTracking()
                             join a in Db.Agencies on p.AgencyId equals a.Id
                             orderby p.FamilyName
@@ -146,6 +182,7 @@ public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access,
         Chairs = [.. people.Where(x => x.p.Has(PractitionerRole.ConferenceChair)).Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
         SocialWorkers = [.. people.Where(x => x.p.Has(PractitionerRole.SocialWorker) && x.p.IsSocialWorkQualified)
             .Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
+        Everyone = [.. people.Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
         return loaded;
     }
 }

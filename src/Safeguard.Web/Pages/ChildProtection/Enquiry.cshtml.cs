@@ -31,6 +31,9 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
 
     public bool ConferenceHeld { get; private set; }
 
+    /// <summary>The initial conference arranged for this enquiry, if it has been.</summary>
+    public Guid? MeetingId { get; private set; }
+
     public Guid? PlanId { get; private set; }
 
     [BindProperty]
@@ -207,6 +210,7 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
         Version ??= enquiry.Version;
         var conference = await Db.Conferences.AsNoTracking().Where(c => c.Section47EnquiryId == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         ConferenceHeld = conference is not null;
+        MeetingId = await Db.ConferenceMeetings.Where(m => m.Section47EnquiryId == id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
         PlanId = conference is null ? null
             : await Db.ChildProtectionPlans.Where(p => p.ConferenceId == conference).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
         return loaded;

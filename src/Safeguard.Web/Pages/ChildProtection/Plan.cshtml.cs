@@ -65,6 +65,25 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
 
     public IReadOnlyList<PersonView> Chairs { get; private set; } = [];
 
+    public IReadOnlyList<ConferenceMeeting> Meetings { get; private set; } = [];
+
+    /// <summary>Who was told that the plan ended (DISC-04).</summary>
+    public IReadOnlyList<string> ToldOfEnd { get; private set; } = [];
+
+    public DateOnly? Birthday { get; private set; }
+
+    [BindProperty]
+    public string? ReceivingAuthority { get; set; }
+
+    [BindProperty]
+    public DateField NotifiedOn { get; set; } = new();
+
+    [BindProperty]
+    public DateField TransferInHeldOn { get; set; } = new();
+
+    [BindProperty]
+    public string? TransferInOutcome { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
@@ -115,6 +134,54 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var notified = NotifiedOn.Read(ModelState, nameof(NotifiedOn), "The day it was told");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.RecordMoveAsync(User, id, new MoveInput(ReceivingAuthority, notified, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostTransferInAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var held = TransferInHeldOn.Read(ModelState, nameof(TransferInHeldOn), "The date of its conference");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.RecordTransferInHeldAsync(User, id, new TransferInHeldInput(held, TransferInOutcome, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostMoveAbandonedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await steps.RecordMoveAbandonedAsync(User, id, new MoveAbandonedInput(null, Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(id, cancellationToken);
@@ -130,6 +197,8 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
     public override string FormKeyFor(string domainField) => domainField switch
     {
         "On" => nameof(Notes),
+        "Outcome" => nameof(TransferInOutcome),
+        "HeldOn" when Request.Query["handler"] == "TransferIn" => nameof(TransferInHeldOn),
         "HeldOn" when PlanContinues is not null || ChairId is not null => nameof(ReviewHeldOn),
         _ => domainField,
     };
@@ -152,6 +221,11 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         Version ??= plan.Version;
         LeadName = (await EpisodeQueries.PeopleAsync(Db, [plan.LeadSocialWorkerId], cancellationToken))[plan.LeadSocialWorkerId].Name;
         CanWork = plan.IsOpen && IsChildrenSocialCare;
+        Meetings = await Db.ConferenceMeetings.AsNoTracking().Where(m => m.PlanId == id || m.ConferenceId == plan.ConferenceId).OrderBy(m => m.ScheduledFor)
+            .ToListAsync(cancellationToken);
+        Birthday = (await Db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleAsync(cancellationToken))?.AddYears(18);
+        ToldOfEnd = plan.IsOpen ? [] : await Db.InformationSharing.AsNoTracking().Where(r => r.SourceType == "ChildProtectionPlan" && r.SourceId == id)
+            .OrderBy(r => r.SharedWith).Select(r => r.SharedWith).ToListAsync(cancellationToken);
         if (CanWork)
         {
             Chairs = [.. (await (from p in Db.Practitioners.AsNoTracking()
@@ -161,13 +235,4 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         }
         return loaded;
     }
-
-    public static string Describe(PlanEndReason reason) => reason switch
-    {
-        PlanEndReason.NoLongerAtRiskOfSignificantHarm => "No longer likely to suffer significant harm",
-        PlanEndReason.MovedPermanentlyToAnotherArea => "Moved permanently to another area (after the receiving authority's transfer-in conference)",
-        PlanEndReason.ReachedEighteen => "Turned 18",
-        PlanEndReason.Died => "Died",
-        _ => "Left the UK",
-    };
 }

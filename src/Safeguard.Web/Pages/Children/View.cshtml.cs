@@ -18,7 +18,8 @@ namespace Safeguard.Web.Pages.Children;
 /// (their reason goes with every look).
 /// </summary>
 [Authorize]
-public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess access, TimeProvider time) : PageModel
+public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess access, Web.Clocks.MyClocks clocks, Domain.Calendar.WorkingDayCalendar calendar,
+    TimeProvider time) : PageModel
 {
     public Child Child { get; private set; } = null!;
 
@@ -36,6 +37,17 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
 
     /// <summary>The child's current child protection plan, if any: start and category.</summary>
     public (DateOnly StartedOn, string Category)? ProtectionPlan { get; private set; }
+
+    public Guid? ProtectionPlanId { get; private set; }
+
+    /// <summary>The core group of the open child protection plan.</summary>
+    public IReadOnlyList<Domain.ChildProtection.CoreGroupMember> CoreGroup { get; private set; } = [];
+
+    /// <summary>The next conference: one arranged, or the review the plan is due to have.</summary>
+    public (string What, DateOnly On, Guid? MeetingId, bool Arranged)? NextMeeting { get; private set; }
+
+    /// <summary>The child's running statutory clocks, soonest due first.</summary>
+    public IReadOnlyList<Web.Clocks.WorkItem> Clocks { get; private set; } = [];
 
     /// <summary>What was shared about the child, with whom and why, newest first.</summary>
     public IReadOnlyList<InformationSharingView> Shared { get; private set; } = [];
@@ -73,9 +85,27 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
             cancellationToken);
         Episodes = [.. episodes.Select(e => (e, e.LeadPractitionerId is { } lead ? people[lead].Name : null))];
         LastSeenOn = await EpisodeQueries.LastSeenAsync(db, id, cancellationToken);
-        var plan = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == id && p.EndedOn == null)
-            .Select(p => new { p.StartedOn, p.LatestCategory }).FirstOrDefaultAsync(cancellationToken);
+        var plan = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == id && p.EndedOn == null).FirstOrDefaultAsync(cancellationToken);
         ProtectionPlan = plan is null ? null : (plan.StartedOn, plan.LatestCategory);
+        ProtectionPlanId = plan?.Id;
+        CoreGroup = plan?.CoreGroup ?? [];
+        if (!BrokeGlass)
+        {
+            var today = EnglandClock.Today(time);
+            var arranged = await db.ConferenceMeetings.AsNoTracking().Where(m => m.ChildId == id && m.HeldOn == null && m.ScheduledFor >= today)
+                .OrderBy(m => m.ScheduledFor).FirstOrDefaultAsync(cancellationToken);
+            if (arranged is not null)
+            {
+                NextMeeting = (Web.ChildProtection.ConferenceMeetings.TitleOf(arranged.Kind, arranged.PreBirth), arranged.ScheduledFor, arranged.Id, true);
+            }
+            else if (plan is not null)
+            {
+                var view = Web.ChildProtection.CpPlanView.Of(plan, calendar);
+                NextMeeting = (plan.Reviews.Count == 0 ? "First review conference due" : "Review conference due", view.NextReviewBy, null, false);
+            }
+
+            Clocks = await clocks.ForChildAsync(id, cancellationToken);
+        }
 
         Shared = await InformationSharingView.ForChildAsync(db, id, cancellationToken);
         return Page();

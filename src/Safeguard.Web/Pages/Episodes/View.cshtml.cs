@@ -7,6 +7,7 @@ using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Rules;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.Errors;
@@ -37,6 +38,15 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
 
     /// <summary>Strategy discussions on the episode, and whether each decided on section 47 enquiries.</summary>
     public IReadOnlyList<(Guid Id, DateOnly HeldOn, bool Section47)> Discussions { get; private set; } = [];
+
+    public IReadOnlyList<Domain.ChildProtection.ConferenceMeeting> Meetings { get; private set; } = [];
+
+    public bool TransferInHeld { get; private set; }
+
+    /// <summary>The notice that the child moved here on another area's child protection plan (DISC-02).</summary>
+    public Domain.FamilyHelp.Milestone? MovedInOnPlan { get; private set; }
+
+    public DateOnly? TransferInDueBy { get; private set; }
 
     public IReadOnlyList<(Guid Id, DateOnly StartedOn, Domain.ChildProtection.Section47Outcome? Outcome)> Enquiries { get; private set; } = [];
 
@@ -190,6 +200,10 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
             .Select(q => new { q.Id, q.StartedOn, q.Outcome }).ToListAsync(cancellationToken)).Select(q => (q.Id, q.StartedOn, q.Outcome))];
         ProtectionPlans = [.. (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.EpisodeId == id).OrderBy(p => p.StartedOn)
             .Select(p => new { p.Id, p.StartedOn, p.LatestCategory, p.EndedOn }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.StartedOn, p.LatestCategory, p.EndedOn))];
+        Meetings = await db.ConferenceMeetings.AsNoTracking().Where(m => m.EpisodeId == id).OrderBy(m => m.ScheduledFor).ToListAsync(cancellationToken);
+        MovedInOnPlan = episode.MovedInOnPlan;
+        TransferInHeld = await db.Conferences.AnyAsync(c => c.EpisodeId == id && c.Kind == Domain.ChildProtection.ConferenceKind.TransferIn, cancellationToken);
+        TransferInDueBy = MovedInOnPlan is { } notice ? StatutoryRules.TransferInConference.Due(notice.On, calendar) : null;
         Version ??= episode.Version;
         if (Request.Method == HttpMethods.Get)
         {

@@ -1,0 +1,203 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Safeguard.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Conferences : Migration
+    {
+        /// <summary>The tables this migration adds that hold an area's records, kept apart by row-level security.</summary>
+        private static readonly string[] AreaTables = ["ConferenceMeetings"];
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47Enqu~",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "MoveAbandonedOn",
+                table: "ChildProtectionPlans",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "MoveNotifiedOn",
+                table: "ChildProtectionPlans",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MovingTo",
+                table: "ChildProtectionPlans",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "TransferInConferenceOn",
+                table: "ChildProtectionPlans",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TransferInOutcome",
+                table: "ChildProtectionPlans",
+                type: "character varying(10000)",
+                maxLength: 10000,
+                nullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "Section47EnquiryId",
+                table: "ChildProtectionConferences",
+                type: "uuid",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "uuid");
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromAuthority",
+                table: "ChildProtectionConferences",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "ChildProtectionConferences",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "Initial");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PreBirth",
+                table: "ChildProtectionConferences",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ConferenceMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PreBirth = table.Column<bool>(type: "boolean", nullable: false),
+                    Section47EnquiryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    ConvenedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConvenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FamilyToldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdvocacyOffered = table.Column<bool>(type: "boolean", nullable: true),
+                    ChildPreparation = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    LeadReport = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    LeadReportSharedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WhyReportNotShared = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConferenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Invitations = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConferenceMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConferenceMeetings_Episodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "Episodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConferenceMeetings_AreaId_EpisodeId",
+                table: "ConferenceMeetings",
+                columns: new[] { "AreaId", "EpisodeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConferenceMeetings_EpisodeId",
+                table: "ConferenceMeetings",
+                column: "EpisodeId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47Enqu~",
+                table: "ChildProtectionConferences",
+                column: "Section47EnquiryId",
+                principalTable: "Section47Enquiries",
+                principalColumn: "Id");
+
+            migrationBuilder.Sql(DatabaseGuards.PostgreSqlAreaPolicies(AreaTables));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(DatabaseGuards.PostgreSqlDropAreaPolicies(AreaTables));
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47Enqu~",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.DropTable(
+                name: "ConferenceMeetings");
+
+            migrationBuilder.DropColumn(
+                name: "MoveAbandonedOn",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "MoveNotifiedOn",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "MovingTo",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "TransferInConferenceOn",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "TransferInOutcome",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "FromAuthority",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.DropColumn(
+                name: "PreBirth",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "Section47EnquiryId",
+                table: "ChildProtectionConferences",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47Enqu~",
+                table: "ChildProtectionConferences",
+                column: "Section47EnquiryId",
+                principalTable: "Section47Enquiries",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Safeguard.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Conferences : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47EnquiryId",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "MoveAbandonedOn",
+                table: "ChildProtectionPlans",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "MoveNotifiedOn",
+                table: "ChildProtectionPlans",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MovingTo",
+                table: "ChildProtectionPlans",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "TransferInConferenceOn",
+                table: "ChildProtectionPlans",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TransferInOutcome",
+                table: "ChildProtectionPlans",
+                type: "TEXT",
+                maxLength: 10000,
+                nullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "Section47EnquiryId",
+                table: "ChildProtectionConferences",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromAuthority",
+                table: "ChildProtectionConferences",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "ChildProtectionConferences",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "Initial");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PreBirth",
+                table: "ChildProtectionConferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ConferenceMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PreBirth = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Section47EnquiryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ScheduledFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ConvenedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConvenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FamilyToldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdvocacyOffered = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ChildPreparation = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    LeadReport = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    LeadReportSharedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WhyReportNotShared = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Invitations = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConferenceMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConferenceMeetings_Episodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "Episodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConferenceMeetings_AreaId_EpisodeId",
+                table: "ConferenceMeetings",
+                columns: new[] { "AreaId", "EpisodeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConferenceMeetings_EpisodeId",
+                table: "ConferenceMeetings",
+                column: "EpisodeId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47EnquiryId",
+                table: "ChildProtectionConferences",
+                column: "Section47EnquiryId",
+                principalTable: "Section47Enquiries",
+                principalColumn: "Id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47EnquiryId",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.DropTable(
+                name: "ConferenceMeetings");
+
+            migrationBuilder.DropColumn(
+                name: "MoveAbandonedOn",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "MoveNotifiedOn",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "MovingTo",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "TransferInConferenceOn",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "TransferInOutcome",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "FromAuthority",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.DropColumn(
+                name: "PreBirth",
+                table: "ChildProtectionConferences");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "Section47EnquiryId",
+                table: "ChildProtectionConferences",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ChildProtectionConferences_Section47Enquiries_Section47EnquiryId",
+                table: "ChildProtectionConferences",
+                column: "Section47EnquiryId",
+                principalTable: "Section47Enquiries",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+        }
+    }
+}
