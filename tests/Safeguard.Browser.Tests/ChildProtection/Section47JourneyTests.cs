@@ -86,7 +86,10 @@ public sealed class Section47JourneyTests(ServiceFixture service)
     [Trait("Rule", "ICPC-01")]
     [Trait("Rule", "RC-06")]
     [Trait("Rule", "CG-01")]
-    public async Task Substantiated_InitialConference_Plan_FirstCoreGroup()
+    [Trait("Rule", "ICPC-02")]
+    [Trait("Rule", "ICPC-04")]
+    [Trait("Rule", "RCPC-01")]
+    public async Task Substantiated_ArrangedConference_InviteeReport_Plan_FirstCoreGroup_FirstReviewOnTime()
     {
         var today = Safeguard.Domain.Calendar.EnglandClock.Today(TimeProvider.System);
         await using var managerContext = await service.NewContextAsync();
@@ -128,7 +131,45 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.ClickAsync("button:has-text('Record the outcome')");
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Concerns substantiated");
 
-        await worker.ClickAsync("text=Record the initial child protection conference");
+        // The conference is arranged: the school's DSL is invited with her account, the family's advocate by name.
+        await worker.ClickAsync("text=Arrange the conference and invite agencies");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Arrange the initial child protection conference");
+        await worker.FillDateAsync("ScheduledFor", today);
+        await worker.SelectPersonAsync("Practitioners_0__PractitionerId", "Fiona Castellano");
+        await worker.FillAsync("#Others_0__Name", "Ash Advocate");
+        await worker.FillAsync("#Others_0__Agency", "The family's advocate");
+        await worker.InspectAsync("arrange-conference");
+        await worker.ClickAsync("button:has-text('Arrange the conference')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Initial child protection conference");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("2 agency reports not yet received");
+        var meetingUrl = worker.Url;
+
+        // The DSL finds the invitation on "My work", sends her report, and sees nothing else of the child's record.
+        await using var dslContext = await service.NewContextAsync();
+        var dsl = await dslContext.NewPageAsync();
+        await dsl.SignInAsync("dsl@northmoor.example");
+        await Assertions.Expect(dsl.Locator("main")).ToContainTextAsync("Conferences you are invited to");
+        await dsl.Locator("a[href^='/conference-meetings/']").First.ClickAsync();
+        await Assertions.Expect(dsl.Locator("h2#report")).ToHaveTextAsync("Send your agency's report");
+        await dsl.FillAsync("#Report", "Attendance 71% this term; arrives hungry most Mondays; disclosed being grabbed by her stepfather.");
+        await dsl.CheckAsync("#ShareWithFamily");
+        await dsl.ClickAsync("button:has-text('Send the report')");
+        await Assertions.Expect(dsl.Locator("main table")).ToContainTextAsync("Received");
+        await dsl.InspectAsync("conference-invitee-report");
+        await dsl.GotoAsync(episodeUrl);
+        await Assertions.Expect(dsl.Locator("h1")).Not.ToHaveTextAsync("Episode");
+
+        await worker.GotoAsync(meetingUrl);
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("disclosed being grabbed by her stepfather");
+        await worker.FillDateAsync("FamilyToldOn", today);
+        await worker.CheckAsync("#AdvocacyOffered");
+        await worker.FillAsync("#LeadReport", "Analysis: the risk of physical harm is high while the stepfather is at home. Recommendation: a child protection plan.");
+        await worker.FillDateAsync("LeadReportSharedOn", today);
+        await worker.ClickAsync("button:has-text('Save the preparation')");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Shared with the family on");
+        await worker.InspectAsync("conference-papers");
+
+        await worker.ClickAsync("text=Record the conference");
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record the initial child protection conference");
         await worker.SelectPersonAsync("ChairId", "Helen Marsh");
         await worker.FillAsync("#Attendees_0__Name", "Helen Marsh");
@@ -139,8 +180,7 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.CheckAsync("#PlanNeeded");
         await worker.FillAsync("#Reasons", "The child is likely to suffer significant harm without a plan.");
         await worker.CheckAsync("#Category-PHY");
-        await worker.FillAsync("#CoreGroup_0__Name", "Fiona Castellano");
-        await worker.FillAsync("#CoreGroup_0__Agency", "Northmoor Primary");
+        await worker.SelectPersonAsync("CoreGroup_0__PractitionerId", "Fiona Castellano");
         await worker.FillAsync("#OutlinePlan_0__What", "Safety plan agreed with mother");
         await worker.FillAsync("#OutlinePlan_0__Who", "Amara Okafor");
         await worker.FillDateAsync("OutlinePlan_0__ByWhen", today.AddDays(14));
@@ -156,5 +196,118 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Detailed plan agreed; school reports attendance weekly.");
         await Assertions.Expect(worker.Locator("main table")).Not.ToContainTextAsync("Not yet");
         await worker.InspectAsync("child-protection-plan-core-group");
+        var planUrl = worker.Url;
+
+        // The first review conference is arranged within its three months, with the same preparation as the initial one.
+        await worker.ClickAsync("text=Arrange the review conference");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Arrange the review child protection conference");
+        await worker.FillDateAsync("ScheduledFor", today.AddMonths(2));
+        await worker.SelectPersonAsync("Practitioners_0__PractitionerId", "Fiona Castellano");
+        await worker.ClickAsync("button:has-text('Arrange the conference')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Review child protection conference");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Tell the child and parents the conference's purpose");
+
+        // The DSL is in the core group with her account: she sees the plan while it lasts; the child's page shows the status at a glance.
+        await dsl.GotoAsync(planUrl);
+        await Assertions.Expect(dsl.Locator("h1")).ToHaveTextAsync("Child protection plan");
+        await worker.GotoAsync(episodeUrl);
+        await worker.Locator("main a[href^='/children/']:not([href*='/chronology'])").First.ClickAsync();
+        await Assertions.Expect(worker.Locator("#status")).ToContainTextAsync("Child protection plan");
+        await Assertions.Expect(worker.Locator("#status")).ToContainTextAsync("Fiona Castellano");
+        await Assertions.Expect(worker.Locator("#status")).ToContainTextAsync($"Review child protection conference, {today.AddMonths(2):d MMMM yyyy}");
+        await Assertions.Expect(worker.Locator("#clocks")).ToContainTextAsync("RCPC-01");
+        await worker.InspectAsync("child-status-at-a-glance");
+    }
+
+    /// <summary>
+    /// The child on a plan moves permanently to another area: the plan carries on until the receiving authority's
+    /// transfer-in conference (DISC-02), then ends, and the agencies invited to the initial conference are told (DISC-04).
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "DISC-02")]
+    [Trait("Rule", "DISC-04")]
+    public async Task TheChildMovesArea_TheReceivingAuthoritysConference_ThenThePlanEnds()
+    {
+        var today = Safeguard.Domain.Calendar.EnglandClock.Today(TimeProvider.System);
+        await using var managerContext = await service.NewContextAsync();
+        var manager = await managerContext.NewPageAsync();
+        await manager.SignInAsync("manager@northmoor.example");
+        var episodeUrl = await manager.DecideFirstReferralAsync("StrategyDiscussion", "Reasonable cause to suspect significant harm.");
+        await manager.AllocateAsync("Amara Okafor");
+        await using var workerContext = await service.NewContextAsync();
+        var worker = await workerContext.NewPageAsync();
+        await worker.SignInAsync("social.worker@northmoor.example");
+        var planUrl = await PlanAsync(worker, episodeUrl, today);
+
+        await worker.FillAsync("#ReceivingAuthority", "Eastbrook Council");
+        await worker.FillDateAsync("NotifiedOn", today);
+        await worker.ClickAsync("button:has-text('Record the move')");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("This plan carries on until then.");
+        await worker.CheckAsync("#Reason-MovedPermanentlyToAnotherArea");
+        await worker.FillAsync("#Notes", "The family has moved to Eastbrook.");
+        await worker.ClickAsync("button:has-text('End the plan')");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("transfer-in conference");
+        await worker.InspectAsync("plan-move-refused-before-transfer-in");
+
+        await worker.GotoAsync(planUrl);
+        await worker.FillDateAsync("TransferInHeldOn", today);
+        await worker.FillAsync("#TransferInOutcome", "Eastbrook made its own child protection plan (physical abuse).");
+        await worker.ClickAsync("button:has-text('Record its conference')");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Eastbrook made its own child protection plan");
+        await worker.CheckAsync("#Reason-MovedPermanentlyToAnotherArea");
+        await worker.FillAsync("#Notes", "Eastbrook's plan has taken over; its lead social worker has the record.");
+        await worker.ClickAsync("button:has-text('End the plan')");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Told that the plan ended");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Fiona Castellano (");
+        await worker.InspectAsync("plan-ended-after-transfer-in");
+    }
+
+    /// <summary>A strategy discussion, a substantiated enquiry and an initial conference whose core group names the school's DSL: returns the plan's address.</summary>
+    private static async Task<string> PlanAsync(IPage worker, string episodeUrl, DateOnly today)
+    {
+        await worker.GotoAsync(episodeUrl);
+        await worker.ClickAsync("text=Record a strategy discussion");
+        foreach (var (i, name, agency) in new[] { (0, "Amara Okafor", "Northmoor CSC"), (1, "Nurse Lee Example", "Northmoor Health"), (2, "DS Jo Example", "Northmoor Police") })
+        {
+            await worker.FillAsync($"#Attendees_{i}__Name", name);
+            await worker.FillAsync($"#Attendees_{i}__Agency", agency);
+        }
+
+        await worker.FillAsync("#InformationShared", "Hand-shaped bruise.");
+        await worker.CheckAsync("#PoliceDecision");
+        await worker.CheckAsync("#Section47");
+        await worker.FillAsync("#Section47Reasons", "Reasonable cause to suspect physical abuse.");
+        await worker.CheckAsync("#LegalActionNeeded-false");
+        await worker.FillAsync("#Actions_0__What", "Child protection medical");
+        await worker.FillAsync("#Actions_0__Who", "Community paediatrician");
+        await worker.FillDateAsync("Actions_0__ByWhen", today.AddDays(1));
+        await worker.ClickAsync("button:has-text('Record the discussion')");
+        await worker.ClickAsync("button:has-text('Start the section 47 enquiry')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Section 47 enquiry");
+        await worker.FillDateAsync("ChildSeenOn", today);
+        await worker.CheckAsync("#SeenAlone");
+        await worker.FillAsync("#ChildsWishesAndFeelings", "He grabs me.");
+        await worker.ClickAsync("button:has-text('Save the enquiry')");
+        await Assertions.Expect(worker.Locator("#ChildsWishesAndFeelings")).ToHaveValueAsync("He grabs me.");
+        await worker.CheckAsync("#Outcome-Substantiated");
+        await worker.FillAsync("#OutcomeReasons", "Consistent with physical abuse.");
+        await worker.ClickAsync("button:has-text('Record the outcome')");
+        await worker.ClickAsync("a:has-text('Record the conference')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Record the initial child protection conference");
+        await worker.SelectPersonAsync("ChairId", "Helen Marsh");
+        await worker.FillAsync("#Attendees_0__Name", "Helen Marsh");
+        await worker.FillAsync("#Attendees_0__Agency", "Northmoor CSC");
+        await worker.FillAsync("#ChildsViews", "Wants to feel safe.");
+        await worker.FillAsync("#FamilyParticipation", "Mother attended.");
+        await worker.CheckAsync("#PlanNeeded");
+        await worker.FillAsync("#Reasons", "Likely to suffer significant harm.");
+        await worker.CheckAsync("#Category-PHY");
+        await worker.SelectPersonAsync("CoreGroup_0__PractitionerId", "Fiona Castellano");
+        await worker.FillAsync("#OutlinePlan_0__What", "Safety plan");
+        await worker.FillAsync("#OutlinePlan_0__Who", "Amara Okafor");
+        await worker.FillDateAsync("OutlinePlan_0__ByWhen", today.AddDays(14));
+        await worker.ClickAsync("button:has-text('Record the conference')");
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Child protection plan");
+        return worker.Url;
     }
 }
