@@ -62,6 +62,7 @@ public static class SafeguardApp
         services.AddScoped<ChildAccess>();
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<BreakGlassSteps>();
+        services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
         services.AddScoped<RecordInformationShared>();
         services.AddScoped<DataProtectionSteps>();
@@ -199,6 +200,7 @@ public static class SafeguardApp
         EncompassApi.Map(api);
         FamilyHelpApi.Map(api);
         BreakGlassSteps.Map(api);
+        AccessRequestSteps.Map(api);
         ChildProtectionSteps.Map(api);
         InformationSharingApi.Map(api);
         AccountsApi.Map(api);

@@ -49,13 +49,21 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, TimeProvider time)
         Requirement.Require(!me.Has(Domain.Organisation.PractitionerRole.Administrator) && !me.Has(Domain.Organisation.PractitionerRole.Analyst)
             && !me.Has(Domain.Organisation.PractitionerRole.DataProtectionOfficer), "SG-BG-07",
             "Administrators, analysts and the data protection officer do not open case records.");
-        // The manager of the child's case is the one who allocated its lead practitioner.
-        var episode = await db.Episodes.AsNoTracking().Where(e => e.ChildId == childId && e.ClosedOn == null).FirstOrDefaultAsync(cancellationToken);
-        var alertTo = episode?.Allocations.LastOrDefault(a => a.Until is null)?.AllocatedBy;
+        var alertTo = await CaseManagerAsync(db, childId, cancellationToken);
         var access = BreakGlassAccess.Open(Guid.CreateVersion7(time.GetUtcNow()), child, me, reason ?? string.Empty, time.GetUtcNow(), alertTo);
         db.BreakGlass.Add(access);
         await db.SaveChangesAsync(cancellationToken);
         return access;
+    }
+
+    /// <summary>
+    /// The manager of the child's case: the one who allocated the lead practitioner of its open episode; null when the
+    /// child has no allocated case (then any social work qualified manager of the area answers).
+    /// </summary>
+    public static async Task<Guid?> CaseManagerAsync(SafeguardDbContext db, Guid childId, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.AsNoTracking().Where(e => e.ChildId == childId && e.ClosedOn == null).FirstOrDefaultAsync(cancellationToken);
+        return episode?.Allocations.LastOrDefault(a => a.Until is null)?.AllocatedBy;
     }
 
     public async Task<BreakGlassAccess> ReviewAsync(ClaimsPrincipal user, Guid accessId, string? note, CancellationToken cancellationToken)

@@ -41,12 +41,14 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         "/admin/users", "/admin/users/new", "/admin/users/{id:guid}", "GET /api/v1/admin/users/", "GET /api/v1/admin/users/{id:guid}",
         // The blank break-glass form: it shows nothing about the child until the glass is broken.
         "/children/{id:guid}/break-glass",
+        // The blank request-for-access form, likewise.
+        "/children/{id:guid}/access-request",
         // The blank data protection request form (it lists no child until one is chosen).
         "/data-protection/requests/new",
     ];
 
     private sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
-        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default);
+        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default, Guid AccessRequestId = default);
 
     /// <summary>Each route that shows a child: who asks, the address, and the child the audit row must name.</summary>
     private static IEnumerable<(string Route, Who Who, string Path, Guid Child)> Requests(Journey j) =>
@@ -91,6 +93,8 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         ("/children/find", Who.Police, "/children/find?GivenName=Robin&FamilyName=Auditwalk&DateOfBirth.Day=9&DateOfBirth.Month=3&DateOfBirth.Year=2016", j.ChildId),
         ("GET /api/v1/children/find", Who.Police, "/api/v1/children/find?givenName=Robin&familyName=Auditwalk&dateOfBirth=2016-03-09", j.ChildId),
         ("/break-glass/{id:guid}", Who.Manager, $"/break-glass/{j.BreakGlassId}", j.ChildId),
+        ("/access-requests/{id:guid}", Who.Manager, $"/access-requests/{j.AccessRequestId}", j.ChildId),
+        ("GET /api/v1/access-requests", Who.Manager, "/api/v1/access-requests", j.ChildId),
         ("/data-protection", Who.DataProtectionOfficer, "/data-protection", j.ChildId),
         ("/data-protection/retention", Who.DataProtectionOfficer, "/data-protection/retention", j.ChildId),
         ("/data-protection/requests/{id:guid}", Who.DataProtectionOfficer, $"/data-protection/requests/{j.RequestId}", j.ChildId),
@@ -258,7 +262,10 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         return new Journey(childId, referralId, episodeId, assessmentId, planId, notification.GetProperty("childId").GetGuid());
     }
 
-    /// <summary>A strategy discussion, a substantiated section 47 enquiry, an initial conference with a plan, and a police officer breaking the glass.</summary>
+    /// <summary>
+    /// A strategy discussion, a substantiated section 47 enquiry, an initial conference with a plan, a police officer breaking the glass, and
+    /// the referring school asking for access to the record.
+    /// </summary>
     private static async Task<Journey> ChildProtectionAsync(Journey j, Dictionary<Who, HttpClient> c, Guid leadId, Guid chairId)
     {
         var worker = c[Who.LeadPractitioner];
@@ -296,6 +303,8 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         }), HttpStatusCode.Created);
         var breakGlass = await Json(await c[Who.Police].PostAsJsonAsync($"/api/v1/children/{j.ChildId}/break-glass",
             new { reason = "Attending the home at night; Robin is alone and we need to know who can care for him." }), HttpStatusCode.Created);
+        var accessRequest = await Json(await c[Who.Referrer].PostAsJsonAsync($"/api/v1/children/{j.ChildId}/access-requests",
+            new { reason = "Robin's designated safeguarding lead: I need his plan to support him in school.", days = 14 }), HttpStatusCode.Created);
         var request = await Json(await c[Who.DataProtectionOfficer].PostAsJsonAsync("/api/v1/data-protection/requests", new
         {
             childId = j.ChildId, kind = "SubjectAccess", requesterName = "Mother Auditwalk", relationship = "Parent", receivedOn = today,
@@ -305,7 +314,7 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         {
             RequestId = request.GetProperty("id").GetGuid(),
             DiscussionId = discussionId, EnquiryId = enquiryId, ProtectionPlanId = held.GetProperty("plan").GetProperty("id").GetGuid(),
-            BreakGlassId = breakGlass.GetProperty("id").GetGuid(),
+            BreakGlassId = breakGlass.GetProperty("id").GetGuid(), AccessRequestId = accessRequest.GetProperty("id").GetGuid(),
         };
     }
 

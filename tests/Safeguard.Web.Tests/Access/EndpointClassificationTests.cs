@@ -72,6 +72,12 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/children/{id:guid}/break-glass"] = Access.SignedIn,
         ["POST /api/v1/children/{id:guid}/break-glass"] = Access.SignedIn,
         ["/break-glass/{id:guid}"] = Access.Restricted,
+        ["/children/{id:guid}/access-request"] = Access.SignedIn,
+        ["POST /api/v1/children/{id:guid}/access-requests"] = Access.SignedIn,
+        // Deciding requests for access: social work qualified managers of the area (RC-01).
+        ["/access-requests/{id:guid}"] = Access.Restricted,
+        ["GET /api/v1/access-requests"] = Access.Restricted,
+        ["POST /api/v1/access-requests/{id:guid}/decision"] = Access.Restricted,
         ["POST /api/v1/break-glass/{id:guid}/review"] = Access.Restricted,
         ["/front-door"] = Access.ChildrenSocialCare,
         ["POST /api/v1/children/"] = Access.ChildrenSocialCare,
