@@ -128,7 +128,7 @@ public sealed class AccessRequestSteps(SafeguardDbContext db, ChildAccess access
         {
             var request = await steps.AskAsync(user, id, input.Reason, input.Days, cancellationToken);
             return TypedResults.Created($"/api/v1/access-requests/{request.Id}", AccessRequestView.Of(request));
-        }).RequireAuthorization().WithTags("Access").WithName("RequestAccess")
+        }).RequireAuthorization(Policies.WorksWithChildren).WithTags("Access").WithName("RequestAccess")
             .WithDescription("Asks the manager of the child's case for access to the child's record, saying what it is needed for and for how many days (1 to 30).");
 
         api.MapGet("/access-requests", async Task<Ok<List<AccessRequestView>>> (ClaimsPrincipal user, AccessRequestSteps steps, AuditLog audit,

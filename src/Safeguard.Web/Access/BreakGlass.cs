@@ -99,7 +99,7 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, TimeProvider time)
             await audit.SearchedAsync("Looked for a record by exact name and date of birth", [.. found.Select(f => f.Id)], "Finding whether a record exists",
                 cancellationToken);
             return TypedResults.Ok(found);
-        }).RequireAuthorization().WithTags("Access").WithName("FindChild")
+        }).RequireAuthorization(Policies.WorksWithChildren).WithTags("Access").WithName("FindChild")
             .WithDescription("Whether a record exists for a child with exactly this name and date of birth: ids only, no details.");
 
         api.MapPost("/children/{id:guid}/break-glass", async (Guid id, BreakGlassInput input, ClaimsPrincipal user, BreakGlassSteps steps,
@@ -107,7 +107,7 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, TimeProvider time)
         {
             var access = await steps.OpenAsync(user, id, input.Reason, cancellationToken);
             return TypedResults.Created($"/api/v1/children/{id}", new BreakGlassView(access.Id, access.ChildId, access.Reason, access.At, access.Until, null, null));
-        }).RequireAuthorization().WithTags("Access").WithName("BreakGlass")
+        }).RequireAuthorization(Policies.WorksWithChildren).WithTags("Access").WithName("BreakGlass")
             .WithDescription("Opens a child's record without a relationship, for a few hours, with a reason recorded on every look; the case's manager is alerted.");
 
         api.MapPost("/break-glass/{id:guid}/review", async (Guid id, BreakGlassReviewInput input, ClaimsPrincipal user, BreakGlassSteps steps,

@@ -30,6 +30,9 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
 
     public bool IsChildrenSocialCare { get; private set; }
 
+    /// <summary>Practitioners outside children's social care who work with children may look for a record (and ask for access).</summary>
+    public bool MayLookForRecords { get; private set; }
+
     /// <summary>The children whose open episode this practitioner leads.</summary>
     public IReadOnlyList<EpisodeQueries.LedEpisode> Leading { get; private set; } = [];
 
@@ -62,6 +65,7 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
         }
 
         IsChildrenSocialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
+        MayLookForRecords = !IsChildrenSocialCare && (await authorization.AuthorizeAsync(User, Policies.WorksWithChildren)).Succeeded;
         if ((await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded)
         {
             BreakGlass = await breakGlass.ToReviewAsync(User.PractitionerId()!.Value, cancellationToken);

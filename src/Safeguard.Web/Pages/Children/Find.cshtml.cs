@@ -14,7 +14,7 @@ namespace Safeguard.Web.Pages.Children;
 /// For a practitioner with no relationship with a child: is there a record? Only that it exists is shown, for an exact
 /// name and date of birth; opening it is asking the case's manager for access, or break-glass access with a reason in an emergency.
 /// </summary>
-[Authorize]
+[Authorize(Policy = Policies.WorksWithChildren)]
 public sealed class FindModel(BreakGlassSteps steps, AccessRequestSteps requests, AuditLog audit, IAuthorizationService authorization,
     TimeProvider time) : PageModel, IMapsRuleFields
 {

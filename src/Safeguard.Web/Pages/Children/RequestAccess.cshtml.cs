@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Domain.Access;
 using Safeguard.Web.Access;
+using Safeguard.Web.Authorization;
 using Safeguard.Web.Errors;
 
 namespace Safeguard.Web.Pages.Children;
 
 /// <summary>Request access: ask the manager of the child's case for access to a record, saying what for and for how long.</summary>
-[Authorize]
+[Authorize(Policy = Policies.WorksWithChildren)]
 public sealed class RequestAccessModel(AccessRequestSteps steps) : PageModel, IMapsRuleFields
 {
     [BindProperty]
