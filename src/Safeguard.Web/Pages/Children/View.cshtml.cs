@@ -40,6 +40,9 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
     /// <summary>Seen without a working relationship (break-glass or granted access): the record, not the case work pages.</summary>
     public bool WithoutRelationship => BrokeGlass || GrantedAccess is not null;
 
+    /// <summary>Children's social care record what they share (the form refuses everyone else, so only they are offered it).</summary>
+    public bool MayRecordSharing { get; private set; }
+
     /// <summary>The child's current child protection plan, if any: start and category.</summary>
     public (DateOnly StartedOn, string Category)? ProtectionPlan { get; private set; }
 
@@ -61,6 +64,7 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
 
         BrokeGlass = basis.StartsWith(ChildAccess.BreakGlassBasisPrefix, StringComparison.Ordinal);
         GrantedAccess = basis.StartsWith(AccessRequestSteps.GrantedBasisPrefix, StringComparison.Ordinal) ? basis : null;
+        MayRecordSharing = basis == Policies.ChildrenSocialCareBasis;
         await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, basis, cancellationToken);
         if (child.MergedIntoId is { } survivor)
         {
