@@ -60,6 +60,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<BreakGlassAccess> BreakGlass => Set<BreakGlassAccess>();
 
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
     public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
 
     public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
@@ -116,6 +118,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<ConferenceMeeting>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<EmergencyAction>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<AccessRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

@@ -64,6 +64,7 @@ public static class SafeguardApp
         services.AddScoped<ConferenceMeetings>();
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<BreakGlassSteps>();
+        services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
         services.AddScoped<RecordInformationShared>();
         services.AddScoped<DataProtectionSteps>();
@@ -202,6 +203,7 @@ public static class SafeguardApp
         EncompassApi.Map(api);
         FamilyHelpApi.Map(api);
         BreakGlassSteps.Map(api);
+        AccessRequestSteps.Map(api);
         ChildProtectionSteps.Map(api);
         ConferenceMeetings.Map(api);
         InformationSharingApi.Map(api);

@@ -83,6 +83,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Domain.ChildProtection.ConferenceMeeting m => (Type: "ConferenceMeeting", m.Id, ChildId: m.ChildId, m.AreaId),
                 Domain.ChildProtection.EmergencyAction e => (Type: "EmergencyAction", e.Id, ChildId: e.ChildId, e.AreaId),
                 Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
+                Domain.Access.AccessRequest r => (Type: "AccessRequest", r.Id, ChildId: r.ChildId, r.AreaId),
                 InformationSharingRecord s => (Type: InformationSharingRecordType, s.Id, ChildId: s.ChildId, s.AreaId),
                 Domain.DataProtection.DataProtectionRequest d => (Type: "DataProtectionRequest", d.Id, ChildId: d.ChildId, d.AreaId),
                 Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),

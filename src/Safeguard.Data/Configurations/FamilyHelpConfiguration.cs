@@ -256,3 +256,17 @@ public sealed class EmergencyActionConfiguration : IEntityTypeConfiguration<Safe
         builder.HasIndex(a => new { a.AreaId, a.EpisodeId });
     }
 }
+
+public sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Safeguard.Domain.Access.AccessRequest>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.Access.AccessRequest> builder)
+    {
+        builder.Property(r => r.Reason).HasMaxLength(Safeguard.Domain.Access.AccessRequest.MaxReasonLength);
+        builder.Property(r => r.DecisionReasons).HasMaxLength(Safeguard.Domain.Access.AccessRequest.MaxReasonLength);
+        builder.Ignore(r => r.Status);
+        builder.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
+        // A practitioner's granted access to a child (checked on every look), and the managers' list of requests to decide.
+        builder.HasIndex(r => new { r.AreaId, r.RequestedBy, r.ChildId, r.Until });
+        builder.HasIndex(r => new { r.AreaId, r.DecidedAt });
+    }
+}

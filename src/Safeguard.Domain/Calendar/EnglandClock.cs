@@ -18,4 +18,7 @@ public static class EnglandClock
     /// <summary>The date in England at <paramref name="instant"/>.</summary>
     public static DateOnly ToEnglandDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
+    /// <summary>The moment as a clock in England shows it (for saying when something ends: "until 9 December 2026 at 10:00").</summary>
+    public static DateTimeOffset InEngland(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London);
 }

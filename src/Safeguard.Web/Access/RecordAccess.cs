@@ -105,6 +105,11 @@ public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService aut
         }
 
         var now = time.GetUtcNow();
+        if (await AccessRequestSteps.GrantedBasisAsync(db, me.Value, childId, now, cancellationToken) is { } granted)
+        {
+            return granted;
+        }
+
         var glass = await db.BreakGlass.Where(b => b.ChildId == childId && b.PractitionerId == me).OrderByDescending(b => b.At)
             .Select(b => new { b.Reason, b.Until }).FirstOrDefaultAsync(cancellationToken);
         return glass is not null && now < glass.Until ? BreakGlassBasisPrefix + glass.Reason : null;

@@ -14,13 +14,24 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Safeguard.Web.Pages;
 
-public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass, Web.ChildProtection.ConferenceMeetings meetings, AuditLog audit,
-    TimeProvider time) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass,
+    Web.ChildProtection.ConferenceMeetings meetings, AuditLog audit, AccessRequestSteps accessRequests, TimeProvider time) : PageModel
 {
     /// <summary>For managers: break-glass accesses to children's records waiting for their review.</summary>
     public IReadOnlyList<(Domain.Access.BreakGlassAccess Access, string ChildName, string Practitioner, string Agency)> BreakGlass { get; private set; } = [];
 
+    /// <summary>For managers: requests for access to children's records waiting for their decision.</summary>
+    public IReadOnlyList<AccessRequestToDecide> AccessToDecide { get; private set; } = [];
+
+    /// <summary>The practitioner's own requests for access to children's records, and the answers.</summary>
+    public IReadOnlyList<(Domain.Access.AccessRequest Request, string ChildName)> MyAccessRequests { get; private set; } = [];
+
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+
     public bool IsChildrenSocialCare { get; private set; }
+
+    /// <summary>Practitioners outside children's social care who work with children may look for a record (and ask for access).</summary>
+    public bool MayLookForRecords { get; private set; }
 
     /// <summary>The children whose open episode this practitioner leads.</summary>
     public IReadOnlyList<EpisodeQueries.LedEpisode> Leading { get; private set; } = [];
@@ -53,12 +64,15 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
         if (User.PractitionerId() is { } me)
         {
             Leading = await EpisodeQueries.LedByAsync(db, me, EnglandClock.Today(time), cancellationToken);
+            MyAccessRequests = await accessRequests.MineAsync(me, cancellationToken);
         }
 
         IsChildrenSocialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
+        MayLookForRecords = !IsChildrenSocialCare && (await authorization.AuthorizeAsync(User, Policies.WorksWithChildren)).Succeeded;
         if ((await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded)
         {
             BreakGlass = await breakGlass.ToReviewAsync(User.PractitionerId()!.Value, cancellationToken);
+            AccessToDecide = await accessRequests.ToDecideAsync(User.PractitionerId()!.Value, cancellationToken);
             var open = await (from r in db.Referrals.AsNoTracking()
                               where r.Escalations.Any(e => e.Response == null)
                               join c in db.Children on r.ChildId equals c.Id
@@ -69,7 +83,9 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
 
         Invitations = await meetings.MineAsync(User, cancellationToken);
         await audit.ListedAsync("My work", Work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value)
-            .Concat(Leading.Select(l => l.ChildId)).Concat(EscalationChildren).Concat(Invitations.Select(i => i.ChildId)), Policies.OwnWorkBasis, cancellationToken);
+            .Concat(Leading.Select(l => l.ChildId)).Concat(EscalationChildren).Concat(Invitations.Select(i => i.ChildId))
+            .Concat(MyAccessRequests.Select(r => r.Request.ChildId)), Policies.OwnWorkBasis, cancellationToken);
+        await audit.ListedAsync("Requests for access to decide", AccessToDecide.Select(r => r.Request.ChildId), AccessRequestSteps.DeciderBasis, cancellationToken);
         Area = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
     }
 }

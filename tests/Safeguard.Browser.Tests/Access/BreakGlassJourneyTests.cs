@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using System.Globalization;
 using Safeguard.Browser.Tests.Support;
 
 namespace Safeguard.Browser.Tests.Access;
@@ -17,20 +16,12 @@ public sealed class BreakGlassJourneyTests(ServiceFixture service)
         await using var managerContext = await service.NewContextAsync();
         var manager = await managerContext.NewPageAsync();
         await manager.SignInAsync("manager@northmoor.example");
-        await manager.GotoAsync("/children?q=a");
-        var row = manager.Locator("main table tbody tr").Filter(new() { HasNotText = "Unborn" }).First;
-        var name = (await row.Locator("td >> nth=0").InnerTextAsync()).Split(' ');
-        var born = DateOnly.ParseExact(await row.Locator("td >> nth=1").InnerTextAsync(), "d MMMM yyyy", CultureInfo.InvariantCulture);
+        var child = await manager.AChildOnRecordAsync("a");
 
         await using var officerContext = await service.NewContextAsync();
         var officer = await officerContext.NewPageAsync();
         await officer.SignInAsync("police@northmoor.example");
-        await officer.ClickAsync("text=Is there a record for a child?");
-        await officer.FillAsync("#GivenName", name[0]);
-        await officer.FillAsync("#FamilyName", name[^1]);
-        await officer.FillDateAsync("DateOfBirth", born);
-        await officer.ClickAsync("button:has-text('Look for a record')");
-        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("A record exists");
+        await officer.LookForRecordAsync(child);
         Assert.DoesNotContain("NHS", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
         await officer.AssertAccessibleAsync();
         await officer.ScreenshotAsync("break-glass-found");

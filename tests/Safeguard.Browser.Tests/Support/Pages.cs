@@ -56,6 +56,29 @@ public static class Pages
         return manager.Url;
     }
 
+    /// <summary>A manager picks a child (not an unborn one) from the area's records matching <paramref name="search"/>: name and date of birth.</summary>
+    public static async Task<(string GivenName, string FamilyName, DateOnly Born)> AChildOnRecordAsync(this IPage manager, string search, bool last = false)
+    {
+        await manager.GotoAsync($"/children?q={search}");
+        var rows = manager.Locator("main table tbody tr").Filter(new() { HasNotText = "Unborn" });
+        var row = last ? rows.Last : rows.First;
+        var name = (await row.Locator("td >> nth=0").InnerTextAsync()).Split(' ');
+        var born = DateOnly.ParseExact(await row.Locator("td >> nth=1").InnerTextAsync(), "d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return (name[0], name[^1], born);
+    }
+
+    /// <summary>Outside children's social care, from "My work": is there a record for this child (exact name and date of birth)?</summary>
+    public static async Task LookForRecordAsync(this IPage page, (string GivenName, string FamilyName, DateOnly Born) child)
+    {
+        await page.GotoAsync("/");
+        await page.ClickAsync("text=Is there a record for a child?");
+        await page.FillAsync("#GivenName", child.GivenName);
+        await page.FillAsync("#FamilyName", child.FamilyName);
+        await page.FillDateAsync("DateOfBirth", child.Born);
+        await page.ClickAsync("button:has-text('Look for a record')");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("A record exists");
+    }
+
     /// <summary>Chooses the practitioner whose option starts with <paramref name="name"/> in the select with this id.</summary>
     public static async Task SelectPersonAsync(this IPage page, string selectId, string name)
     {

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Web.Access;
+using Safeguard.Web.Authorization;
 using Safeguard.Web.Errors;
 
 namespace Safeguard.Web.Pages.Children;
 
 /// <summary>Break-glass: open a child's record without a relationship, giving the reason (recorded with every look).</summary>
-[Authorize]
+[Authorize(Policy = Policies.WorksWithChildren)]
 public sealed class BreakGlassModel(BreakGlassSteps steps) : PageModel, IMapsRuleFields
 {
     [BindProperty]

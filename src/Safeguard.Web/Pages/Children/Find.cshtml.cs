@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Data.Audit;
 using Safeguard.Web.Access;
+using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.Errors;
 using Safeguard.Web.Forms;
@@ -11,10 +12,11 @@ namespace Safeguard.Web.Pages.Children;
 
 /// <summary>
 /// For a practitioner with no relationship with a child: is there a record? Only that it exists is shown, for an exact
-/// name and date of birth; opening it is break-glass access with a reason.
+/// name and date of birth; opening it is asking the case's manager for access, or break-glass access with a reason in an emergency.
 /// </summary>
-[Authorize]
-public sealed class FindModel(BreakGlassSteps steps, AuditLog audit, IAuthorizationService authorization) : PageModel, IMapsRuleFields
+[Authorize(Policy = Policies.WorksWithChildren)]
+public sealed class FindModel(BreakGlassSteps steps, AccessRequestSteps requests, AuditLog audit, IAuthorizationService authorization,
+    TimeProvider time) : PageModel, IMapsRuleFields
 {
     [BindProperty(SupportsGet = true)]
     public string? GivenName { get; set; }
@@ -26,6 +28,11 @@ public sealed class FindModel(BreakGlassSteps steps, AuditLog audit, IAuthorizat
     public DateField DateOfBirth { get; set; } = new();
 
     public IReadOnlyList<FoundChild>? Found { get; private set; }
+
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+
+    /// <summary>The user's latest request for access to each record found: waiting, granted (until when) or refused.</summary>
+    public IReadOnlyDictionary<Guid, Domain.Access.AccessRequest> Requests { get; private set; } = new Dictionary<Guid, Domain.Access.AccessRequest>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +56,11 @@ public sealed class FindModel(BreakGlassSteps steps, AuditLog audit, IAuthorizat
         Found = await steps.FindAsync(GivenName, FamilyName, born, cancellationToken);
         await audit.SearchedAsync("Looked for a record by exact name and date of birth", [.. Found.Select(f => f.Id)], "Finding whether a record exists",
             cancellationToken);
+        if (User.PractitionerId() is { } me)
+        {
+            Requests = await requests.LatestForAsync(me, [.. Found.Select(f => f.Id)], cancellationToken);
+        }
+
         return Page();
     }
 

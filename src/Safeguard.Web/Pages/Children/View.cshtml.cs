@@ -35,6 +35,15 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
     /// <summary>The user sees this record through break-glass access: the page says so.</summary>
     public bool BrokeGlass { get; private set; }
 
+    /// <summary>The basis when the user sees this record through a granted request for access ("Access granted by ... until ...: ...").</summary>
+    public string? GrantedAccess { get; private set; }
+
+    /// <summary>Seen without a working relationship (break-glass or granted access): the record, not the case work pages.</summary>
+    public bool WithoutRelationship => BrokeGlass || GrantedAccess is not null;
+
+    /// <summary>Children's social care record what they share (the form refuses everyone else, so only they are offered it).</summary>
+    public bool MayRecordSharing { get; private set; }
+
     /// <summary>The child's current child protection plan, if any: start and category.</summary>
     public (DateOnly StartedOn, string Category)? ProtectionPlan { get; private set; }
 
@@ -66,6 +75,8 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
         }
 
         BrokeGlass = basis.StartsWith(ChildAccess.BreakGlassBasisPrefix, StringComparison.Ordinal);
+        GrantedAccess = basis.StartsWith(AccessRequestSteps.GrantedBasisPrefix, StringComparison.Ordinal) ? basis : null;
+        MayRecordSharing = basis == Policies.ChildrenSocialCareBasis;
         await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, basis, cancellationToken);
         if (child.MergedIntoId is { } survivor)
         {
@@ -89,7 +100,7 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
         ProtectionPlan = plan is null ? null : (plan.StartedOn, plan.LatestCategory);
         ProtectionPlanId = plan?.Id;
         CoreGroup = plan?.CoreGroup ?? [];
-        if (!BrokeGlass)
+        if (!WithoutRelationship)
         {
             var today = EnglandClock.Today(time);
             var arranged = await db.ConferenceMeetings.AsNoTracking().Where(m => m.ChildId == id && m.HeldOn == null && m.ScheduledFor >= today)

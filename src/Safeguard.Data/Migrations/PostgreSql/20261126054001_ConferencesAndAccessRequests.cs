@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Safeguard.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Conferences : Migration
+    public partial class ConferencesAndAccessRequests : Migration
     {
         /// <summary>The tables this migration adds that hold an area's records, kept apart by row-level security.</summary>
-        private static readonly string[] AreaTables = ["ConferenceMeetings"];
+        private static readonly string[] AreaTables = ["AccessRequests", "ConferenceMeetings"];
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -81,6 +81,35 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
+                name: "AccessRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DaysRequested = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecideBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessRequests_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConferenceMeetings",
                 columns: table => new
                 {
@@ -118,6 +147,21 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_AreaId_DecidedAt",
+                table: "AccessRequests",
+                columns: new[] { "AreaId", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_AreaId_RequestedBy_ChildId_Until",
+                table: "AccessRequests",
+                columns: new[] { "AreaId", "RequestedBy", "ChildId", "Until" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_ChildId",
+                table: "AccessRequests",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConferenceMeetings_AreaId_EpisodeId",
                 table: "ConferenceMeetings",
                 columns: new[] { "AreaId", "EpisodeId" });
@@ -145,6 +189,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
             migrationBuilder.DropForeignKey(
                 name: "FK_ChildProtectionConferences_Section47Enquiries_Section47Enqu~",
                 table: "ChildProtectionConferences");
+
+            migrationBuilder.DropTable(
+                name: "AccessRequests");
 
             migrationBuilder.DropTable(
                 name: "ConferenceMeetings");

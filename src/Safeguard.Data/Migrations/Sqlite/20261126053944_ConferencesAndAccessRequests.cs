@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Safeguard.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Conferences : Migration
+    public partial class ConferencesAndAccessRequests : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -78,6 +78,35 @@ namespace Safeguard.Data.Migrations.Sqlite
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
+                name: "AccessRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DaysRequested = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecideBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Until = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessRequests_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConferenceMeetings",
                 columns: table => new
                 {
@@ -115,6 +144,21 @@ namespace Safeguard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_AreaId_DecidedAt",
+                table: "AccessRequests",
+                columns: new[] { "AreaId", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_AreaId_RequestedBy_ChildId_Until",
+                table: "AccessRequests",
+                columns: new[] { "AreaId", "RequestedBy", "ChildId", "Until" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRequests_ChildId",
+                table: "AccessRequests",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConferenceMeetings_AreaId_EpisodeId",
                 table: "ConferenceMeetings",
                 columns: new[] { "AreaId", "EpisodeId" });
@@ -138,6 +182,9 @@ namespace Safeguard.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_ChildProtectionConferences_Section47Enquiries_Section47EnquiryId",
                 table: "ChildProtectionConferences");
+
+            migrationBuilder.DropTable(
+                name: "AccessRequests");
 
             migrationBuilder.DropTable(
                 name: "ConferenceMeetings");

@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Safeguard.Data;
+using Safeguard.Domain.Organisation;
+using Safeguard.Web.Tests.FamilyHelp;
+using Safeguard.Web.Tests.Support;
+using Who = Safeguard.Web.Tests.Access.ChildJourney.Who;
+
+namespace Safeguard.Web.Tests.Access;
+
+/// <summary>
+/// The authorisation matrix: one child's real journey (<see cref="ChildJourney"/>), then every GET route that shows a child's
+/// data, requested by every kind of user with every kind of relationship with the child (including none and ended ones),
+/// against <see cref="Expected"/> — the policy written as a table. A route that shows a child's data and has no row in the
+/// table fails <see cref="EveryRouteShowingAChild_HasARowInTheMatrix"/>.
+/// </summary>
+public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SafeguardFactory
+{
+    /// <summary>Who asks, and their relationship with the journey's child (Robin; "Kit" for Operation Encompass).</summary>
+    private enum Persona
+    {
+        /// <summary>The school's designated safeguarding lead who referred Robin (and is waiting for an answer to a request for access).</summary>
+        Ref,
+
+        /// <summary>Another school's designated safeguarding lead: no relationship.</summary>
+        Dsl2,
+
+        /// <summary>A teacher at the referring school: no relationship.</summary>
+        Tch,
+
+        /// <summary>A police officer: no relationship.</summary>
+        Pol,
+
+        /// <summary>The police officer who broke the glass (and sent Kit's Operation Encompass notification).</summary>
+        Bg,
+
+        /// <summary>The same officer after the break-glass access ended.</summary>
+        BgEnded,
+
+        /// <summary>A health visitor granted access by the case's manager after asking for it.</summary>
+        Hv,
+
+        /// <summary>The same health visitor after the granted access ended.</summary>
+        HvEnded,
+
+        /// <summary>A social worker of the area not allocated to Robin.</summary>
+        Sw,
+
+        /// <summary>Robin's allocated lead practitioner.</summary>
+        Lead,
+
+        /// <summary>The social work qualified manager who decided the referral and allocated the case.</summary>
+        Mgr,
+
+        /// <summary>The chair of Robin's child protection conference.</summary>
+        Chr,
+
+        /// <summary>An administrator of the area's accounts, signed in with the second factor.</summary>
+        Adm,
+
+        /// <summary>The data protection officer.</summary>
+        Dpo,
+
+        /// <summary>A performance analyst.</summary>
+        Ana,
+    }
+
+    /// <summary>
+    /// The policy. One row per route, one letter per <see cref="Persona"/>, in the order of the header:
+    /// S = answered and shows the child; - = answered but does not show the child (a list of one's own work);
+    /// D = denied (403, 404 or the access-denied page); R = sent elsewhere (children's social care go to their full search).
+    /// </summary>
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        //                                                                   Ref Dsl2 Tch Pol Bg BgEnded Hv HvEnded Sw Lead Mgr Chr Adm Dpo Ana
+        // My work: each sees their own children, deadlines, conference invitations and requests for access (the health visitor's stays listed, as ended).
+        [""] =                                                              "S  -  -  -  S  S  S  S  -  S  S  -  -  -  -",
+        ["/Index"] =                                                        "S  -  -  -  S  S  S  S  -  S  S  -  -  -  -",
+        ["GET /api/v1/me/clocks"] =                                         "-  -  -  -  -  -  -  -  -  S  S  -  -  -  -",
+        // The referrer follows their own referral (the manager made the journey's second referral, so follows it too).
+        ["/referrals"] =                                                    "S  -  -  -  -  -  -  -  -  -  S  -  -  -  -",
+        ["GET /api/v1/referrals/mine"] =                                    "S  -  -  -  -  -  -  -  -  -  S  -  -  -  -",
+        ["/referrals/{id:guid}"] =                                          "S  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/referrals/{id:guid}"] =                               "S  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        // Children's social care search and hold the area's records.
+        ["/children"] =                                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/Children/Index"] =                                               "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/Children"] =                                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/front-door"] =                                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/referrals/queue"] =                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/children/{id:guid}"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        // The child's record and chronology: children's social care, the lead practitioner, break-glass and granted access while they last.
+        ["/children/{id:guid}"] =                                           "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D",
+        ["/children/{id:guid}/chronology"] =                                "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/children/{id:guid}/chronology"] =                     "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D",
+        // Whether a record exists (exact name and date of birth): anyone who works with children; not accounts, figures or data protection roles.
+        ["/children/find"] =                                                "S  S  S  S  S  S  S  S  R  R  R  R  D  D  D",
+        ["GET /api/v1/children/find"] =                                     "S  S  S  S  S  S  S  S  S  S  S  S  D  D  D",
+        // Information shared: children's social care.
+        ["/children/{id:guid}/information-sharing/new"] =                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/children/{id:guid}/information-sharing/"] =           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        // Managers: the team's deadlines, break-glass to review, requests for access to decide.
+        ["/team"] =                                                         "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
+        ["GET /api/v1/team/clocks"] =                                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
+        ["/break-glass/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
+        ["/access-requests/{id:guid}"] =                                    "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
+        ["GET /api/v1/access-requests"] =                                   "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
+        // The data protection officer: who has looked, subject access requests, retention.
+        ["/audit"] =                                                        "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["/audit/children/{id:guid}"] =                                     "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["/data-protection"] =                                              "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["/data-protection/retention"] =                                    "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["/data-protection/requests/{id:guid}"] =                           "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["/data-protection/requests/{id:guid}/export"] =                    "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["GET /api/v1/data-protection/requests/"] =                         "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["GET /api/v1/data-protection/requests/{id:guid}"] =                "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["GET /api/v1/data-protection/requests/{id:guid}/export"] =         "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        // Operation Encompass (Kit): the school told and the officer who sent it; any DSL or officer has the page, listing only their own;
+        // the API is for settings.
+        ["/encompass"] =                                                    "S  -  D  -  S  S  D  D  D  D  D  D  D  D  D",
+        ["GET /api/v1/encompass/"] =                                        "S  -  D  D  D  D  D  D  D  D  D  D  D  D  D",
+        // Case work on the episode: children's social care and the lead practitioner; not break-glass or granted access.
+        ["/episodes/{id:guid}"] =                                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/visits/new"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/plans/new"] =                                 "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/close"] =                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/transfer"] =                                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/emergency-action"] =                          "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/strategy-discussions/new"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/assessments/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/plans/{id:guid}"] =                                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/episodes/{id:guid}"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/assessments/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/plans/{id:guid}"] =                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/strategy-discussions/{id:guid}"] =                               "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/strategy-discussions/{id:guid}"] =                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/section-47/{id:guid}"] =                                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/section-47/{id:guid}"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/section-47/{id:guid}/conference"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/child-protection-plans/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/child-protection-plans/{id:guid}"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/conferences/new"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/transfer-in-conference"] =                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        // A conference's papers: children's social care, and the officer invited to it by their account (for as long as the meeting's papers are theirs).
+        ["/conference-meetings/{id:guid}"] =                                "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/conference-meetings/{id:guid}"] =                     "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/me/conference-invitations"] =                         "-  -  -  -  S  S  -  -  -  -  -  -  -  -  -",
+    };
+
+    private const string HealthVisitorReason = "Robin's new health visitor: I need his plan before my first home visit next week.";
+
+    [Fact]
+    public void EveryRouteShowingAChild_HasARowInTheMatrix()
+    {
+        var routes = ChildJourney.Requests(ChildJourney.NoJourney).Select(r => r.Route).ToHashSet();
+
+        Assert.True(routes.SetEquals(Expected.Keys), "Say who may see each route in AccessMatrixTests.Expected. Missing: "
+            + string.Join(", ", routes.Except(Expected.Keys)) + "; no longer a route: " + string.Join(", ", Expected.Keys.Except(routes)));
+        Assert.All(Expected, row => Assert.Equal(Enum.GetValues<Persona>().Length, Letters(row.Value).Length));
+    }
+
+    [Fact]
+    public async Task EveryRouteShowingAChild_AnswersEachPersonaAsThePolicySays()
+    {
+        var area = await factory.NewAreaAsync();
+        var journeyClients = await ChildJourney.SignInAsync(factory, area);
+        var clients = new Dictionary<Persona, HttpClient>
+        {
+            [Persona.Ref] = journeyClients[Who.Referrer].Client,
+            [Persona.Bg] = journeyClients[Who.Police].Client,
+            [Persona.Lead] = journeyClients[Who.LeadPractitioner].Client,
+            [Persona.Mgr] = journeyClients[Who.Manager].Client,
+            [Persona.Chr] = journeyClients[Who.Chair].Client,
+            [Persona.Dpo] = journeyClients[Who.DataProtectionOfficer].Client,
+            [Persona.Adm] = await factory.AdministratorClientAsync(area),
+        };
+        var otherSchool = await NewAgencyAsync(area, "another primary school", AgencyKind.School);
+        var health = await NewAgencyAsync(area, "health visiting", AgencyKind.HealthProvider);
+        var emails = new Dictionary<Persona, string> { [Persona.Bg] = journeyClients[Who.Police].Email };
+        foreach (var (persona, agency, roles) in new[]
+                 {
+                     (Persona.Dsl2, otherSchool, new[] { PractitionerRole.DesignatedSafeguardingLead }),
+                     (Persona.Tch, area.School, new[] { PractitionerRole.Practitioner }),
+                     (Persona.Pol, area.Police, new[] { PractitionerRole.Practitioner }),
+                     (Persona.Hv, health, new[] { PractitionerRole.Practitioner }),
+                     (Persona.Sw, area.SocialCare, new[] { PractitionerRole.SocialWorker }),
+                     (Persona.Ana, area.SocialCare, new[] { PractitionerRole.Analyst }),
+                 })
+        {
+            emails[persona] = await factory.NewAccountAsync(agency, roles);
+            clients[persona] = factory.NewClient();
+            await HttpSignIn.SignInAsync(clients[persona], emails[persona]);
+        }
+
+        try
+        {
+            var journey = await ChildJourney.WalkAsync(area, journeyClients);
+            var asked = await ChildJourney.Json(await clients[Persona.Hv].PostAsJsonAsync($"/api/v1/children/{journey.ChildId}/access-requests",
+                new { reason = HealthVisitorReason, days = 7 }), HttpStatusCode.Created);
+            await ChildJourney.Json(await clients[Persona.Mgr].PostAsJsonAsync($"/api/v1/access-requests/{asked.GetProperty("id").GetGuid()}/decision",
+                new { grant = true, days = 7, reasons = "Needed for the health visitor's first visit." }));
+            var routes = ChildJourney.Requests(journey).DistinctBy(r => r.Route).ToList();
+            var actual = new Dictionary<(string Route, Persona Persona), char>();
+            foreach (var persona in Enum.GetValues<Persona>().Where(p => p is not (Persona.BgEnded or Persona.HvEnded)))
+            {
+                foreach (var (route, _, path, child) in routes)
+                {
+                    actual[(route, persona)] = await OutcomeAsync(clients[persona], path, child, journey);
+                }
+            }
+
+            // A week and a day later: the break-glass access (hours) and the granted access (7 days) have ended.
+            ((FakeTimeProvider)factory.Time!).Advance(TimeSpan.FromDays(8));
+            foreach (var (persona, ended) in new[] { (Persona.Bg, Persona.BgEnded), (Persona.Hv, Persona.HvEnded) })
+            {
+                await HttpSignIn.SignInAsync(clients[persona], emails[persona]);
+                foreach (var (route, _, path, child) in routes)
+                {
+                    actual[(route, ended)] = await OutcomeAsync(clients[persona], path, child, journey);
+                }
+            }
+
+            var wrong = routes.Select(r => r.Route)
+                .SelectMany(route => Enum.GetValues<Persona>().Where(p => Letters(Expected[route])[(int)p] != actual[(route, p)])
+                    .Select(p => $"{route} as {p}: expected {Letters(Expected[route])[(int)p]}, got {actual[(route, p)]}"))
+                .ToList();
+            Assert.True(wrong.Count == 0, string.Join("\n", wrong) + "\n\nWhat the service answers today:\n" + Table(routes.Select(r => r.Route), actual));
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    private static char[] Letters(string row) => [.. row.Where(c => !char.IsWhiteSpace(c))];
+
+    /// <summary>S, -, D or R for one request (see <see cref="Expected"/>).</summary>
+    private static async Task<char> OutcomeAsync(HttpClient client, string path, Guid child, ChildJourney.Journey journey)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } to
+                && (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString.Split('?')[0]) == "/account/access-denied"))
+        {
+            return 'D';
+        }
+
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            return 'R';
+        }
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        var body = await response.Content.ReadAsStringAsync();
+        var name = child == journey.EncompassChildId ? "Encompasswalk" : "Auditwalk";
+        // Answered at the child's own address (the chronology), or naming the child: it shows the child.
+        return path.Contains(child.ToString(), StringComparison.Ordinal) || body.Contains(child.ToString(), StringComparison.OrdinalIgnoreCase)
+            || body.Contains(name, StringComparison.OrdinalIgnoreCase) ? 'S' : '-';
+    }
+
+    private static string Table(IEnumerable<string> routes, Dictionary<(string Route, Persona Persona), char> actual)
+    {
+        var text = new StringBuilder();
+        foreach (var route in routes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"[\"{route}\"] = \"{string.Join("  ", Enum.GetValues<Persona>().Select(p => actual[(route, p)]))}\",\n");
+        }
+
+        return text.ToString();
+    }
+
+    private async Task<Agency> NewAgencyAsync(TestArea area, string name, AgencyKind kind)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        var agency = new Agency(Guid.NewGuid(), area.Area.Id, $"{area.Area.Name} {name}", kind);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        return agency;
+    }
+}
+
+public sealed class SqliteAccessMatrixTests(FamilyHelpSqliteFactory factory) : AccessMatrixTests<FamilyHelpSqliteFactory>(factory);
+
+public sealed class PostgreSqlAccessMatrixTests(FamilyHelpPostgreSqlFactory factory) : AccessMatrixTests<FamilyHelpPostgreSqlFactory>(factory);
