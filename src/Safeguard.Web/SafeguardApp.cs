@@ -63,6 +63,8 @@ public static class SafeguardApp
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<ChildProtectionSteps>();
+        services.AddScoped<PreProceedingsSteps>();
+        services.AddScoped<LookedAfter.LookedAfterSteps>();
         services.AddScoped<RecordInformationShared>();
         services.AddScoped<DataProtectionSteps>();
         // The local authority's own retention schedule: years per record type (Retention:ChildrensSocialCareCase=25...).
@@ -200,6 +202,8 @@ public static class SafeguardApp
         FamilyHelpApi.Map(api);
         BreakGlassSteps.Map(api);
         ChildProtectionSteps.Map(api);
+        PreProceedingsSteps.Map(api);
+        LookedAfter.LookedAfterApi.Map(api);
         InformationSharingApi.Map(api);
         AccountsApi.Map(api);
         DataProtectionApi.Map(api);

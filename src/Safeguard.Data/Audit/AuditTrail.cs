@@ -81,6 +81,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Domain.ChildProtection.ChildProtectionConference c => (Type: "ChildProtectionConference", c.Id, ChildId: c.ChildId, c.AreaId),
                 Domain.ChildProtection.ChildProtectionPlan p => (Type: "ChildProtectionPlan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Domain.ChildProtection.EmergencyAction e => (Type: "EmergencyAction", e.Id, ChildId: e.ChildId, e.AreaId),
+                Domain.ChildProtection.PreProceedings p => (Type: "PreProceedings", p.Id, ChildId: p.ChildId, p.AreaId),
+                Domain.LookedAfter.LookedAfterPeriod l => (Type: "LookedAfterPeriod", l.Id, ChildId: l.ChildId, l.AreaId),
                 Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
                 InformationSharingRecord s => (Type: InformationSharingRecordType, s.Id, ChildId: s.ChildId, s.AreaId),
                 Domain.DataProtection.DataProtectionRequest d => (Type: "DataProtectionRequest", d.Id, ChildId: d.ChildId, d.AreaId),
