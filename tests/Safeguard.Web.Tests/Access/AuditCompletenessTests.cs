@@ -46,7 +46,8 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
     ];
 
     private sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
-        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default);
+        Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default,
+        Guid LookedAfterId = default, Guid PreProceedingsId = default);
 
     /// <summary>Each route that shows a child: who asks, the address, and the child the audit row must name.</summary>
     private static IEnumerable<(string Route, Who Who, string Path, Guid Child)> Requests(Journey j) =>
@@ -107,6 +108,14 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
         ("/section-47/{id:guid}/conference", Who.LeadPractitioner, $"/section-47/{j.EnquiryId}/conference", j.ChildId),
         ("/child-protection-plans/{id:guid}", Who.LeadPractitioner, $"/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
         ("GET /api/v1/child-protection-plans/{id:guid}", Who.Manager, $"/api/v1/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
+        ("/episodes/{id:guid}/looked-after/new", Who.Manager, $"/episodes/{j.EpisodeId}/looked-after/new", j.ChildId),
+        ("/looked-after/{id:guid}", Who.LeadPractitioner, $"/looked-after/{j.LookedAfterId}", j.ChildId),
+        ("/looked-after/{id:guid}/care-plan", Who.LeadPractitioner, $"/looked-after/{j.LookedAfterId}/care-plan", j.ChildId),
+        ("/looked-after/{id:guid}/return-home", Who.LeadPractitioner, $"/looked-after/{j.LookedAfterId}/return-home", j.ChildId),
+        ("GET /api/v1/looked-after/{id:guid}", Who.Manager, $"/api/v1/looked-after/{j.LookedAfterId}", j.ChildId),
+        ("/episodes/{id:guid}/pre-proceedings/new", Who.Manager, $"/episodes/{j.EpisodeId}/pre-proceedings/new", j.ChildId),
+        ("/pre-proceedings/{id:guid}", Who.LeadPractitioner, $"/pre-proceedings/{j.PreProceedingsId}", j.ChildId),
+        ("GET /api/v1/pre-proceedings/{id:guid}", Who.Manager, $"/api/v1/pre-proceedings/{j.PreProceedingsId}", j.ChildId),
     ];
 
     private static readonly Journey NoJourney = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
@@ -301,8 +310,19 @@ public abstract class AuditCompletenessTests<TFactory>(TFactory factory) : IClas
             childId = j.ChildId, kind = "SubjectAccess", requesterName = "Mother Auditwalk", relationship = "Parent", receivedOn = today,
             details = "A copy of everything held about Robin.",
         }), HttpStatusCode.Created);
+        var lookedAfter = await Json(await worker.PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/looked-after", new
+        {
+            startedOn = today, legalStatus = "Section20", reasons = "Robin's mother asked for him to be accommodated while she is in hospital.",
+            placement = new { type = "FosterCare", where = "Foster carers, Southvale", outOfArea = true, receivingAuthority = "Southvale Council" },
+        }), HttpStatusCode.Created);
+        var preProceedings = await Json(await c[Who.Manager].PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/pre-proceedings", new
+        {
+            decidedOn = today, start = true, reasons = "Robin is still not protected enough; threshold met in principle.", agencyViews = "School and health agree.",
+        }), HttpStatusCode.Created);
         return j with
         {
+            LookedAfterId = lookedAfter.GetProperty("id").GetGuid(),
+            PreProceedingsId = preProceedings.GetProperty("id").GetGuid(),
             RequestId = request.GetProperty("id").GetGuid(),
             DiscussionId = discussionId, EnquiryId = enquiryId, ProtectionPlanId = held.GetProperty("plan").GetProperty("id").GetGuid(),
             BreakGlassId = breakGlass.GetProperty("id").GetGuid(),
