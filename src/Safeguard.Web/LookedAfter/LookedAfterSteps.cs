@@ -92,7 +92,7 @@ public sealed class LookedAfterSteps(SafeguardDbContext db, EpisodeAccess access
             today);
         db.LookedAfterPeriods.Add(period);
         db.Note(period.AreaId, period.ChildId, period.EpisodeId, period.StartedOn, now, ChronologyKind.LookedAfter,
-            $"Became looked after ({period.LegalStatus.Describe()}, {period.LegalStatus.Ssda903Code()}): {period.Reasons} Placed in {Describe(period.Placements[0])}. "
+            $"Became looked after ({period.LegalStatus.Describe()}, {period.LegalStatus.Ssda903Code()}): {period.Reasons} Placed in {Describe(period.Placements[0], inSentence: true)}. "
             + "A care plan is needed (LAC-01).", nameof(LookedAfterPeriod), period.Id);
         await db.SaveChangesAsync(cancellationToken);
         return period;
@@ -139,7 +139,7 @@ public sealed class LookedAfterSteps(SafeguardDbContext db, EpisodeAccess access
             period.MovePlacement(Guid.CreateVersion7(now), me.Id,
                 new PlacementDetails(input.StartedOn ?? today, input.Type, input.Where ?? string.Empty, input.OutOfArea, input.ReceivingAuthority), today);
             var placement = period.Placements[^1];
-            return (placement.StartedOn, $"Placement changed: now in {Describe(placement)}.");
+            return (placement.StartedOn, $"Placement changed: now in {Describe(placement, inSentence: true)}.");
         }, cancellationToken);
 
     /// <summary>
@@ -250,8 +250,12 @@ public sealed class LookedAfterSteps(SafeguardDbContext db, EpisodeAccess access
         return LookedAfterView.Of(period, enquiries.Select(q => (q.Id, q.StartedOn, q.ConcludedOn)));
     }
 
-    public static string Describe(Placement placement) =>
-        $"{placement.Type.Describe().ToLowerInvariant()}: {placement.Where}" + (placement.OutOfArea ? $" (out of area, in {placement.ReceivingAuthority})" : string.Empty);
+    /// <summary>The placement in words: "Foster care: ..." on its own, "foster care: ..." inside a sentence.</summary>
+    public static string Describe(Placement placement, bool inSentence = false)
+    {
+        var type = placement.Type.Describe();
+        return $"{(inSentence ? type.ToLowerInvariant() : type)}: {placement.Where}" + (placement.OutOfArea ? $" (out of area, in {placement.ReceivingAuthority})" : string.Empty);
+    }
 
     public static string Describe(NotifiedParty party) => party switch
     {
@@ -275,8 +279,8 @@ public sealed class LookedAfterSteps(SafeguardDbContext db, EpisodeAccess access
 
     private static string DefaultNotice(LookedAfterPeriod period, Placement placement, PlacementEvent placementEvent, string childName) =>
         placementEvent == PlacementEvent.Started
-            ? $"Notification that {childName}, looked after ({period.LegalStatus.Describe().ToLowerInvariant()}), was placed on {placement.StartedOn:d MMMM yyyy} in {Describe(placement)}."
-            : $"Notification that {childName} left the placement in {Describe(placement)} on {placement.EndedOn:d MMMM yyyy}"
+            ? $"Notification that {childName}, looked after ({period.LegalStatus.Describe().ToLowerInvariant()}), was placed on {placement.StartedOn:d MMMM yyyy} in {Describe(placement, inSentence: true)}."
+            : $"Notification that {childName} left the placement in {Describe(placement, inSentence: true)} on {placement.EndedOn:d MMMM yyyy}"
                 + (period.IsOpen ? "." : " and is no longer looked after.");
 
     private async Task<LookedAfterPeriod> ChangeAsync(ClaimsPrincipal user, Guid id, Guid? version,
