@@ -12,6 +12,7 @@ using Safeguard.Domain.Chronology;
 using Safeguard.Domain.DataProtection;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.InformationSharing;
+using Safeguard.Domain.LookedAfter;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -74,6 +75,10 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<EmergencyAction> EmergencyActions => Set<EmergencyAction>();
 
+    public DbSet<PreProceedings> PreProceedings => Set<PreProceedings>();
+
+    public DbSet<LookedAfterPeriod> LookedAfterPeriods => Set<LookedAfterPeriod>();
+
     public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
 
     public DbSet<DataProtectionRequest> DataProtectionRequests => Set<DataProtectionRequest>();
@@ -117,6 +122,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<ChildProtectionPlan>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ConferenceMeeting>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<EmergencyAction>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<PreProceedings>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<LookedAfterPeriod>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AccessRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

@@ -66,6 +66,8 @@ public static class SafeguardApp
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
+        services.AddScoped<PreProceedingsSteps>();
+        services.AddScoped<LookedAfter.LookedAfterSteps>();
         services.AddScoped<RecordInformationShared>();
         services.AddScoped<DataProtectionSteps>();
         // The local authority's own retention schedule: years per record type (Retention:ChildrensSocialCareCase=25...).
@@ -206,6 +208,8 @@ public static class SafeguardApp
         AccessRequestSteps.Map(api);
         ChildProtectionSteps.Map(api);
         ConferenceMeetings.Map(api);
+        PreProceedingsSteps.Map(api);
+        LookedAfter.LookedAfterApi.Map(api);
         InformationSharingApi.Map(api);
         AccountsApi.Map(api);
         DataProtectionApi.Map(api);

@@ -82,6 +82,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 Domain.ChildProtection.ChildProtectionPlan p => (Type: "ChildProtectionPlan", p.Id, ChildId: p.ChildId, p.AreaId),
                 Domain.ChildProtection.ConferenceMeeting m => (Type: "ConferenceMeeting", m.Id, ChildId: m.ChildId, m.AreaId),
                 Domain.ChildProtection.EmergencyAction e => (Type: "EmergencyAction", e.Id, ChildId: e.ChildId, e.AreaId),
+                Domain.ChildProtection.PreProceedings p => (Type: "PreProceedings", p.Id, ChildId: p.ChildId, p.AreaId),
+                Domain.LookedAfter.LookedAfterPeriod l => (Type: "LookedAfterPeriod", l.Id, ChildId: l.ChildId, l.AreaId),
                 Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
                 Domain.Access.AccessRequest r => (Type: "AccessRequest", r.Id, ChildId: r.ChildId, r.AreaId),
                 InformationSharingRecord s => (Type: InformationSharingRecordType, s.Id, ChildId: s.ChildId, s.AreaId),

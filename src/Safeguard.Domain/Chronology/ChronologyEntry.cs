@@ -28,6 +28,12 @@ public enum ChronologyKind
 
     /// <summary>A data protection request's effect on the record (a person's statement of their view, a correction).</summary>
     DataProtection,
+
+    /// <summary>Looked after: the child becoming looked after, the care plan and its reviews, placements, the return home.</summary>
+    LookedAfter,
+
+    /// <summary>Pre-proceedings: the decision, the letter before proceedings, family group decision-making, key discussions.</summary>
+    PreProceedings,
 }
 
 /// <summary>

@@ -55,6 +55,16 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
             plan.MoveToChild(survivorId);
         }
 
+        foreach (var period in await db.LookedAfterPeriods.Where(p => p.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            period.MoveToChild(survivorId);
+        }
+
+        foreach (var preProceedings in await db.PreProceedings.Where(p => p.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            preProceedings.MoveToChild(survivorId);
+        }
+
         foreach (var entry in await db.Chronology.Where(c => c.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
             entry.MoveToChild(survivorId, entry.EpisodeId is { } e && folded.Contains(e) ? survivorsOpen!.Id : entry.EpisodeId);

@@ -176,6 +176,8 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
             .Select(c => new { c.Id, Name = c.GivenName + " " + c.FamilyName, Born = c.DateOfBirth ?? c.ExpectedDateOfBirth }).ToListAsync(cancellationToken);
         var cases = (await db.Episodes.AsNoTracking().Where(e => !e.IsReferralNoFurtherAction && (childId == null || e.ChildId == childId))
             .Select(e => e.ChildId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var lookedAfter = (await db.LookedAfterPeriods.AsNoTracking().Where(p => childId == null || p.ChildId == childId)
+            .Select(p => p.ChildId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var referrals = (await db.Referrals.AsNoTracking().Where(r => childId == null || r.ChildId == childId)
             .Select(r => new { r.ChildId, On = r.DecidedOn ?? r.ReceivedOn }).ToListAsync(cancellationToken))
             .GroupBy(r => r.ChildId).ToDictionary(g => g.Key, g => g.Max(r => r.On));
@@ -183,8 +185,9 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
         return [.. children.Where(c => c.Born is not null).Select(c =>
         {
             // A child known only through referrals that led to no further action is kept for the shorter period.
-            var type = !cases.Contains(c.Id) && referrals.ContainsKey(c.Id)
-                ? RetentionRecordType.ReferralNoFurtherAction
+            // A child who was ever looked after is kept for the looked after child's period.
+            var type = lookedAfter.Contains(c.Id) ? RetentionRecordType.LookedAfterChild
+                : !cases.Contains(c.Id) && referrals.ContainsKey(c.Id) ? RetentionRecordType.ReferralNoFurtherAction
                 : RetentionRecordType.ChildrensSocialCareCase;
             var reviewOn = retention.ReviewOn(type, c.Born!.Value, referrals.GetValueOrDefault(c.Id, c.Born.Value));
             return new RetentionRow(c.Id, c.Name, type, reviewOn, reviewOn <= today);

@@ -65,6 +65,8 @@ public static class ChronologyQueries
         "StrategyDiscussion" => $"/strategy-discussions/{entry.SourceId}",
         "Section47Enquiry" => $"/section-47/{entry.SourceId}",
         "ChildProtectionPlan" => $"/child-protection-plans/{entry.SourceId}",
+        "LookedAfterPeriod" => $"/looked-after/{entry.SourceId}",
+        "PreProceedings" => $"/pre-proceedings/{entry.SourceId}",
         "InformationSharing" => $"/children/{entry.ChildId}#information-shared",
         "Visit" when entry.EpisodeId is { } episode => $"/episodes/{episode}#visit-{entry.SourceId}",
         _ => null,

@@ -329,6 +329,10 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         var authorised = await db.Assessments.AnyAsync(a => a.EpisodeId == episodeId && a.Status == AssessmentStatus.Authorised, cancellationToken);
         var unfinished = await db.Assessments.AnyAsync(a => a.EpisodeId == episodeId && a.Status != AssessmentStatus.Authorised, cancellationToken);
         Requirement.Require(!unfinished, "SG-EP-14", "Finish or authorise the assessment in progress before closing the episode (census 8867).", "ReasonCode");
+        Requirement.Require(!await db.LookedAfterPeriods.AnyAsync(p => p.EpisodeId == episodeId && p.EndedOn == null, cancellationToken), "SG-LAC-28",
+            "The child is still looked after: record the end of looking after them before closing the episode.", "ReasonCode");
+        Requirement.Require(!await db.PreProceedings.AnyAsync(p => p.EpisodeId == episodeId && p.Started && p.EndedOn == null, cancellationToken), "SG-PRE-12",
+            "Pre-proceedings are under way: record how they ended before closing the episode.", "ReasonCode");
         var openPlan = await db.Plans.AnyAsync(p => p.EpisodeId == episodeId && p.EndedOn == null, cancellationToken);
         episode.Close(me, input.ReasonCode ?? string.Empty, input.Summary ?? string.Empty, on, authorised, openPlan);
         db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.EpisodeClosed,

@@ -150,6 +150,15 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["/conference-meetings/{id:guid}"] =                                "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D",
         ["GET /api/v1/conference-meetings/{id:guid}"] =                     "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D",
         ["GET /api/v1/me/conference-invitations"] =                         "-  -  -  -  S  S  -  -  -  -  -  -  -  -  -",
+        // Looked after children and pre-proceedings: case work on the episode (deciding on pre-proceedings is a social work qualified manager's).
+        ["/episodes/{id:guid}/looked-after/new"] =                          "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/looked-after/{id:guid}"] =                                       "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/looked-after/{id:guid}/care-plan"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/looked-after/{id:guid}/return-home"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/looked-after/{id:guid}"] =                            "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/pre-proceedings/new"] =                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
+        ["/pre-proceedings/{id:guid}"] =                                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["GET /api/v1/pre-proceedings/{id:guid}"] =                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
     };
 
     private const string HealthVisitorReason = "Robin's new health visitor: I need his plan before my first home visit next week.";

@@ -44,7 +44,7 @@ internal static class ChildJourney
 
     internal sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
         Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default, Guid AccessRequestId = default,
-        Guid MeetingId = default);
+        Guid MeetingId = default, Guid LookedAfterId = default, Guid PreProceedingsId = default);
 
     /// <summary>Each route that shows a child: who asks, the address, and the child the audit row must name.</summary>
     internal static IEnumerable<(string Route, Who Who, string Path, Guid Child)> Requests(Journey j) =>
@@ -113,6 +113,14 @@ internal static class ChildJourney
         ("/conference-meetings/{id:guid}", Who.LeadPractitioner, $"/conference-meetings/{j.MeetingId}", j.ChildId),
         ("GET /api/v1/conference-meetings/{id:guid}", Who.Police, $"/api/v1/conference-meetings/{j.MeetingId}", j.ChildId),
         ("GET /api/v1/me/conference-invitations", Who.Police, "/api/v1/me/conference-invitations", j.ChildId),
+        ("/episodes/{id:guid}/looked-after/new", Who.Manager, $"/episodes/{j.EpisodeId}/looked-after/new", j.ChildId),
+        ("/looked-after/{id:guid}", Who.LeadPractitioner, $"/looked-after/{j.LookedAfterId}", j.ChildId),
+        ("/looked-after/{id:guid}/care-plan", Who.LeadPractitioner, $"/looked-after/{j.LookedAfterId}/care-plan", j.ChildId),
+        ("/looked-after/{id:guid}/return-home", Who.LeadPractitioner, $"/looked-after/{j.LookedAfterId}/return-home", j.ChildId),
+        ("GET /api/v1/looked-after/{id:guid}", Who.Manager, $"/api/v1/looked-after/{j.LookedAfterId}", j.ChildId),
+        ("/episodes/{id:guid}/pre-proceedings/new", Who.Manager, $"/episodes/{j.EpisodeId}/pre-proceedings/new", j.ChildId),
+        ("/pre-proceedings/{id:guid}", Who.LeadPractitioner, $"/pre-proceedings/{j.PreProceedingsId}", j.ChildId),
+        ("GET /api/v1/pre-proceedings/{id:guid}", Who.Manager, $"/api/v1/pre-proceedings/{j.PreProceedingsId}", j.ChildId),
     ];
 
     internal static readonly Journey NoJourney = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
@@ -244,6 +252,15 @@ internal static class ChildJourney
         {
             kind = "MovedInOnPlan", note = "Robin's family came from Eastbrook, where he is on a plan.", reference = "Eastbrook Council",
         }));
+        var lookedAfter = await Json(await worker.PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/looked-after", new
+        {
+            startedOn = today, legalStatus = "Section20", reasons = "Robin's mother asked for him to be accommodated while she is in hospital.",
+            placement = new { type = "FosterCare", where = "Foster carers, Southvale", outOfArea = true, receivingAuthority = "Southvale Council" },
+        }), HttpStatusCode.Created);
+        var preProceedings = await Json(await c[Who.Manager].PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/pre-proceedings", new
+        {
+            decidedOn = today, start = true, reasons = "Robin is still not protected enough; threshold met in principle.", agencyViews = "School and health agree.",
+        }), HttpStatusCode.Created);
         var breakGlass = await Json(await c[Who.Police].PostAsJsonAsync($"/api/v1/children/{j.ChildId}/break-glass",
             new { reason = "Attending the home at night; Robin is alone and we need to know who can care for him." }), HttpStatusCode.Created);
         var accessRequest = await Json(await c[Who.Referrer].PostAsJsonAsync($"/api/v1/children/{j.ChildId}/access-requests",
@@ -258,7 +275,8 @@ internal static class ChildJourney
             RequestId = request.GetProperty("id").GetGuid(),
             DiscussionId = discussionId, EnquiryId = enquiryId, ProtectionPlanId = held.GetProperty("plan").GetProperty("id").GetGuid(),
             BreakGlassId = breakGlass.GetProperty("id").GetGuid(), AccessRequestId = accessRequest.GetProperty("id").GetGuid(),
-            MeetingId = meeting.GetProperty("id").GetGuid(),
+            MeetingId = meeting.GetProperty("id").GetGuid(), LookedAfterId = lookedAfter.GetProperty("id").GetGuid(),
+            PreProceedingsId = preProceedings.GetProperty("id").GetGuid(),
         };
     }
 

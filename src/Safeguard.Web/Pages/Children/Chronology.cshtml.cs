@@ -91,6 +91,8 @@ public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, A
         ChronologyKind.EpisodeClosed => "Episode closed",
         ChronologyKind.InformationShared => "Information shared",
         ChronologyKind.DataProtection => "Data protection request",
+        ChronologyKind.LookedAfter => "Looked after",
+        ChronologyKind.PreProceedings => "Pre-proceedings",
         _ => kind.ToString(),
     };
 }

@@ -11,8 +11,8 @@ using Safeguard.Data;
 namespace Safeguard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSafeguardDbContext))]
-    [Migration("20261126053944_ConferencesAndAccessRequests")]
-    partial class ConferencesAndAccessRequests
+    [Migration("20261126054420_CaseWorkNovember")]
+    partial class CaseWorkNovember
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -742,6 +742,64 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("AreaId", "EpisodeId");
 
                     b.ToTable("EmergencyActions");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.PreProceedings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyViews")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeReasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Started")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.ToTable("PreProceedings", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
@@ -1563,6 +1621,61 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("InformationSharing");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.LookedAfter.LookedAfterPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.ToTable("LookedAfterPeriods", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2168,6 +2281,111 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.ChildProtection.PreProceedings", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.FamilyGroupOffer", "FamilyGroupOffers", b1 =>
+                        {
+                            b1.Property<Guid>("PreProceedingsId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("Accepted");
+
+                            b1.Property<bool>("IndependentCoordinator");
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<DateOnly>("OfferedOn");
+
+                            b1.Property<bool>("PrivateFamilyTime");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("WhyNoPrivateFamilyTime");
+
+                            b1.HasKey("PreProceedingsId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PreProceedings");
+
+                            b1
+                                .ToJson("FamilyGroupOffers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PreProceedingsId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.ChildProtection.KeyDiscussion", "KeyDiscussions", b1 =>
+                        {
+                            b1.Property<Guid>("PreProceedingsId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("WhatWasAgreed")
+                                .IsRequired();
+
+                            b1.Property<string>("Who")
+                                .IsRequired();
+
+                            b1.HasKey("PreProceedingsId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PreProceedings");
+
+                            b1
+                                .ToJson("KeyDiscussions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PreProceedingsId");
+                        });
+
+                    b.OwnsOne("Safeguard.Domain.ChildProtection.LetterBeforeProceedings", "Letter", b1 =>
+                        {
+                            b1.Property<Guid>("PreProceedingsId");
+
+                            b1.Property<string>("ExpectationsOfParents")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("MeetingOn");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<DateOnly>("SentOn");
+
+                            b1.Property<string>("Support")
+                                .IsRequired();
+
+                            b1.HasKey("PreProceedingsId");
+
+                            b1.ToTable("PreProceedings");
+
+                            b1
+                                .ToJson("Letter")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PreProceedingsId");
+                        });
+
+                    b.Navigation("FamilyGroupOffers");
+
+                    b.Navigation("KeyDiscussions");
+
+                    b.Navigation("Letter");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.Section47Enquiry", b =>
                 {
                     b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
@@ -2602,6 +2820,352 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.LookedAfter.LookedAfterPeriod", b =>
+                {
+                    b.HasOne("Safeguard.Domain.FamilyHelp.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Safeguard.Domain.LookedAfter.CarePlanReview", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ChairedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("ChildsViews")
+                                .IsRequired();
+
+                            b1.Property<string>("Decisions")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<Guid?>("Section47EnquiryId");
+
+                            b1.HasKey("LookedAfterPeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.LookedAfter.CarePlanVersion", "CarePlans", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("AgreedOn");
+
+                            b1.Property<string>("Care")
+                                .IsRequired();
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("ReturnHome");
+
+                            b1.Property<string>("Safeguarding")
+                                .IsRequired();
+
+                            b1.HasKey("LookedAfterPeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("CarePlans")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.LookedAfter.LegalStatusChange", "LegalStatuses", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("LookedAfterPeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("LegalStatuses")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.LookedAfter.Placement", "Placements", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly?>("EndedOn");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("OutOfArea");
+
+                            b1.Property<string>("ReceivingAuthority");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<DateOnly>("StartedOn");
+
+                            b1.Property<string>("Type")
+                                .IsRequired();
+
+                            b1.Property<string>("Where")
+                                .IsRequired();
+
+                            b1.HasKey("LookedAfterPeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("Placements")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.LookedAfter.PlacementNotification", "Notifications", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Event")
+                                .IsRequired();
+
+                            b1.Property<Guid>("InformationSharingId");
+
+                            b1.Property<string>("Party")
+                                .IsRequired();
+
+                            b1.Property<Guid>("PlacementId");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<DateOnly>("SentOn");
+
+                            b1.Property<string>("SentTo")
+                                .IsRequired();
+
+                            b1.HasKey("LookedAfterPeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("Notifications")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsOne("Safeguard.Domain.LookedAfter.ReturnHomeApproval", "ReturnHomeApproval", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<Guid>("ApprovedBy");
+
+                            b1.Property<DateOnly>("ApprovedOn");
+
+                            b1.Property<string>("LeavingCareAssessment");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired();
+
+                            b1.HasKey("LookedAfterPeriodId");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("ReturnHomeApproval")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsOne("Safeguard.Domain.LookedAfter.ReturnHomeAssessment", "ReturnHomeAssessment", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<Guid>("AssessedBy");
+
+                            b1.Property<string>("Assessment")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("CompletedOn");
+
+                            b1.Property<string>("ServicesAndSupport")
+                                .IsRequired();
+
+                            b1.HasKey("LookedAfterPeriodId");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("ReturnHomeAssessment")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.LookedAfter.ReunificationPlan", "ReunificationPlans", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("AgreedOn");
+
+                            b1.Property<bool>("Explained");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("Services")
+                                .IsRequired();
+
+                            b1.Property<string>("Timeline")
+                                .IsRequired();
+
+                            b1.Property<string>("WhyNotExplained");
+
+                            b1.HasKey("LookedAfterPeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("ReunificationPlans")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsMany("Safeguard.Domain.LookedAfter.ReunificationReview", "ReunificationReviews", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("ChildSeen");
+
+                            b1.Property<string>("ChildsWishes")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("HeldOn");
+
+                            b1.Property<string>("Impact")
+                                .IsRequired();
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<bool>("SeenAlone");
+
+                            b1.Property<string>("WhyNotSeenAlone");
+
+                            b1.HasKey("LookedAfterPeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("ReunificationReviews")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.OwnsOne("Safeguard.Domain.LookedAfter.UnplannedReturn", "UnplannedReturn", b1 =>
+                        {
+                            b1.Property<Guid>("LookedAfterPeriodId");
+
+                            b1.Property<string>("ActionTaken");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<DateOnly>("ReturnedOn");
+
+                            b1.Property<string>("SafetyCheck")
+                                .IsRequired();
+
+                            b1.Property<bool>("SignificantHarmSuspected");
+
+                            b1.Property<string>("WhatHappened")
+                                .IsRequired();
+
+                            b1.HasKey("LookedAfterPeriodId");
+
+                            b1.ToTable("LookedAfterPeriods");
+
+                            b1
+                                .ToJson("UnplannedReturn")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LookedAfterPeriodId");
+                        });
+
+                    b.Navigation("CarePlans");
+
+                    b.Navigation("LegalStatuses");
+
+                    b.Navigation("Notifications");
+
+                    b.Navigation("Placements");
+
+                    b.Navigation("ReturnHomeApproval");
+
+                    b.Navigation("ReturnHomeAssessment");
+
+                    b.Navigation("ReunificationPlans");
+
+                    b.Navigation("ReunificationReviews");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("UnplannedReturn");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.OperationEncompass.EncompassNotification", b =>
