@@ -37,6 +37,18 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
         return await CoreGroupMemberAsync(db, user, p => p.EpisodeId == episode.Id, default) ? CoreGroupBasis : null;
     }
 
+    /// <summary>
+    /// Case steps (child protection, looked after children, pre-proceedings, arranging conferences) are children's social
+    /// care's: a lead practitioner from a partner agency, or a core group member, takes part but does not record them.
+    /// </summary>
+    public async Task RequireChildrensSocialCareAsync(ClaimsPrincipal user, Episode episode)
+    {
+        if (user.AgencyKindOf() != Domain.Organisation.AgencyKind.LocalAuthorityChildrensSocialCare || await BasisAsync(user, episode) is null)
+        {
+            throw new FamilyHelp.AccessRefusedException();
+        }
+    }
+
     /// <summary>Whether the user is named, with their account, in the core group of an open child protection plan (ICPC-05).</summary>
     internal static async Task<bool> CoreGroupMemberAsync(SafeguardDbContext db, ClaimsPrincipal user,
         System.Linq.Expressions.Expression<Func<Domain.ChildProtection.ChildProtectionPlan, bool>> which, CancellationToken cancellationToken)
@@ -58,6 +70,8 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
 /// </summary>
 public sealed class MeetingAccess(EpisodeAccess episodes)
 {
+    public const string InvitedBasisPrefix = "Invited to the child protection conference on ";
+
     public async Task<string?> BasisAsync(ClaimsPrincipal user, Domain.ChildProtection.ConferenceMeeting meeting, Episode episode)
     {
         if (await episodes.BasisAsync(user, episode) is { } basis)
@@ -67,7 +81,7 @@ public sealed class MeetingAccess(EpisodeAccess episodes)
 
         var me = user.PractitionerId();
         return me is not null && meeting.Invitations.Any(i => i.PractitionerId == me)
-            ? $"Invited to the child protection conference on {meeting.ScheduledFor:d MMMM yyyy}"
+            ? InvitedBasisPrefix + meeting.ScheduledFor.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
     }
 }

@@ -58,7 +58,7 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
     public async Task<ConferenceMeeting> ConveneAsync(ClaimsPrincipal user, Guid episodeId, ConveneInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await RequireSocialCareAsync(user, episode);
+        await episodes.RequireChildrensSocialCareAsync(user, episode);
         Requirement.Require(input.Kind is not null, "SG-CM-06", "Select which conference this is.", "Kind");
         Requirement.Require(input.ScheduledFor is not null, "SG-CM-01", "Enter the date of the conference.", "ScheduledFor");
         var enquiry = input.Section47EnquiryId is { } q ? await db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == q, cancellationToken) : null;
@@ -257,17 +257,10 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
     {
         var meeting = await db.ConferenceMeetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == meeting.EpisodeId, cancellationToken);
-        await RequireSocialCareAsync(user, episode);
+        await episodes.RequireChildrensSocialCareAsync(user, episode);
         return (meeting, episode);
     }
 
-    private async Task RequireSocialCareAsync(ClaimsPrincipal user, Domain.FamilyHelp.Episode episode)
-    {
-        if (user.AgencyKindOf() != AgencyKind.LocalAuthorityChildrensSocialCare || await episodes.BasisAsync(user, episode) is null)
-        {
-            throw new AccessRefusedException();
-        }
-    }
 
     public static void Map(IEndpointRouteBuilder api)
     {

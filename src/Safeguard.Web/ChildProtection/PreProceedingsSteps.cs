@@ -44,7 +44,7 @@ public sealed class PreProceedingsSteps(SafeguardDbContext db, EpisodeAccess acc
     public async Task<PreProceedings> DecideAsync(ClaimsPrincipal user, Guid episodeId, PreProceedingsDecisionInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await RequireSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode);
         Requirement.Require(!await db.PreProceedings.AnyAsync(p => p.EpisodeId == episodeId && p.Started && p.EndedOn == null, cancellationToken), "SG-PRE-13",
             "Pre-proceedings are already under way for this child.");
         var me = await MeAsync(user, cancellationToken);
@@ -109,7 +109,7 @@ public sealed class PreProceedingsSteps(SafeguardDbContext db, EpisodeAccess acc
     {
         var record = await db.PreProceedings.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == record.EpisodeId, cancellationToken);
-        await RequireSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode);
         EditConflictException.Check(db, record, version, record.Version);
         var me = await MeAsync(user, cancellationToken);
         var (now, today) = Now();
@@ -128,13 +128,6 @@ public sealed class PreProceedingsSteps(SafeguardDbContext db, EpisodeAccess acc
         return (now, EnglandClock.ToEnglandDate(now));
     }
 
-    private async Task RequireSocialCareAsync(ClaimsPrincipal user, Domain.FamilyHelp.Episode episode)
-    {
-        if (user.AgencyKindOf() != AgencyKind.LocalAuthorityChildrensSocialCare || await access.BasisAsync(user, episode) is null)
-        {
-            throw new AccessRefusedException();
-        }
-    }
 
     public static void Map(IEndpointRouteBuilder api)
     {

@@ -129,7 +129,7 @@ public sealed class MeetingModel(ConferenceMeetings meetings, AuditLog audit, Ti
         (Meeting, Basis) = seen;
         Version ??= Meeting.Version;
         Mine = Meeting.Invitations.FirstOrDefault(i => i.PractitionerId is { } p && p == User.PractitionerId());
-        IsChildrenSocialCare = User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && !Basis.StartsWith("Invited", StringComparison.Ordinal);
+        IsChildrenSocialCare = User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && !Basis.StartsWith(Access.MeetingAccess.InvitedBasisPrefix, StringComparison.Ordinal);
         Today = EnglandClock.Today(time);
         return Page();
     }
