@@ -13,7 +13,7 @@ namespace Safeguard.Web.Access;
 /// <summary>
 /// Who may work on an episode: children's social care of the area holding it, and the lead practitioner allocated to
 /// it, who may be from a partner agency for Family Help (RC-02), for as long as they are allocated. A core group member
-/// with an account sees the episode while the child protection plan lasts.
+/// with an account reads the child protection plan (and its conferences) while the plan lasts, but works on nothing.
 /// </summary>
 public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService authorization)
 {
@@ -29,13 +29,15 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
             return LeadPractitionerBasis;
         }
 
-        if ((await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded)
-        {
-            return Policies.ChildrenSocialCareBasis;
-        }
-
-        return await CoreGroupMemberAsync(db, user, p => p.EpisodeId == episode.Id, default) ? CoreGroupBasis : null;
+        return (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded ? Policies.ChildrenSocialCareBasis : null;
     }
+
+    /// <summary>
+    /// The basis on which the user may read the episode's child protection plan and conferences: whoever may work on the
+    /// episode, and the core group members of an open plan, who read but do not record.
+    /// </summary>
+    public async Task<string?> ReadBasisAsync(ClaimsPrincipal user, Episode episode) =>
+        await BasisAsync(user, episode) ?? (await CoreGroupMemberAsync(db, user, p => p.EpisodeId == episode.Id, default) ? CoreGroupBasis : null);
 
     /// <summary>
     /// Case steps (child protection, looked after children, pre-proceedings, arranging conferences) are children's social
@@ -74,7 +76,7 @@ public sealed class MeetingAccess(EpisodeAccess episodes)
 
     public async Task<string?> BasisAsync(ClaimsPrincipal user, Domain.ChildProtection.ConferenceMeeting meeting, Episode episode)
     {
-        if (await episodes.BasisAsync(user, episode) is { } basis)
+        if (await episodes.ReadBasisAsync(user, episode) is { } basis)
         {
             return basis;
         }

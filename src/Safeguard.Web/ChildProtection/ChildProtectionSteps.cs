@@ -616,7 +616,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
                 return TypedResults.NotFound();
             }
 
-            if (await access.BasisAsync(user, episode) is not { } basis)
+            if (await access.ReadBasisAsync(user, episode) is not { } basis)
             {
                 return TypedResults.Forbid();
             }

@@ -68,6 +68,9 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
 
         /// <summary>A performance analyst.</summary>
         Ana,
+
+        /// <summary>A police officer named with their account in the core group of Robin's child protection plan, which is open.</summary>
+        Cg,
     }
 
     /// <summary>
@@ -77,88 +80,91 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
     /// </summary>
     private static readonly Dictionary<string, string> Expected = new()
     {
-        //                                                                   Ref Dsl2 Tch Pol Bg BgEnded Hv HvEnded Sw Lead Mgr Chr Adm Dpo Ana
+        //                                                                   Ref Dsl2 Tch Pol Bg BgEnded Hv HvEnded Sw Lead Mgr Chr Adm Dpo Ana Cg
         // My work: each sees their own children, deadlines, conference invitations and requests for access (the health visitor's stays listed, as ended).
-        [""] =                                                              "S  -  -  -  S  S  S  S  -  S  S  -  -  -  -",
-        ["/Index"] =                                                        "S  -  -  -  S  S  S  S  -  S  S  -  -  -  -",
-        ["GET /api/v1/me/clocks"] =                                         "-  -  -  -  -  -  -  -  -  S  S  -  -  -  -",
+        [""] =                                                              "S  -  -  -  S  S  S  S  -  S  S  -  -  -  -  -",
+        ["/Index"] =                                                        "S  -  -  -  S  S  S  S  -  S  S  -  -  -  -  -",
+        ["GET /api/v1/me/clocks"] =                                         "-  -  -  -  -  -  -  -  -  S  S  -  -  -  -  -",
         // The referrer follows their own referral (the manager made the journey's second referral, so follows it too).
-        ["/referrals"] =                                                    "S  -  -  -  -  -  -  -  -  -  S  -  -  -  -",
-        ["GET /api/v1/referrals/mine"] =                                    "S  -  -  -  -  -  -  -  -  -  S  -  -  -  -",
-        ["/referrals/{id:guid}"] =                                          "S  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/referrals/{id:guid}"] =                               "S  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/referrals"] =                                                    "S  -  -  -  -  -  -  -  -  -  S  -  -  -  -  -",
+        ["GET /api/v1/referrals/mine"] =                                    "S  -  -  -  -  -  -  -  -  -  S  -  -  -  -  -",
+        ["/referrals/{id:guid}"] =                                          "S  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/referrals/{id:guid}"] =                               "S  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         // Children's social care search and hold the area's records.
-        ["/children"] =                                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/Children/Index"] =                                               "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/Children"] =                                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/front-door"] =                                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/referrals/queue"] =                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/children/{id:guid}"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        // The child's record and chronology: children's social care, the lead practitioner, break-glass and granted access while they last.
-        ["/children/{id:guid}"] =                                           "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D",
-        ["/children/{id:guid}/chronology"] =                                "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/children/{id:guid}/chronology"] =                     "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D",
+        ["/children"] =                                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/Children/Index"] =                                               "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/Children"] =                                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/front-door"] =                                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/referrals/queue"] =                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/children/{id:guid}"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        // The child's record and chronology: children's social care, the lead practitioner, break-glass and granted access while they last,
+        // and a core group member while the plan lasts.
+        ["/children/{id:guid}"] =                                           "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D  S",
+        ["/children/{id:guid}/chronology"] =                                "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D  S",
+        ["GET /api/v1/children/{id:guid}/chronology"] =                     "D  D  D  D  S  D  S  D  S  S  S  S  D  D  D  S",
         // Whether a record exists (exact name and date of birth): anyone who works with children; not accounts, figures or data protection roles.
-        ["/children/find"] =                                                "S  S  S  S  S  S  S  S  R  R  R  R  D  D  D",
-        ["GET /api/v1/children/find"] =                                     "S  S  S  S  S  S  S  S  S  S  S  S  D  D  D",
+        ["/children/find"] =                                                "S  S  S  S  S  S  S  S  R  R  R  R  D  D  D  S",
+        ["GET /api/v1/children/find"] =                                     "S  S  S  S  S  S  S  S  S  S  S  S  D  D  D  S",
         // Information shared: children's social care.
-        ["/children/{id:guid}/information-sharing/new"] =                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/children/{id:guid}/information-sharing/"] =           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/children/{id:guid}/information-sharing/new"] =                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/children/{id:guid}/information-sharing/"] =           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         // Managers: the team's deadlines, break-glass to review, requests for access to decide.
-        ["/team"] =                                                         "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
-        ["GET /api/v1/team/clocks"] =                                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
-        ["/break-glass/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
-        ["/access-requests/{id:guid}"] =                                    "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
-        ["GET /api/v1/access-requests"] =                                   "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
+        ["/team"] =                                                         "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
+        ["GET /api/v1/team/clocks"] =                                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
+        ["/break-glass/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
+        ["/access-requests/{id:guid}"] =                                    "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
+        ["GET /api/v1/access-requests"] =                                   "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
         // The data protection officer: who has looked, subject access requests, retention.
-        ["/audit"] =                                                        "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["/audit/children/{id:guid}"] =                                     "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["/data-protection"] =                                              "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["/data-protection/retention"] =                                    "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["/data-protection/requests/{id:guid}"] =                           "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["/data-protection/requests/{id:guid}/export"] =                    "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["GET /api/v1/data-protection/requests/"] =                         "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["GET /api/v1/data-protection/requests/{id:guid}"] =                "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
-        ["GET /api/v1/data-protection/requests/{id:guid}/export"] =         "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D",
+        ["/audit"] =                                                        "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["/audit/children/{id:guid}"] =                                     "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["/data-protection"] =                                              "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["/data-protection/retention"] =                                    "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["/data-protection/requests/{id:guid}"] =                           "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["/data-protection/requests/{id:guid}/export"] =                    "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["GET /api/v1/data-protection/requests/"] =                         "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["GET /api/v1/data-protection/requests/{id:guid}"] =                "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
+        ["GET /api/v1/data-protection/requests/{id:guid}/export"] =         "D  D  D  D  D  D  D  D  D  D  D  D  D  S  D  D",
         // Operation Encompass (Kit): the school told and the officer who sent it; any DSL or officer has the page, listing only their own;
         // the API is for settings.
-        ["/encompass"] =                                                    "S  -  D  -  S  S  D  D  D  D  D  D  D  D  D",
-        ["GET /api/v1/encompass/"] =                                        "S  -  D  D  D  D  D  D  D  D  D  D  D  D  D",
-        // Case work on the episode: children's social care and the lead practitioner; not break-glass or granted access.
-        ["/episodes/{id:guid}"] =                                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/visits/new"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/plans/new"] =                                 "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/close"] =                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/transfer"] =                                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/emergency-action"] =                          "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/strategy-discussions/new"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/assessments/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/plans/{id:guid}"] =                                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/episodes/{id:guid}"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/assessments/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/plans/{id:guid}"] =                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/strategy-discussions/{id:guid}"] =                               "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/strategy-discussions/{id:guid}"] =                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/section-47/{id:guid}"] =                                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/section-47/{id:guid}"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/section-47/{id:guid}/conference"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/child-protection-plans/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/child-protection-plans/{id:guid}"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/conferences/new"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/transfer-in-conference"] =                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        // A conference's papers: children's social care, and the officer invited to it by their account (for as long as the meeting's papers are theirs).
-        ["/conference-meetings/{id:guid}"] =                                "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/conference-meetings/{id:guid}"] =                     "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/me/conference-invitations"] =                         "-  -  -  -  S  S  -  -  -  -  -  -  -  -  -",
+        ["/encompass"] =                                                    "S  -  D  -  S  S  D  D  D  D  D  D  D  D  D  -",
+        ["GET /api/v1/encompass/"] =                                        "S  -  D  D  D  D  D  D  D  D  D  D  D  D  D  D",
+        // Case work on the episode: children's social care and the lead practitioner; not break-glass, granted access or the core group.
+        // The child protection plan itself is read by its core group too.
+        ["/episodes/{id:guid}"] =                                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/visits/new"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/plans/new"] =                                 "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/close"] =                                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/transfer"] =                                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/emergency-action"] =                          "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/strategy-discussions/new"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/assessments/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/plans/{id:guid}"] =                                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/episodes/{id:guid}"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/assessments/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/plans/{id:guid}"] =                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/strategy-discussions/{id:guid}"] =                               "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/strategy-discussions/{id:guid}"] =                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/section-47/{id:guid}"] =                                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/section-47/{id:guid}"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/section-47/{id:guid}/conference"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/child-protection-plans/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  S",
+        ["GET /api/v1/child-protection-plans/{id:guid}"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  S",
+        ["/episodes/{id:guid}/conferences/new"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/transfer-in-conference"] =                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        // A conference's papers: children's social care, the officer invited to it by their account (for as long as the meeting's papers are
+        // theirs), and the plan's core group.
+        ["/conference-meetings/{id:guid}"] =                                "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D  S",
+        ["GET /api/v1/conference-meetings/{id:guid}"] =                     "D  D  D  D  S  S  D  D  S  S  S  S  D  D  D  S",
+        ["GET /api/v1/me/conference-invitations"] =                         "-  -  -  -  S  S  -  -  -  -  -  -  -  -  -  -",
         // Looked after children and pre-proceedings: case work on the episode (deciding on pre-proceedings is a social work qualified manager's).
-        ["/episodes/{id:guid}/looked-after/new"] =                          "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/looked-after/{id:guid}"] =                                       "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/looked-after/{id:guid}/care-plan"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/looked-after/{id:guid}/return-home"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/looked-after/{id:guid}"] =                            "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["/episodes/{id:guid}/pre-proceedings/new"] =                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D",
-        ["/pre-proceedings/{id:guid}"] =                                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
-        ["GET /api/v1/pre-proceedings/{id:guid}"] =                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D",
+        ["/episodes/{id:guid}/looked-after/new"] =                          "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/looked-after/{id:guid}"] =                                       "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/looked-after/{id:guid}/care-plan"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/looked-after/{id:guid}/return-home"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/looked-after/{id:guid}"] =                            "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/pre-proceedings/new"] =                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
+        ["/pre-proceedings/{id:guid}"] =                                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/pre-proceedings/{id:guid}"] =                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
     };
 
     private const string HealthVisitorReason = "Robin's new health visitor: I need his plan before my first home visit next week.";
@@ -185,6 +191,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
             [Persona.Lead] = journeyClients[Who.LeadPractitioner].Client,
             [Persona.Mgr] = journeyClients[Who.Manager].Client,
             [Persona.Chr] = journeyClients[Who.Chair].Client,
+            [Persona.Cg] = journeyClients[Who.CoreGroup].Client,
             [Persona.Dpo] = journeyClients[Who.DataProtectionOfficer].Client,
             [Persona.Adm] = await factory.AdministratorClientAsync(area),
         };

@@ -22,6 +22,9 @@ internal static class ChildJourney
         Police,
         DataProtectionOfficer,
         Chair,
+
+        /// <summary>A police officer named, with their account, in the core group of Robin's child protection plan.</summary>
+        CoreGroup,
     }
 
     /// <summary>GET routes that show no child's personal data: sign-in, health, accounts, empty forms, reference data.</summary>
@@ -106,6 +109,7 @@ internal static class ChildJourney
         ("GET /api/v1/section-47/{id:guid}", Who.Manager, $"/api/v1/section-47/{j.EnquiryId}", j.ChildId),
         ("/section-47/{id:guid}/conference", Who.LeadPractitioner, $"/section-47/{j.EnquiryId}/conference", j.ChildId),
         ("/child-protection-plans/{id:guid}", Who.LeadPractitioner, $"/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
+        ("/child-protection-plans/{id:guid}", Who.CoreGroup, $"/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
         ("GET /api/v1/child-protection-plans/{id:guid}", Who.Manager, $"/api/v1/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
         ("/episodes/{id:guid}/conferences/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/conferences/new?kind=Review&plan={j.ProtectionPlanId}", j.ChildId),
         ("/episodes/{id:guid}/transfer-in-conference", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/transfer-in-conference", j.ChildId),
@@ -206,7 +210,7 @@ internal static class ChildJourney
     /// A strategy discussion, a substantiated section 47 enquiry, an initial conference with a plan, a police officer breaking the glass, and
     /// the referring school asking for access to the record.
     /// </summary>
-    private static async Task<Journey> ChildProtectionAsync(Journey j, Dictionary<Who, HttpClient> c, Guid leadId, Guid chairId)
+    private static async Task<Journey> ChildProtectionAsync(Journey j, Dictionary<Who, HttpClient> c, Guid leadId, Guid chairId, Guid coreGroupId)
     {
         var worker = c[Who.LeadPractitioner];
         var today = (await Json(await worker.GetAsync(new Uri($"/api/v1/assessments/{j.AssessmentId}", UriKind.Relative)))).GetProperty("startedOn").GetString()!;
@@ -238,7 +242,7 @@ internal static class ChildJourney
             attendees = new[] { new { name = "Chair Walk", agency = "Children's social care", role = "LocalAuthoritySocialWorker" } },
             childsViews = "Robin told his advocate he wants to be safe.", familyParticipation = "Mother attended.", planNeeded = true,
             reasons = "Likely to suffer significant harm.", category = "PHY", leadSocialWorkerId = leadId,
-            coreGroup = new[] { new { name = "Teacher Walk", agency = "School" } },
+            coreGroup = new object[] { new { name = "Teacher Walk", agency = "School" }, new { practitionerId = coreGroupId } },
             outlinePlan = new[] { new { what = "Safety plan", who = "Lead social worker", byWhen = $"{day.AddDays(14):yyyy-MM-dd}" } },
         }), HttpStatusCode.Created);
         // A review conference with the police officer invited by their account; and a notice that Robin came here on another area's plan.
@@ -302,6 +306,7 @@ internal static class ChildJourney
                      (Who.Police, area.Police, new[] { PractitionerRole.Practitioner }),
                      (Who.DataProtectionOfficer, area.SocialCare, new[] { PractitionerRole.DataProtectionOfficer }),
                      (Who.Chair, area.SocialCare, new[] { PractitionerRole.SocialWorker, PractitionerRole.ConferenceChair }),
+                     (Who.CoreGroup, area.Police, new[] { PractitionerRole.Practitioner }),
                  })
         {
             var client = factory.NewClient();
@@ -319,6 +324,7 @@ internal static class ChildJourney
     {
         var c = clients.ToDictionary(x => x.Key, x => x.Value.Client);
         var journey = await JourneyAsync(area, c, clients[Who.LeadPractitioner].PractitionerId);
-        return await ChildProtectionAsync(journey, c, clients[Who.LeadPractitioner].PractitionerId, clients[Who.Chair].PractitionerId);
+        return await ChildProtectionAsync(journey, c, clients[Who.LeadPractitioner].PractitionerId, clients[Who.Chair].PractitionerId,
+            clients[Who.CoreGroup].PractitionerId);
     }
 }

@@ -211,7 +211,7 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
             return NotFound();
         }
 
-        var loaded = await LoadEpisodeAsync(plan.EpisodeId, cancellationToken);
+        var loaded = await LoadEpisodeAsync(plan.EpisodeId, cancellationToken, readers: true);
         if (loaded is not PageResult)
         {
             return loaded;

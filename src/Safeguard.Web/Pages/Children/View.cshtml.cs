@@ -41,6 +41,12 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
     /// <summary>Seen without a working relationship (break-glass or granted access): the record, not the case work pages.</summary>
     public bool WithoutRelationship => BrokeGlass || GrantedAccess is not null;
 
+    /// <summary>Whether the user may open the child's episodes and case work: not through break-glass, granted access or the core group alone.</summary>
+    public bool SeesCaseWork => !WithoutRelationship && !CoreGroupOnly;
+
+    /// <summary>A core group member sees the record and the plan while it lasts, not the episode's case work.</summary>
+    public bool CoreGroupOnly { get; private set; }
+
     /// <summary>Children's social care record what they share (the form refuses everyone else, so only they are offered it).</summary>
     public bool MayRecordSharing { get; private set; }
 
@@ -75,6 +81,7 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
         }
 
         BrokeGlass = basis.StartsWith(ChildAccess.BreakGlassBasisPrefix, StringComparison.Ordinal);
+        CoreGroupOnly = basis == EpisodeAccess.CoreGroupBasis;
         GrantedAccess = basis.StartsWith(AccessRequestSteps.GrantedBasisPrefix, StringComparison.Ordinal) ? basis : null;
         MayRecordSharing = basis == Policies.ChildrenSocialCareBasis;
         await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, basis, cancellationToken);

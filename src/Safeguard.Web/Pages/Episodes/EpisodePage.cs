@@ -41,7 +41,8 @@ public abstract class EpisodePage(SafeguardDbContext db, EpisodeAccess access, I
     /// <summary>The page's fields are named as the domain names them.</summary>
     public virtual string FormKeyFor(string domainField) => domainField;
 
-    protected async Task<IActionResult> LoadEpisodeAsync(Guid episodeId, CancellationToken cancellationToken)
+    /// <summary>Loads the episode for someone who may work on it, or — with <paramref name="readers"/> — also for a core group member, who reads only.</summary>
+    protected async Task<IActionResult> LoadEpisodeAsync(Guid episodeId, CancellationToken cancellationToken, bool readers = false)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken);
         if (episode is null)
@@ -49,7 +50,7 @@ public abstract class EpisodePage(SafeguardDbContext db, EpisodeAccess access, I
             return NotFound();
         }
 
-        if (await access.BasisAsync(User, episode) is not { } basis)
+        if (await (readers ? access.ReadBasisAsync(User, episode) : access.BasisAsync(User, episode)) is not { } basis)
         {
             return Forbid();
         }
