@@ -125,12 +125,14 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
         var me = user.PractitionerId() ?? throw new AccessRefusedException();
         var mine = meeting.Invitations.FirstOrDefault(i => i.PractitionerId == me);
         var socialCare = user.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && await episodes.BasisAsync(user, episode) is not null;
-        var invitationId = input.InvitationId ?? mine?.Id;
-        Requirement.Require(invitationId is not null, "SG-CM-04", "Choose whose report this is.", "InvitationId");
-        if (invitationId != mine?.Id && !socialCare)
+        // An invitee sends their own report; only children's social care records one for someone else.
+        if (!socialCare && (mine is null || (input.InvitationId is { } other && other != mine.Id)))
         {
             throw new AccessRefusedException();
         }
+
+        var invitationId = input.InvitationId ?? mine?.Id;
+        Requirement.Require(invitationId is not null, "SG-CM-04", "Choose whose report this is.", "InvitationId");
 
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);

@@ -101,8 +101,14 @@ public static class EncompassQueries
     public static async Task MarkSeenAsync(SafeguardDbContext db, Guid id, Guid practitionerId, TimeProvider time, CancellationToken cancellationToken)
     {
         var notification = await db.EncompassNotifications.SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
-            ?? throw new Domain.RuleViolationException("SG-ENC-06", "There is no such notification in your area.");
+            ?? throw new FamilyHelp.RecordNotFoundException();
         var lead = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
+        // Another setting's lead has no relationship with the notification: refused, not told what the rule is.
+        if (lead.AgencyId != notification.SettingAgencyId)
+        {
+            throw new FamilyHelp.AccessRefusedException();
+        }
+
         notification.MarkSeen(lead, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }

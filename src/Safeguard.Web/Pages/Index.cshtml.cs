@@ -31,6 +31,9 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
     public bool IsChildrenSocialCare { get; private set; }
 
     /// <summary>Practitioners outside children's social care who work with children may look for a record (and ask for access).</summary>
+    /// <summary>Whether the user makes referrals: anyone who works with children, not the accounts, figures or data protection roles.</summary>
+    public bool MayRefer { get; private set; }
+
     public bool MayLookForRecords { get; private set; }
 
     /// <summary>The children whose open episode this practitioner leads.</summary>
@@ -68,7 +71,8 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
         }
 
         IsChildrenSocialCare = (await authorization.AuthorizeAsync(User, Policies.ChildrenSocialCare)).Succeeded;
-        MayLookForRecords = !IsChildrenSocialCare && (await authorization.AuthorizeAsync(User, Policies.WorksWithChildren)).Succeeded;
+        MayRefer = (await authorization.AuthorizeAsync(User, Policies.WorksWithChildren)).Succeeded;
+        MayLookForRecords = !IsChildrenSocialCare && MayRefer;
         if ((await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded)
         {
             BreakGlass = await breakGlass.ToReviewAsync(User.PractitionerId()!.Value, cancellationToken);

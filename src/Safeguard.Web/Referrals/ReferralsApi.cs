@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
+using Safeguard.Web.FamilyHelp;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.Referrals;
@@ -76,7 +77,7 @@ public static class ReferralsApi
 
             var saved = await ReferralQueries.FindAsync(db, result.Referral.Id, cancellationToken);
             return TypedResults.Created($"/api/v1/referrals/{result.Referral.Id}", ReferralView.Of(saved!.Value.Referral, saved.Value.ChildName, calendar));
-        }).WithName("MakeReferral").WithDescription(
+        }).RequireAuthorization(Policies.WorksWithChildren).WithName("MakeReferral").WithDescription(
             "Make a referral about a child. Send an Idempotency-Key header: a retry with the same key returns the first referral, never a second.");
 
         referrals.MapGet("/mine", async (ClaimsPrincipal user, SafeguardDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
@@ -130,6 +131,12 @@ public static class ReferralsApi
             if (found is null)
             {
                 return TypedResults.NotFound();
+            }
+
+            // Only the referrer may escalate their referral (REF-07): anyone else has no relationship that allows it.
+            if (found.Value.Referral.Referrer.PractitionerId != user.PractitionerId())
+            {
+                throw new AccessRefusedException();
             }
 
             found.Value.Referral.Escalate(user.PractitionerId()!.Value, input.Text ?? string.Empty, time.GetUtcNow());

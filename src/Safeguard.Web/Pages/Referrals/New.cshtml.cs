@@ -18,6 +18,7 @@ namespace Safeguard.Web.Pages.Referrals;
 /// nothing is stored until the referrer sends it, and everything they confirmed is saved in one transaction.
 /// Every step is a form post, so the form works without JavaScript and Back never loses an answer.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Authorization.Policies.WorksWithChildren)]
 public sealed class NewModel(MakeReferral make, ProtectedFormState forms, IAuthorizationService authorization, TimeProvider time)
     : PageModel, IMapsRuleFields
 {
