@@ -128,6 +128,20 @@ public sealed class Child
         Sex = sex;
     }
 
+    /// <summary>
+    /// Marks the current address as a safe address (a refuge), or clears the mark. Like any sensitive mark, it is a social
+    /// work qualified manager's decision (RC-01); the address is then withheld from everyone the mark does not allow.
+    /// </summary>
+    public void MarkCurrentAddress(Organisation.Practitioner manager, bool safe)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        Require(manager.AreaId == AreaId && manager.Has(Organisation.PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
+            "Only a social work qualified practice supervisor or manager marks an address as a safe address.");
+        Require(CurrentAddress is not null, "SG-CHILD-13", "There is no current address to mark.");
+        var current = CurrentAddress!;
+        _addresses[_addresses.IndexOf(current)] = current with { Safe = safe };
+    }
+
     /// <summary>Records a move: the current address ends the day before the new one starts. History is kept.</summary>
     public void MoveTo(Address address)
     {
@@ -192,4 +206,8 @@ public sealed class Child
 }
 
 /// <summary>An address the child lived at, from one date to another (open-ended while current).</summary>
-public sealed record Address(string Line1, string? Line2, string Town, string Postcode, DateOnly MovedInOn, DateOnly? MovedOutOn = null);
+/// <summary>
+/// An address the child lived at. A safe address — a refuge where the child and a parent shelter from someone who must
+/// not find them — is read only by those a safe address's mark allows (<see cref="Chronology.Sensitivity.SafeAddress"/>).
+/// </summary>
+public sealed record Address(string Line1, string? Line2, string Town, string Postcode, DateOnly MovedInOn, DateOnly? MovedOutOn = null, bool Safe = false);

@@ -42,6 +42,8 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
     public const string ReferrerLabel = "Referrer";
     public const string OtherChildLabel = "Another child";
 
+    public const string SafeAddressLabel = "Withheld: a safe address";
+
     public static async Task<SubjectAccessExport> BuildAsync(SafeguardDbContext db, DataProtectionRequest request, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -118,6 +120,13 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
             redaction.Redact(other.Name, OtherChildLabel);
         }
 
+        // A safe address (a refuge) never goes to the requester, in the address list or anywhere it was written down.
+        foreach (var safe in child.Addresses.Where(a => a.Safe))
+        {
+            redaction.Redact(safe.Line1, SafeAddressLabel, withParts: false);
+            redaction.Redact(safe.Postcode, SafeAddressLabel, withParts: false);
+        }
+
         string R(string? text) => redaction.Apply(text) ?? string.Empty;
         string? N(string? text) => redaction.Apply(text);
         // A practitioner who referred is "the referrer" wherever they appear, or their job would tell who referred.
@@ -132,7 +141,7 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
             new ExportChild(child.FullName, child.DateOfBirth, child.ExpectedDateOfBirth, child.Sex.ToString(), child.Gender,
                 DfeCodes.Ethnicity.GetValueOrDefault(child.EthnicityCode, child.EthnicityCode),
                 [.. child.DisabilityCodes.Select(d => DfeCodes.Disability.GetValueOrDefault(d, d))], child.FirstLanguage, child.NhsNumber, child.Upn,
-                child.Addresses),
+                [.. child.Addresses.Select(a => a.Safe ? a with { Line1 = $"[{SafeAddressLabel}]", Line2 = null, Town = string.Empty, Postcode = string.Empty } : a)]),
             [.. family.Select(f => new ExportFamilyMember(
                 IsRequester($"{f.GivenName} {f.FamilyName}") ? $"{f.GivenName} {f.FamilyName}" : $"[{f.Kind.Describe()}]",
                 f.Kind.Describe(), f.HasParentalResponsibility, f.LivesWithChild))],

@@ -1,5 +1,6 @@
 using Safeguard.Domain;
 using Safeguard.Domain.Children;
+using Safeguard.Domain.Organisation;
 
 namespace Safeguard.Domain.Tests.Children;
 
@@ -103,5 +104,38 @@ public sealed class ChildTests
         Assert.Equal(2, child.Addresses.Count);
         Assert.Equal(new DateOnly(2026, 2, 28), child.Addresses[0].MovedOutOn);
         Assert.Equal("2 Test Row", child.CurrentAddress?.Line1);
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-01")]
+    public void ASafeAddress_IsMarkedOnTheCurrentAddress_ByASocialWorkQualifiedManagerOnly()
+    {
+        var area = Guid.NewGuid();
+        var socialCare = new Agency(Guid.NewGuid(), area, "Test children's social care", AgencyKind.LocalAuthorityChildrensSocialCare);
+        Practitioner Person(params PractitionerRole[] roles)
+        {
+            var p = new Practitioner(Guid.NewGuid(), socialCare, null, "Sam", "Worker", $"{Guid.NewGuid():N}@test.example", "Social worker",
+                SocialWorkRegistration.Parse("SW" + Random.Shared.Next(1, 999_999)));
+            foreach (var role in roles)
+            {
+                p.Grant(role, socialCare);
+            }
+
+            return p;
+        }
+
+        var child = new Child(Guid.NewGuid(), area, Born(new DateOnly(2019, 5, 4)), Today);
+        var manager = Person(PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor);
+        Assert.Equal("SG-CHILD-13", Assert.Throws<RuleViolationException>(() => child.MarkCurrentAddress(manager, true)).RuleId);
+        child.MoveTo(new Address("12 Mill Lane", null, "Northmoor", "NM1 2AB", new DateOnly(2024, 3, 1)));
+        child.MoveTo(new Address("Flat 3, Harbour House", null, "Northmoor", "NM4 7QZ", new DateOnly(2026, 10, 1)));
+
+        Assert.Equal("RC-01", Assert.Throws<RuleViolationException>(() => child.MarkCurrentAddress(Person(PractitionerRole.SocialWorker), true)).RuleId);
+        child.MarkCurrentAddress(manager, true);
+
+        Assert.True(child.CurrentAddress!.Safe);
+        Assert.False(child.Addresses[0].Safe);
+        child.MarkCurrentAddress(manager, false);
+        Assert.False(child.CurrentAddress!.Safe);
     }
 }

@@ -87,6 +87,7 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/children/{id:guid}/information-sharing/new"] = Access.ChildrenSocialCare,
         ["GET /api/v1/children/{id:guid}/information-sharing/"] = Access.ChildrenSocialCare,
         ["POST /api/v1/children/{id:guid}/information-sharing/"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/children/{id:guid}/address/safe"] = Access.Restricted,
         ["/referrals/{id:guid}"] = Access.Restricted,
         ["GET /api/v1/referrals/{id:guid}"] = Access.Restricted,
         ["POST /api/v1/referrals/{id:guid}/decision"] = Access.Restricted,

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Tests.Support;
 
@@ -146,6 +148,56 @@ public abstract class ChildrenApiTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(area.School.Name, me.GetProperty("agency").GetString());
         Assert.Equal(area.Area.Id, me.GetProperty("areaId").GetGuid());
         Assert.Contains("DesignatedSafeguardingLead", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-01")]
+    public async Task ASafeAddress_IsMarkedByAManager_AndWithheldFromEveryoneElse_IncludingASubjectAccessExport()
+    {
+        var area = await factory.NewAreaAsync();
+        using var worker = factory.NewClient();
+        await HttpSignIn.SignInAsync(worker, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker));
+        using var manager = factory.NewClient();
+        await HttpSignIn.SignInAsync(manager, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor));
+        using var dpo = factory.NewClient();
+        await HttpSignIn.SignInAsync(dpo, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.DataProtectionOfficer));
+        using var created = await worker.PostAsJsonAsync("/api/v1/children", ValidChild(nhsNumber: null));
+        var childId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Safeguard.Data.SafeguardDbContext>();
+            db.WorkInArea(area.Area.Id);
+            var child = await db.Children.SingleAsync(c => c.Id == childId);
+            child.MoveTo(new Safeguard.Domain.Children.Address("Flat 3, Harbour House", null, "Northmoor", "NM4 7QZ", new DateOnly(2026, 10, 1)));
+            await db.SaveChangesAsync();
+        }
+
+        using (var byWorker = await worker.PostAsJsonAsync($"/api/v1/children/{childId}/address/safe", new { safe = true }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byWorker.StatusCode);
+        }
+
+        Assert.Contains("NM4 7QZ", await worker.GetStringAsync(new Uri($"/children/{childId}", UriKind.Relative)), StringComparison.Ordinal);
+        using (var marked = await manager.PostAsJsonAsync($"/api/v1/children/{childId}/address/safe", new { safe = true }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, marked.StatusCode);
+        }
+
+        var seenByWorker = await worker.GetStringAsync(new Uri($"/children/{childId}", UriKind.Relative));
+        Assert.DoesNotContain("NM4 7QZ", seenByWorker, StringComparison.Ordinal);
+        Assert.Contains("A safe address (a refuge) is held", seenByWorker, StringComparison.Ordinal);
+        Assert.Contains("NM4 7QZ", await manager.GetStringAsync(new Uri($"/children/{childId}", UriKind.Relative)), StringComparison.Ordinal);
+
+        using var request = await dpo.PostAsJsonAsync("/api/v1/data-protection/requests", new
+        {
+            childId, kind = "SubjectAccess", requesterName = "Father Testcase", relationship = "Parent", receivedOn = "2026-11-20",
+            details = "Everything held about Lily.",
+        });
+        var requestId = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var export = await dpo.GetStringAsync(new Uri($"/api/v1/data-protection/requests/{requestId}/export", UriKind.Relative));
+        Assert.DoesNotContain("NM4 7QZ", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harbour House", export, StringComparison.Ordinal);
+        Assert.Contains("Withheld: a safe address", export, StringComparison.Ordinal);
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Web.Access;
+using Safeguard.Web.Account;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
@@ -19,7 +20,7 @@ namespace Safeguard.Web.Pages.Children;
 /// </summary>
 [Authorize]
 public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess access, Web.Clocks.MyClocks clocks, Domain.Calendar.WorkingDayCalendar calendar,
-    TimeProvider time) : PageModel
+    IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public Child Child { get; private set; } = null!;
 
@@ -67,6 +68,24 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
     /// <summary>What was shared about the child, with whom and why, newest first.</summary>
     public IReadOnlyList<InformationSharingView> Shared { get; private set; } = [];
 
+    /// <summary>Whether the reader may read a safe address (a refuge): social care managers only, as for any entry so marked.</summary>
+    public bool MaySeeSafeAddress { get; private set; }
+
+    /// <summary>A social work qualified manager of children's social care, who marks a safe address.</summary>
+    public bool MayMarkAddress { get; private set; }
+
+    /// <summary>A social work qualified manager marks the child's current address as a safe address, or clears the mark.</summary>
+    public async Task<IActionResult> OnPostSafeAddressAsync(Guid id, bool safe, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        await Web.Children.ChildrenApi.MarkAddressAsync(db, User, id, safe, time, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -84,6 +103,8 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
         CoreGroupOnly = basis == EpisodeAccess.CoreGroupBasis;
         GrantedAccess = basis.StartsWith(AccessRequestSteps.GrantedBasisPrefix, StringComparison.Ordinal) ? basis : null;
         MayRecordSharing = basis == Policies.ChildrenSocialCareBasis;
+        MaySeeSafeAddress = Domain.Chronology.Sensitivities.MaySee(Domain.Chronology.Sensitivity.SafeAddress, User.AgencyKindOf(), [.. User.PractitionerRoles()]);
+        MayMarkAddress = MayRecordSharing && (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
         await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, basis, cancellationToken);
         if (child.MergedIntoId is { } survivor)
         {
