@@ -29,6 +29,9 @@ public sealed record ExportVisit(DateOnly VisitedOn, string VisitedBy, bool Chil
 
 public sealed record ExportChronologyEntry(DateOnly OccurredOn, string Kind, string Summary, string RecordedBy);
 
+/// <summary>A child protection or care record — a strategy discussion, enquiry, conference, plan, looked after period or pre-proceedings — in words.</summary>
+public sealed record ExportCaseRecord(DateOnly On, string What, string Text);
+
 /// <summary>
 /// What is held about a child, for a subject access request, with third parties redacted for the data protection
 /// officer's review: the referrer's identity always, practitioners by their job, family members by their relationship
@@ -37,7 +40,7 @@ public sealed record ExportChronologyEntry(DateOnly OccurredOn, string Kind, str
 public sealed record SubjectAccessExport(Guid RequestId, string Requester, string Relationship, DateOnly ReceivedOn, DateTimeOffset ProducedAt,
     DateOnly? ReviewedOn, ExportChild Child, IReadOnlyList<ExportFamilyMember> FamilyNetwork, IReadOnlyList<ExportReferral> Referrals,
     IReadOnlyList<ExportEpisode> Episodes, IReadOnlyList<ExportAssessment> Assessments, IReadOnlyList<ExportPlan> Plans, IReadOnlyList<ExportVisit> Visits,
-    IReadOnlyList<ExportChronologyEntry> Chronology, IReadOnlyDictionary<string, int> Redactions)
+    IReadOnlyList<ExportCaseRecord> CaseRecords, IReadOnlyList<ExportChronologyEntry> Chronology, IReadOnlyDictionary<string, int> Redactions)
 {
     public const string ReferrerLabel = "Referrer";
     public const string OtherChildLabel = "Another child";
@@ -59,6 +62,13 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.ChildId == childId).OrderBy(a => a.StartedOn).ToListAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId).OrderBy(p => p.StartedOn).ToListAsync(cancellationToken);
         var visits = await db.Visits.AsNoTracking().Where(v => v.ChildId == childId).OrderBy(v => v.VisitedOn).ToListAsync(cancellationToken);
+        var discussions = await db.StrategyDiscussions.AsNoTracking().Where(d => d.ChildId == childId).ToListAsync(cancellationToken);
+        var enquiries = await db.Section47Enquiries.AsNoTracking().Where(q => q.ChildId == childId).ToListAsync(cancellationToken);
+        var conferences = await db.Conferences.AsNoTracking().Where(c => c.ChildId == childId).ToListAsync(cancellationToken);
+        var protectionPlans = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == childId).ToListAsync(cancellationToken);
+        var meetings = await db.ConferenceMeetings.AsNoTracking().Where(m => m.ChildId == childId).ToListAsync(cancellationToken);
+        var lookedAfter = await db.LookedAfterPeriods.AsNoTracking().Where(l => l.ChildId == childId).ToListAsync(cancellationToken);
+        var preProceedings = await db.PreProceedings.AsNoTracking().Where(p => p.ChildId == childId).ToListAsync(cancellationToken);
         var chronology = await db.Chronology.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.OccurredOn).ThenBy(c => c.RecordedAt)
             .ToListAsync(cancellationToken);
 
@@ -159,11 +169,83 @@ public sealed record SubjectAccessExport(Guid RequestId, string Requester, strin
                 [.. p.Outcomes.Select(o => R($"{o.Number}. {o.Outcome} Measure: {o.Measure} By {o.ByWhen:d MMMM yyyy}. {o.Service} ({o.ProvidedBy})"))],
                 R(p.ExpectationsOfParents), [.. p.Reviews.Select(v => R($"{v.HeldOn:d MMMM yyyy}: {v.Decisions}"))]))],
             [.. visits.Select(v => new ExportVisit(v.VisitedOn, Who(v.VisitedBy), v.ChildSeen, v.SeenAlone, N(v.WhyNot), R(v.Observations), N(v.ChildsWords)))],
+            CaseRecordsOf(discussions, enquiries, conferences, protectionPlans, meetings, lookedAfter, preProceedings, R),
             // An entry marked sensitive (police intelligence, a safe address...) never goes to the requester: the export says one is withheld.
             [.. chronology.Select(c => new ExportChronologyEntry(c.OccurredOn, c.Kind.ToString(),
                 c.Sensitivity == Domain.Chronology.Sensitivity.None ? R(c.Summary) : $"[Withheld: an entry marked as {Domain.Chronology.Sensitivities.Describe(c.Sensitivity)}]",
                 c.RecordedBy is null ? string.Empty : Who(c.RecordedBy)))],
             redaction.Labels);
         return exported;
+    }
+
+    /// <summary>
+    /// Child protection and care records in words, free text redacted like the rest. Who took part is given by agency or
+    /// part, not name; an agency's report the author asked not to go to the parents, and where a looked after child was
+    /// placed (a carer's home), are withheld.
+    /// </summary>
+    private static List<ExportCaseRecord> CaseRecordsOf(List<Domain.ChildProtection.StrategyDiscussion> discussions,
+        List<Domain.ChildProtection.Section47Enquiry> enquiries, List<Domain.ChildProtection.ChildProtectionConference> conferences,
+        List<Domain.ChildProtection.ChildProtectionPlan> plans, List<Domain.ChildProtection.ConferenceMeeting> meetings,
+        List<Domain.LookedAfter.LookedAfterPeriod> lookedAfter, List<Domain.ChildProtection.PreProceedings> preProceedings, Func<string?, string> r)
+    {
+        var records = new List<ExportCaseRecord>();
+        foreach (var d in discussions)
+        {
+            records.Add(new ExportCaseRecord(d.HeldOn, "Strategy discussion",
+                $"Agencies taking part: {string.Join(", ", d.Attendees.Select(a => a.Agency).Distinct())}. Information shared: {r(d.InformationShared)} "
+                + $"Section 47 enquiries: {(d.Section47 ? "yes" : "no")}. {r(d.Section47Reasons)}"));
+        }
+
+        foreach (var q in enquiries)
+        {
+            records.Add(new ExportCaseRecord(q.StartedOn, "Section 47 enquiry",
+                $"The child's wishes and feelings: {r(q.ChildsWishesAndFeelings)} Outcome: {q.Outcome?.ToString() ?? "not yet concluded"}. {r(q.OutcomeReasons)}"));
+        }
+
+        foreach (var m in meetings)
+        {
+            var title = ChildProtection.ConferenceMeetings.TitleOf(m.Kind, m.PreBirth);
+            records.Add(new ExportCaseRecord(m.ScheduledFor, $"{title}: papers",
+                string.Join(" ", m.Invitations.Where(i => i.ReportReceived).Select(i => i.ShareWithFamily == true
+                    ? $"Report from {i.Agency}: {r(i.Report)}" : $"[Withheld: {i.Agency}'s report, which its author asked not be shared with the parents]"))
+                + (m.LeadReport is null ? string.Empty : $" Lead practitioner's report: {r(m.LeadReport)}")));
+        }
+
+        foreach (var c in conferences)
+        {
+            records.Add(new ExportCaseRecord(c.HeldOn, ChildProtection.ConferenceMeetings.TitleOf(c.Kind, c.PreBirth),
+                $"The child's views: {r(c.ChildsViews)} The family's part: {r(c.FamilyParticipation)} Decision: "
+                + $"{(c.PlanNeeded ? "a child protection plan" : "no child protection plan")}. {r(c.Reasons)}"));
+        }
+
+        foreach (var p in plans)
+        {
+            records.Add(new ExportCaseRecord(p.StartedOn, "Child protection plan",
+                $"Category: {Domain.ChildProtection.ChildProtectionConference.Categories.GetValueOrDefault(p.LatestCategory, p.LatestCategory)}. "
+                + $"Core group: {string.Join(", ", p.CoreGroup.Select(g => g.Agency).Distinct())}. Actions: {string.Join("; ", p.Actions.Select(a => r(a.What)))}. "
+                + string.Join(" ", p.CoreGroupMeetings.Select(g => $"Core group {g.HeldOn:d MMMM yyyy}: {r(g.Decisions)}"))
+                + string.Join(" ", p.Reviews.Select(v => $" Review {v.HeldOn:d MMMM yyyy}: {r(v.Reasons)}"))
+                + (p.EndedOn is { } ended ? $" Ended {ended:d MMMM yyyy}: {r(p.EndNotes)}" : string.Empty)));
+        }
+
+        foreach (var l in lookedAfter)
+        {
+            records.Add(new ExportCaseRecord(l.StartedOn, "Looked after",
+                $"Legal status: {string.Join(", then ", l.LegalStatuses.Select(s => s.Status))}. {r(l.Reasons)} "
+                + $"Placements: {string.Join("; ", l.Placements.Select(pl => $"{pl.Type} from {pl.StartedOn:d MMMM yyyy}{(pl.OutOfArea ? ", outside the area" : string.Empty)}"))} "
+                + "(where the child lived is withheld: it is a carer's home). "
+                + string.Join(" ", l.CarePlans.Select(cp => $"Care plan {cp.Number} ({cp.AgreedOn:d MMMM yyyy}): {r(cp.Care)} {r(cp.Safeguarding)}"))
+                + (l.EndedOn is { } ended ? $" Ended {ended:d MMMM yyyy}: {r(l.EndNotes)}" : string.Empty)));
+        }
+
+        foreach (var pp in preProceedings)
+        {
+            records.Add(new ExportCaseRecord(pp.DecidedOn, "Pre-proceedings",
+                $"{(pp.Started ? "Pre-proceedings started" : "Pre-proceedings not started")}: {r(pp.Reasons)}"
+                + (pp.Letter is { } letter ? $" Letter before proceedings sent {letter.SentOn:d MMMM yyyy}: {r(letter.ExpectationsOfParents)}" : string.Empty)
+                + string.Join(" ", pp.KeyDiscussions.Select(k => $" Key discussion {k.HeldOn:d MMMM yyyy}: {r(k.WhatWasAgreed)}"))));
+        }
+
+        return [.. records.OrderBy(x => x.On)];
     }
 }

@@ -407,6 +407,21 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         Assert.Contains(told, t => t.EndsWith($"({team.Area.Police.Name})", StringComparison.Ordinal));
         Assert.Contains(await db.AuditEntries.Where(a => a.RecordId == meetingId && a.PractitionerId == officerId).Select(a => a.Basis).ToListAsync(),
             b => b != null && b.StartsWith("Invited to the child protection conference", StringComparison.Ordinal));
+
+        // Sofia's mother asks for what is held: the conference, its papers and the plan are in the export; the police report she may not see is withheld.
+        using var dpo = factory.NewClient();
+        await HttpSignIn.SignInAsync(dpo, await factory.NewAccountAsync(team.Area.SocialCare, PractitionerRole.DataProtectionOfficer));
+        var request = await Json(await dpo.PostAsJsonAsync("/api/v1/data-protection/requests", new
+        {
+            childId = team.ChildId, kind = "SubjectAccess", requesterName = "Mother Testcase", relationship = "Parent", receivedOn = $"{Today:yyyy-MM-dd}",
+            details = "Everything held about Sofia.",
+        }), HttpStatusCode.Created);
+        var export = await dpo.GetStringAsync(new Uri($"/api/v1/data-protection/requests/{request.GetProperty("id").GetGuid()}/export", UriKind.Relative));
+        Assert.Contains("Initial child protection conference", export, StringComparison.Ordinal);
+        Assert.Contains("Recommendation: a plan.", export, StringComparison.Ordinal);
+        Assert.Contains("Stepfather has left; Family Help continues.", export, StringComparison.Ordinal);
+        Assert.Contains("asked not be shared with the parents", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("arrested in March", export, StringComparison.Ordinal);
     }
 
     [Fact]
