@@ -39,6 +39,9 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
     /// <summary>The children whose open episode this practitioner leads.</summary>
     public IReadOnlyList<EpisodeQueries.LedEpisode> Leading { get; private set; } = [];
 
+    /// <summary>Looked after children with no care plan yet (LAC-01): those the user leads, or for a manager all of the area's.</summary>
+    public IReadOnlyList<(Guid PeriodId, Guid ChildId, string ChildName, DateOnly Since)> WithoutCarePlan { get; private set; } = [];
+
     /// <summary>For managers: referrers' escalations still waiting for a response (REF-07).</summary>
     public IReadOnlyList<(Guid ReferralId, string Reference, string ChildName, DateTimeOffset RaisedAt)> Escalations { get; private set; } = [];
 
@@ -86,8 +89,22 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
         }
 
         Invitations = await meetings.MineAsync(User, cancellationToken);
+        if (IsChildrenSocialCare)
+        {
+            var manager = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
+            var practitioner = User.PractitionerId();
+            var open = await (from l in db.LookedAfterPeriods.AsNoTracking()
+                              where l.EndedOn == null
+                              join e in db.Episodes on l.EpisodeId equals e.Id
+                              where manager || e.LeadPractitionerId == practitioner
+                              join c in db.Children on l.ChildId equals c.Id
+                              orderby l.StartedOn
+                              select new { Period = l, Name = c.GivenName + " " + c.FamilyName }).Take(200).ToListAsync(cancellationToken);
+            WithoutCarePlan = [.. open.Where(o => !o.Period.HasCarePlan).Select(o => (o.Period.Id, o.Period.ChildId, o.Name, o.Period.StartedOn))];
+        }
+
         await audit.ListedAsync("My work", Work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value)
-            .Concat(Leading.Select(l => l.ChildId)).Concat(EscalationChildren).Concat(Invitations.Select(i => i.ChildId))
+            .Concat(Leading.Select(l => l.ChildId)).Concat(EscalationChildren).Concat(Invitations.Select(i => i.ChildId)).Concat(WithoutCarePlan.Select(w => w.ChildId))
             .Concat(MyAccessRequests.Select(r => r.Request.ChildId)), Policies.OwnWorkBasis, cancellationToken);
         await audit.ListedAsync("Requests for access to decide", AccessToDecide.Select(r => r.Request.ChildId), AccessRequestSteps.DeciderBasis, cancellationToken);
         Area = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;

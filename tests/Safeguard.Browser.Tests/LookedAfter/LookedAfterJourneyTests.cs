@@ -49,6 +49,13 @@ public sealed class LookedAfterJourneyTests(ServiceFixture service)
         var lookedAfterUrl = worker.Url;
         await worker.InspectAsync("looked-after-no-care-plan");
 
+        // "My work" lists the child as looked after without a care plan until one is agreed (LAC-01).
+        await worker.GotoAsync("/");
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Looked after without a care plan");
+        await worker.Locator("main a[href$='/care-plan']").First.ClickAsync();
+        await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Care plan");
+        await worker.GotoAsync(lookedAfterUrl);
+
         await worker.ClickAsync("text=Agree the care plan");
         await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Care plan");
         await worker.FillAsync("#Care", "Stays with Mr and Mrs Shah; same school, with transport; contact with mother in hospital twice a week.");
