@@ -139,6 +139,12 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.FillDateAsync("LeadReportSharedOn", today);
         await worker.ClickAsync("button:has-text('Save the preparation')");
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Shared with the family on");
+        await worker.ClickAsync("button:has-text('Invite')");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Name who to invite.");
+        await worker.FillAsync("#Invitee_Name", "Gale Guardian");
+        await worker.FillAsync("#Invitee_Agency", "Cafcass children's guardian");
+        await worker.ClickAsync("button:has-text('Invite')");
+        await Assertions.Expect(worker.Locator("main table")).ToContainTextAsync("Cafcass children's guardian");
         await worker.InspectAsync("conference-papers");
 
         await worker.ClickAsync("text=Record the conference");

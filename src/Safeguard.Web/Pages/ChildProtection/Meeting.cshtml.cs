@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.ChildProtection;
@@ -18,7 +19,7 @@ namespace Safeguard.Web.Pages.ChildProtection;
 /// social care records the preparation and reports that came by other means.
 /// </summary>
 [Authorize]
-public sealed class MeetingModel(ConferenceMeetings meetings, AuditLog audit, TimeProvider time) : PageModel, IMapsRuleFields
+public sealed class MeetingModel(ConferenceMeetings meetings, Data.SafeguardDbContext db, AuditLog audit, TimeProvider time) : PageModel, IMapsRuleFields
 {
     public MeetingView Meeting { get; private set; } = null!;
 
@@ -59,6 +60,12 @@ public sealed class MeetingModel(ConferenceMeetings meetings, AuditLog audit, Ti
 
     [BindProperty]
     public Guid? Version { get; set; }
+
+    [BindProperty]
+    public InviteeForm Invitee { get; set; } = new();
+
+    /// <summary>The area's practitioners, for children's social care to invite someone else by their account.</summary>
+    public IReadOnlyList<FamilyHelp.PersonView> People { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -111,8 +118,23 @@ public sealed class MeetingModel(ConferenceMeetings meetings, AuditLog audit, Ti
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        await meetings.InviteAsync(User, id, new InviteInput([new InvitationInput(Invitee.PractitionerId, Invitee.Name, Invitee.Agency)], Version), cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
     public string FormKeyFor(string domainField) => domainField switch
     {
+        "Invitations" or "Invitations[0].PractitionerId" => "Invitee.PractitionerId",
+        "Invitations[0].Name" => "Invitee.Name",
+        "Invitations[0].Agency" => "Invitee.Agency",
         "WhyReportNotShared" => nameof(WhyReportNotShared),
         _ => domainField,
     };
@@ -131,6 +153,14 @@ public sealed class MeetingModel(ConferenceMeetings meetings, AuditLog audit, Ti
         Mine = Meeting.Invitations.FirstOrDefault(i => i.PractitionerId is { } p && p == User.PractitionerId());
         IsChildrenSocialCare = User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && !Basis.StartsWith(Access.MeetingAccess.InvitedBasisPrefix, StringComparison.Ordinal);
         Today = EnglandClock.Today(time);
+        if (IsChildrenSocialCare && Meeting.HeldOn is null)
+        {
+            People = [.. await (from p in db.Practitioners.AsNoTracking()
+                                join a in db.Agencies on p.AgencyId equals a.Id
+                                orderby a.Name, p.FamilyName
+                                select new FamilyHelp.PersonView(p.Id, p.GivenName + " " + p.FamilyName, p.JobTitle, a.Name)).ToListAsync(cancellationToken)];
+        }
+
         return Page();
     }
 }
