@@ -143,15 +143,5 @@ public sealed class FamilyHelpJourneyTests(ServiceFixture service)
         await worker.ReloadAsync();
         await Assertions.Expect(worker.Locator("main table")).ToContainTextAsync("only social care managers may read it");
         await Assertions.Expect(worker.Locator("main table")).Not.ToContainTextAsync("Child seen alone");
-
-        // The family has moved into a refuge: the manager marks the child's address as a safe address, withheld from the social worker.
-        var childUrl = worker.Url.Split("/chronology")[0];
-        await manager.GotoAsync(childUrl);
-        await manager.ClickAsync("button:has-text('Mark as a safe address (a refuge)')");
-        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Safe address");
-        await manager.InspectAsync("child-safe-address-manager");
-        await worker.GotoAsync(childUrl);
-        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("A safe address (a refuge) is held: only social care managers may read it.");
-        await worker.InspectAsync("child-safe-address-withheld");
     }
 }
