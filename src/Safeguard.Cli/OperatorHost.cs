@@ -12,9 +12,9 @@ namespace Safeguard.Cli;
 /// </summary>
 public static class OperatorHost
 {
-    public static IHost Build(string[]? configurationArgs = null)
+    public static IHost Build(OperatorConfiguration configuration)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configurationArgs ?? [] });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configuration.Arguments });
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IActor>(new OperatorActor("safeguard " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Take(2))));

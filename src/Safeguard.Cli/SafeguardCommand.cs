@@ -14,31 +14,32 @@ public static class SafeguardCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var (operatorArgs, configuration) = OperatorConfiguration.Split(args);
         var root = new RootCommand("Safeguard: help, support and protect children, together (Working Together to Safeguard Children 2026).")
         {
-            ServeCommand.Create(),
-            MigrateCommand.Create(),
-            SeedCommand.Create(),
-            UsersCommand.Create(),
-            WorkdaysCommand.Create(),
-            CalendarCommand.Create(),
-            RulesCommand.Create(),
+            ServeCommand.Create(configuration),
+            MigrateCommand.Create(configuration),
+            SeedCommand.Create(configuration),
+            UsersCommand.Create(configuration),
+            WorkdaysCommand.Create(configuration),
+            CalendarCommand.Create(configuration),
+            RulesCommand.Create(configuration),
         };
 
-        if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")))
+        if (operatorArgs.Length == 0 || (operatorArgs[0].StartsWith('-') && operatorArgs[0] is not ("-h" or "--help" or "-?" or "--version")))
         {
             await ServeCommand.ServeAsync(args);
             return 0;
         }
 
-        return await root.Parse(args).InvokeAsync();
+        return await root.Parse(operatorArgs).InvokeAsync();
     }
 }
 
 /// <summary><c>safeguard serve [host options]</c>: migrate, seed the demo area the first time, and serve.</summary>
 public static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create(OperatorConfiguration configuration)
     {
         var command = new Command("serve", "Migrate the database, seed the demo area the first time, and serve the web app. " +
             "Host options such as --urls http://127.0.0.1:5080 pass through to ASP.NET Core.")
@@ -47,7 +48,7 @@ public static class ServeCommand
         };
         command.SetAction(async (parse, _) =>
         {
-            await ServeAsync([.. parse.UnmatchedTokens]);
+            await ServeAsync([.. configuration.Arguments, .. parse.UnmatchedTokens]);
             return 0;
         });
         return command;

@@ -11,19 +11,20 @@ namespace Safeguard.Cli.Commands;
 /// </summary>
 public static class CalendarCommand
 {
-    /// <summary>Where the imported list is kept (relative to the folder the service runs in, like the database).</summary>
-    public static string ImportedFile => ImportedCalendar.FileFrom(null);
+    /// <summary>Where the imported list is kept (<c>Calendar:ImportedFile</c>; relative to the folder the service runs in, like the database).</summary>
+    public static string ImportedFile(OperatorConfiguration configuration) => ImportedCalendar.FileFrom(configuration.Build());
 
     /// <summary>England's calendar with the imported list, if there is one.</summary>
-    public static WorkingDayCalendar Load() => ImportedCalendar.Load(ImportedFile);
+    public static WorkingDayCalendar Load(OperatorConfiguration configuration) => ImportedCalendar.Load(ImportedFile(configuration));
 
-    public static Command Create()
+    public static Command Create(OperatorConfiguration configuration)
     {
         var file = new Argument<string>("file") { Description = "gov.uk's bank-holidays.json." };
         var import = new Command("import", "Import gov.uk's bank-holidays.json (England and Wales).") { file };
         import.SetAction(parse => WorkdaysCommand.Run(() =>
         {
             var path = parse.GetValue(file)!;
+            var importedFile = ImportedFile(configuration);
             var text = File.ReadAllText(path);
             var dates = GovUkBankHolidaysJson.Parse(text);
             var differences = dates.Select(d => d.Year).Distinct()
@@ -32,9 +33,9 @@ public static class CalendarCommand
                     .Concat(EnglandBankHolidays.For(year).Except(dates).Select(d => (Date: d, InFile: false))))
                 .OrderBy(d => d.Date)
                 .ToList();
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ImportedFile))!);
-            File.WriteAllText(ImportedFile, text);
-            Console.WriteLine($"Imported {dates.Count.ToString(CultureInfo.InvariantCulture)} England and Wales bank holidays to {ImportedFile}; " +
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(importedFile))!);
+            File.WriteAllText(importedFile, text);
+            Console.WriteLine($"Imported {dates.Count.ToString(CultureInfo.InvariantCulture)} England and Wales bank holidays to {importedFile}; " +
                 (differences.Count == 0 ? "they agree with the rules." : "for the years it covers, it differs from the rules on:"));
             foreach (var (date, inFile) in differences)
             {

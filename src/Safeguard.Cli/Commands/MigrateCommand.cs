@@ -6,12 +6,12 @@ namespace Safeguard.Cli.Commands;
 /// <summary><c>safeguard migrate</c>: apply the database migrations for the configured provider.</summary>
 public static class MigrateCommand
 {
-    public static Command Create()
+    public static Command Create(OperatorConfiguration configuration)
     {
         var command = new Command("migrate", "Apply database migrations (SQLite by default; PostgreSQL with Database:Provider=PostgreSql).");
         command.SetAction(async (_, cancellationToken) =>
         {
-            using var host = OperatorHost.Build();
+            using var host = OperatorHost.Build(configuration);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             var logger = scope.ServiceProvider.GetRequiredService<ILogger<SafeguardDbContext>>();

@@ -10,7 +10,7 @@ namespace Safeguard.Cli.Commands;
 /// </summary>
 public static class RulesCommand
 {
-    public static Command Create()
+    public static Command Create(OperatorConfiguration configuration)
     {
         var list = new Command("list", "Every timed statutory rule: id, paragraph, timescale, short name.");
         list.SetAction(_ =>
@@ -30,7 +30,7 @@ public static class RulesCommand
         {
             var rule = StatutoryRules.Find(parse.GetValue(id) ?? string.Empty)
                 ?? throw new FormatException($"There is no rule '{parse.GetValue(id)}'. 'safeguard rules list' shows them all.");
-            var date = rule.Due(WorkdaysCommand.ParseDate(parse.GetValue(start)), CalendarCommand.Load());
+            var date = rule.Due(WorkdaysCommand.ParseDate(parse.GetValue(start)), CalendarCommand.Load(configuration));
             Console.WriteLine(date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? rule.Timescale.ToString());
         }));
 

@@ -8,7 +8,7 @@ namespace Safeguard.Cli.Commands;
 /// <summary><c>safeguard seed --children N [--seed S]</c>: add synthetic children to the demo area.</summary>
 public static class SeedCommand
 {
-    public static Command Create()
+    public static Command Create(OperatorConfiguration configuration)
     {
         var children = new Option<int>("--children") { Description = "How many synthetic children to add.", Required = true };
         var seed = new Option<int>("--seed") { Description = "The random seed: the same seed gives the same children.", DefaultValueFactory = _ => 1 };
@@ -22,7 +22,7 @@ public static class SeedCommand
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = OperatorHost.Build();
+            using var host = OperatorHost.Build(configuration);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             await DatabaseStartup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<SafeguardDbContext>>(), cancellationToken);

@@ -10,7 +10,7 @@ namespace Safeguard.Cli.Commands;
 /// <summary><c>safeguard users add</c>: create a practitioner and their sign-in account.</summary>
 public static class UsersCommand
 {
-    public static Command Create()
+    public static Command Create(OperatorConfiguration configuration)
     {
         var email = new Option<string>("--email") { Description = "Email address; also the sign-in name.", Required = true };
         var givenName = new Option<string>("--given-name") { Description = "First name.", Required = true };
@@ -32,7 +32,7 @@ public static class UsersCommand
                 return 1;
             }
 
-            using var host = OperatorHost.Build();
+            using var host = OperatorHost.Build(configuration);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             var laNumber = parse.GetValue(area)!;

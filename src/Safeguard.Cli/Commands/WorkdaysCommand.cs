@@ -10,14 +10,14 @@ namespace Safeguard.Cli.Commands;
 /// </summary>
 public static class WorkdaysCommand
 {
-    public static Command Create()
+    public static Command Create(OperatorConfiguration configuration)
     {
         var from = new Argument<string>("date") { Description = "A date, YYYY-MM-DD." };
         var days = new Argument<int>("days") { Description = "Working days to add (negative to step back)." };
         var add = new Command("add", "The Nth working day after a date (before it when N is negative).") { from, days };
         add.SetAction(parse => Run(() =>
         {
-            var calendar = CalendarCommand.Load();
+            var calendar = CalendarCommand.Load(configuration);
             Console.WriteLine(calendar.AddWorkingDays(ParseDate(parse.GetValue(from)), parse.GetValue(days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }));
 
@@ -26,7 +26,7 @@ public static class WorkdaysCommand
         var between = new Command("between", "Working days after FROM up to and including TO.") { start, end };
         between.SetAction(parse => Run(() =>
         {
-            var calendar = CalendarCommand.Load();
+            var calendar = CalendarCommand.Load(configuration);
             Console.WriteLine(calendar.WorkingDaysBetween(ParseDate(parse.GetValue(start)), ParseDate(parse.GetValue(end))).ToString(CultureInfo.InvariantCulture));
         }));
 

@@ -13,12 +13,12 @@ public sealed class WorkingDayCalendarTests
 
     private static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The published list (shared/spec), linked into the test output by the project file.</summary>
+    /// <summary>The published list, kept beside this test as data and copied to the test output by the project file.</summary>
     private static List<DateOnly> ReferenceList()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Calendar", "bank-holidays-england-and-wales.csv");
-        Assert.True(File.Exists(path), $"The reference list is missing at {path}; it comes from ../shared/spec.");
-        return [.. File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => D(l.Split(',')[0]))];
+        Assert.True(File.Exists(path), $"The reference list is missing at {path}.");
+        return [.. File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1).Select(l => D(l.Split(',')[0]))];
     }
 
     [Fact]

@@ -9,24 +9,31 @@ namespace Safeguard.Domain.Tests.Rules;
 public sealed partial class StatutoryRulesTests
 {
     private static readonly WorkingDayCalendar England = WorkingDayCalendar.England;
-    private static readonly string[] Spec = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Rules", "STATUTORY-RULES.md"));
+    /// <summary>
+    /// The guidance's timed rules as the repository records them (Rules/guidance-timescales.tsv): id, class (clock,
+    /// asap or retention), the paragraphs the timescale cites and the paragraphs the rule cites.
+    /// </summary>
+    private static readonly IReadOnlyList<(string Id, string Class, string TimescaleCites, string RuleCites)> Guidance =
+    [
+        .. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Rules", "guidance-timescales.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("id\t", StringComparison.Ordinal))
+            .Select(l => l.Split('\t'))
+            .Select(f => (f[0], f[1], f[2], f[3])),
+    ];
 
     private static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void AssertDue(StatutoryRule rule, string start, string due) => Assert.Equal(D(due), rule.Due(D(start), England));
 
-    private static IEnumerable<string> Section(string heading, string next) =>
-        Spec.SkipWhile(l => !l.StartsWith(heading, StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith(next, StringComparison.Ordinal));
-
     public static TheoryData<string> RuleIds() => [.. StatutoryRules.All.Select(r => r.Id)];
 
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void EveryRule_HasTheSpecsIdAPlainNameAndARole(string id)
+    public void EveryRule_HasTheGuidancesIdAPlainNameAndARole(string id)
     {
         var rule = StatutoryRules.Find(id)!;
 
-        Assert.Matches($@"(?<![A-Za-z0-9-]){Regex.Escape(id)}(?![A-Za-z0-9-])", string.Join('\n', Section("## 2.", "## 3.")));
+        Assert.Contains(Guidance, g => g.Id == id);
         Assert.False(string.IsNullOrWhiteSpace(rule.ShortName));
         Assert.False(string.IsNullOrWhiteSpace(rule.ResponsibleRole));
         Assert.NotEmpty(rule.SatisfiedBy);
@@ -36,18 +43,14 @@ public sealed partial class StatutoryRulesTests
 
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void EveryRule_CitesOnlyParagraphsAndBoxesTheSpecCitesForIt(string id)
+    public void EveryRule_CitesOnlyParagraphsAndBoxesTheGuidanceCitesForIt(string id)
     {
         var rule = StatutoryRules.Find(id)!;
-        // MASA-14a and MASA-14b split the catalogue's MASA-14 into its two dates.
-        var catalogueRow = Section("## 3.", "## 4.").Single(l => l.StartsWith($"| {id.TrimEnd('a', 'b')} |", StringComparison.Ordinal));
-        var section2 = Section("## 2.", "Numbers that are thresholds").ToList();
-        var timescaleRow = section2.FirstOrDefault(l => l.StartsWith($"| {id} |", StringComparison.Ordinal));
-        var asapEntry = Regex.Match(string.Join(' ', section2), $@"(?<=[:·] ){Regex.Escape(id)} [^·]*").Value;
-        var cites = string.Join(' ', catalogueRow, timescaleRow, asapEntry);
+        var recorded = Guidance.Single(g => g.Id == id);
+        var cites = string.Join(' ', recorded.TimescaleCites, recorded.RuleCites);
         var cited = rule.Paragraph.Split(", ");
 
-        Assert.All(cited, citation => Assert.True(Cites(cites, citation), $"{id} cites {citation}, which the spec does not cite for it: {cites}"));
+        Assert.All(cited, citation => Assert.True(Cites(cites, citation), $"{id} cites {citation}, which the guidance does not cite for it: {cites}"));
     }
 
     private static bool Cites(string row, string citation)
@@ -64,20 +67,19 @@ public sealed partial class StatutoryRulesTests
     }
 
     [Fact]
-    public void EveryClockAndAsapRuleInTheSpecsSection2_IsInTheCatalogue()
+    public void EveryClockAndAsapRuleOfTheGuidance_IsInTheCatalogue()
     {
-        var section = Section("## 2.", "Numbers that are thresholds").ToList();
-        var timed = section.Select(l => TableRowId().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
-        var asap = string.Join(' ', section.SkipWhile(l => !l.StartsWith("ASAP-class", StringComparison.Ordinal)));
-        var asapIds = AsapId().Matches(asap).Select(m => m.Groups[1].Value).ToList();
+        var timed = Guidance.Where(g => g.Class is "clock" or "retention").Select(g => g.Id).ToList();
+        var asapIds = Guidance.Where(g => g.Class == "asap").Select(g => g.Id).ToList();
         // Kept public for at least a year (LCSPR-10) or three (NR-04): a guard on withdrawal, not a deadline (A-20).
-        string[] retention = ["LCSPR-10", "NR-04"];
+        var retention = Guidance.Where(g => g.Class == "retention").Select(g => g.Id).ToList();
 
+        Assert.Equal(["LCSPR-10", "NR-04"], retention);
         Assert.Equal(24, timed.Count);
         Assert.Equal(17, asapIds.Count);
         Assert.All(timed.Except(retention), id => Assert.NotEqual(Timescale.AsSoonAsPossible, StatutoryRules.Find(id)?.Timescale ?? Timescale.AsSoonAsPossible));
         Assert.All(asapIds, id => Assert.Equal(Timescale.AsSoonAsPossible, StatutoryRules.Find(id)?.Timescale));
-        Assert.Equal(timed.Count - retention.Length + asapIds.Count, StatutoryRules.All.Count);
+        Assert.Equal(timed.Count - retention.Count + asapIds.Count, StatutoryRules.All.Count);
     }
 
     [Fact]
@@ -289,12 +291,6 @@ public sealed partial class StatutoryRulesTests
 
     private static Clock Only(StatutoryRule rule, DateOnly today, params ClockEvent[] history) =>
         Assert.Single(ClockEngine.Compute(Guid.Empty, history, [rule], England, today));
-
-    [GeneratedRegex(@"^\| ([A-Z]+-[0-9]+[a-z]?) \|")]
-    private static partial Regex TableRowId();
-
-    [GeneratedRegex(@"(?:^|· |: )([A-Z]+-[0-9]+[a-z]?) ")]
-    private static partial Regex AsapId();
 
     [GeneratedRegex(@"¶([0-9]+)(?:–([0-9]+))?")]
     private static partial Regex Paragraphs();

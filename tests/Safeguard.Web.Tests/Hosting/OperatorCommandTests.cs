@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Cli;
+using Safeguard.Data;
+
+namespace Safeguard.Web.Tests.Hosting;
+
+/// <summary>The <c>safeguard</c> operator commands take their configuration as the README says, and the repository stands alone.</summary>
+public sealed class OperatorCommandTests
+{
+    [Fact]
+    public async Task Migrate_WithProviderAndConnectionStringArguments_MigratesThatDatabase()
+    {
+        var folder = Directory.CreateTempSubdirectory("safeguard-migrate-");
+        var path = Path.Combine(folder.FullName, "operator.db");
+        try
+        {
+            var exit = await SafeguardCommand.RunAsync(["migrate", "--Database:Provider", "Sqlite", "--ConnectionStrings:Safeguard", $"Data Source={path}"]);
+
+            Assert.Equal(0, exit);
+            Assert.True(File.Exists(path), "migrate should create the database named by --ConnectionStrings:Safeguard");
+            Assert.Equal(ExpectedMigrations(), AppliedMigrations(path));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_WithConfigurationAsKeyEqualsValue_IsTheSame()
+    {
+        var folder = Directory.CreateTempSubdirectory("safeguard-migrate-");
+        var path = Path.Combine(folder.FullName, "operator.db");
+        try
+        {
+            var exit = await SafeguardCommand.RunAsync(["migrate", $"--ConnectionStrings:Safeguard=Data Source={path}"]);
+
+            Assert.Equal(0, exit);
+            Assert.Equal(ExpectedMigrations(), AppliedMigrations(path));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Split_TellsConfigurationKeysFromTheCommandsOwnOptions()
+    {
+        var (command, configuration) = OperatorConfiguration.Split(
+            ["seed", "--children", "10", "--Database:Provider", "PostgreSql", "--seed", "7", "--ConnectionStrings:Safeguard=Host=x;Database=y"]);
+
+        Assert.Equal(["seed", "--children", "10", "--seed", "7"], command);
+        Assert.Equal(["--Database:Provider", "PostgreSql", "--ConnectionStrings:Safeguard=Host=x;Database=y"], configuration.Arguments);
+        Assert.Equal("PostgreSql", configuration.Build()["Database:Provider"]);
+    }
+
+    [Fact]
+    public void StandsAlone_TheRepositoryRefersToNothingOutsideIt()
+    {
+        var (exit, output) = RunGuard(RepositoryRoot());
+
+        Assert.True(exit == 0, output);
+    }
+
+    [Theory]
+    [InlineData("tests/Safeguard.Domain.Tests/Safeguard.Domain.Tests.csproj", @"<None Include=""..\..\..\shared\spec\STATUTORY-RULES.md"" />")]
+    [InlineData("src/Safeguard.Data/Reader.cs", @"var text = File.ReadAllText(""../../../shared/spec/rules.md"");")]
+    [InlineData("scripts/fetch-rules", "cp ../shared/spec/STATUTORY-RULES.md data/")]
+    public void StandsAlone_RefusesAReferenceOutsideTheRepository(string file, string line)
+    {
+        var root = Directory.CreateTempSubdirectory("safeguard-guard-");
+        try
+        {
+            foreach (var folder in new[] { "src", "tests", "bench", "scripts" })
+            {
+                Directory.CreateDirectory(Path.Combine(root.FullName, folder));
+            }
+
+            var full = Path.Combine(root.FullName, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, "// a project file\n" + line + "\n");
+            File.WriteAllText(Path.Combine(root.FullName, "src", "Inside.csproj"), @"<ProjectReference Include=""Safeguard.Domain\Safeguard.Domain.csproj"" />");
+
+            var (exit, output) = RunGuard(root.FullName);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("must stand alone", output, StringComparison.Ordinal);
+            Assert.Contains($"{file}:2:", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Inside.csproj", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static (int Exit, string Output) RunGuard(string root)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "stands-alone"), root])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Safeguard.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (Safeguard.slnx) above " + AppContext.BaseDirectory);
+    }
+
+    private static List<string> ExpectedMigrations()
+    {
+        var options = new DbContextOptionsBuilder<SqliteSafeguardDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new SqliteSafeguardDbContext(options, new OperatorActor("test"));
+        return [.. db.Database.GetMigrations().Order(StringComparer.Ordinal)];
+    }
+
+    private static List<string> AppliedMigrations(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
+        using var reader = command.ExecuteReader();
+        var applied = new List<string>();
+        while (reader.Read())
+        {
+            applied.Add(reader.GetString(0));
+        }
+
+        return applied;
+    }
+}
