@@ -5,8 +5,9 @@ namespace Safeguard.Data;
 /// providers), and on PostgreSQL every area-owned table has a row-level security policy keeping rows inside the
 /// area set on the connection (<see cref="AreaConnectionInterceptor"/>). FORCE applies the policies to the
 /// tables' owner too; only a superuser or a role with BYPASSRLS escapes them, so the service must not run as one.
-/// Migrations call these with the tables they create, so a migration, once written, always does the same thing;
-/// a test checks that every table with an AreaId column has its policy.
+/// A migration holds the SQL as text, copied from here when it is written, and never calls this code: editing it later
+/// cannot change what a landed migration does. A test checks that every table with an AreaId column has its policy
+/// (and prints the SQL to freeze into the migration when one does not), and another that migrations call no live code.
 /// </summary>
 public static class DatabaseGuards
 {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Cli;
 using Safeguard.Data;
+using Safeguard.Web.Tests.Support;
 
 namespace Safeguard.Web.Tests.Hosting;
 
@@ -62,7 +63,7 @@ public sealed class OperatorCommandTests
     [Fact]
     public void StandsAlone_TheRepositoryRefersToNothingOutsideIt()
     {
-        var (exit, output) = RunGuard(RepositoryRoot());
+        var (exit, output) = RunGuard(Repository.Root);
 
         Assert.True(exit == 0, output);
     }
@@ -101,7 +102,7 @@ public sealed class OperatorCommandTests
 
     private static (int Exit, string Output) RunGuard(string root)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "stands-alone"), root])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "scripts", "stands-alone"), root])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -112,18 +113,6 @@ public sealed class OperatorCommandTests
         return (process.ExitCode, output);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Safeguard.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (Safeguard.slnx) above " + AppContext.BaseDirectory);
-    }
 
     private static List<string> ExpectedMigrations()
     {

@@ -9,12 +9,6 @@ namespace Safeguard.Data.Migrations.PostgreSql
     /// <inheritdoc />
     public partial class Initial : Migration
     {
-        private static readonly string[] AreaOwnedTables =
-        [
-            "Agencies", "Teams", "Practitioners", "Children", "FamilyMembers", "Relationships", "AuditEntries", "Referrals",
-            "ClockRecords", "EncompassNotifications",
-        ];
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -641,15 +635,111 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 table: "Teams",
                 columns: new[] { "AreaId", "AgencyId" });
 
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlAuditAppendOnly);
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlAreaPolicies(AreaOwnedTables));
+            migrationBuilder.Sql("""
+                CREATE FUNCTION safeguard_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'The audit trail is append-only: % is not allowed', TG_OP;
+                END
+                $$;
+                CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
+                    FOR EACH ROW EXECUTE FUNCTION safeguard_audit_append_only();
+                CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+                    FOR EACH STATEMENT EXECUTE FUNCTION safeguard_audit_append_only();
+                """);
+            migrationBuilder.Sql("""
+                ALTER TABLE "Agencies" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Agencies" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Agencies"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Teams" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Teams" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Teams"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Practitioners" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Practitioners" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Practitioners"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Children" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Children" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Children"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "FamilyMembers" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "FamilyMembers" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "FamilyMembers"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Relationships" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Relationships" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Relationships"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "AuditEntries" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "AuditEntries" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "AuditEntries"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Referrals" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Referrals" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Referrals"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "ClockRecords" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "ClockRecords" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "ClockRecords"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "EncompassNotifications" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "EncompassNotifications" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "EncompassNotifications"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlDropAreaPolicies(AreaOwnedTables));
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlDropAuditAppendOnly);
+            migrationBuilder.Sql("""
+                DROP POLICY IF EXISTS area_isolation ON "Agencies";
+                ALTER TABLE "Agencies" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Agencies" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Teams";
+                ALTER TABLE "Teams" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Teams" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Practitioners";
+                ALTER TABLE "Practitioners" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Practitioners" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Children";
+                ALTER TABLE "Children" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Children" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "FamilyMembers";
+                ALTER TABLE "FamilyMembers" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "FamilyMembers" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Relationships";
+                ALTER TABLE "Relationships" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Relationships" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "AuditEntries";
+                ALTER TABLE "AuditEntries" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "AuditEntries" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Referrals";
+                ALTER TABLE "Referrals" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Referrals" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "ClockRecords";
+                ALTER TABLE "ClockRecords" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "ClockRecords" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "EncompassNotifications";
+                ALTER TABLE "EncompassNotifications" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "EncompassNotifications" DISABLE ROW LEVEL SECURITY;
+                """);
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS audit_no_truncate ON "AuditEntries";
+                DROP TRIGGER IF EXISTS audit_append_only ON "AuditEntries";
+                DROP FUNCTION IF EXISTS safeguard_audit_append_only();
+                """);
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

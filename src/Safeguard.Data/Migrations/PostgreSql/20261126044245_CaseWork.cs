@@ -8,12 +8,6 @@ namespace Safeguard.Data.Migrations.PostgreSql
     /// <inheritdoc />
     public partial class CaseWork : Migration
     {
-        private static readonly string[] AreaTables =
-        [
-            "Episodes", "Assessments", "Plans", "Visits", "Chronology", "BreakGlass", "StrategyDiscussions", "Section47Enquiries",
-            "ChildProtectionConferences", "ChildProtectionPlans", "EmergencyActions", "InformationSharing", "DataProtectionRequests",
-        ];
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -641,13 +635,119 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 column: "EpisodeId");
 
             // Every new table belongs to an area: the database keeps areas apart, not only the application.
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlAreaPolicies(AreaTables));
+            migrationBuilder.Sql("""
+                ALTER TABLE "Episodes" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Episodes" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Episodes"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Assessments" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Assessments" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Assessments"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Plans" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Plans" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Plans"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Visits" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Visits" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Visits"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Chronology" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Chronology" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Chronology"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "BreakGlass" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "BreakGlass" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "BreakGlass"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "StrategyDiscussions" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "StrategyDiscussions" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "StrategyDiscussions"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "Section47Enquiries" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "Section47Enquiries" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "Section47Enquiries"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "ChildProtectionConferences" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "ChildProtectionConferences" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "ChildProtectionConferences"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "ChildProtectionPlans" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "ChildProtectionPlans" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "ChildProtectionPlans"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "EmergencyActions" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "EmergencyActions" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "EmergencyActions"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "InformationSharing" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "InformationSharing" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "InformationSharing"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "DataProtectionRequests" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "DataProtectionRequests" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "DataProtectionRequests"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlDropAreaPolicies(AreaTables));
+            migrationBuilder.Sql("""
+                DROP POLICY IF EXISTS area_isolation ON "Episodes";
+                ALTER TABLE "Episodes" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Episodes" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Assessments";
+                ALTER TABLE "Assessments" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Assessments" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Plans";
+                ALTER TABLE "Plans" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Plans" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Visits";
+                ALTER TABLE "Visits" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Visits" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Chronology";
+                ALTER TABLE "Chronology" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Chronology" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "BreakGlass";
+                ALTER TABLE "BreakGlass" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "BreakGlass" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "StrategyDiscussions";
+                ALTER TABLE "StrategyDiscussions" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "StrategyDiscussions" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "Section47Enquiries";
+                ALTER TABLE "Section47Enquiries" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "Section47Enquiries" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "ChildProtectionConferences";
+                ALTER TABLE "ChildProtectionConferences" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "ChildProtectionConferences" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "ChildProtectionPlans";
+                ALTER TABLE "ChildProtectionPlans" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "ChildProtectionPlans" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "EmergencyActions";
+                ALTER TABLE "EmergencyActions" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "EmergencyActions" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "InformationSharing";
+                ALTER TABLE "InformationSharing" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "InformationSharing" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "DataProtectionRequests";
+                ALTER TABLE "DataProtectionRequests" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "DataProtectionRequests" DISABLE ROW LEVEL SECURITY;
+                """);
 
             migrationBuilder.DropTable(
                 name: "Assessments");

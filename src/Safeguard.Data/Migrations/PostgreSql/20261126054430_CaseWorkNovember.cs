@@ -8,9 +8,6 @@ namespace Safeguard.Data.Migrations.PostgreSql
     /// <inheritdoc />
     public partial class CaseWorkNovember : Migration
     {
-        /// <summary>The tables this migration adds that hold an area's records, kept apart by row-level security.</summary>
-        private static readonly string[] AreaTables = ["AccessRequests", "ConferenceMeetings", "LookedAfterPeriods", "PreProceedings"];
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -273,13 +270,47 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 principalTable: "Section47Enquiries",
                 principalColumn: "Id");
 
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlAreaPolicies(AreaTables));
+            migrationBuilder.Sql("""
+                ALTER TABLE "AccessRequests" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "AccessRequests" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "AccessRequests"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "ConferenceMeetings" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "ConferenceMeetings" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "ConferenceMeetings"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "LookedAfterPeriods" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "LookedAfterPeriods" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "LookedAfterPeriods"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                ALTER TABLE "PreProceedings" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "PreProceedings" FORCE ROW LEVEL SECURITY;
+                CREATE POLICY area_isolation ON "PreProceedings"
+                    USING ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid)
+                    WITH CHECK ("AreaId" = NULLIF(current_setting('safeguard.area', true), '')::uuid);
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(DatabaseGuards.PostgreSqlDropAreaPolicies(AreaTables));
+            migrationBuilder.Sql("""
+                DROP POLICY IF EXISTS area_isolation ON "AccessRequests";
+                ALTER TABLE "AccessRequests" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "AccessRequests" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "ConferenceMeetings";
+                ALTER TABLE "ConferenceMeetings" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "ConferenceMeetings" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "LookedAfterPeriods";
+                ALTER TABLE "LookedAfterPeriods" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "LookedAfterPeriods" DISABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS area_isolation ON "PreProceedings";
+                ALTER TABLE "PreProceedings" NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE "PreProceedings" DISABLE ROW LEVEL SECURITY;
+                """);
 
             migrationBuilder.DropForeignKey(
                 name: "FK_ChildProtectionConferences_Section47Enquiries_Section47Enqu~",

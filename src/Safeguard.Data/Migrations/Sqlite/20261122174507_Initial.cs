@@ -634,13 +634,21 @@ namespace Safeguard.Data.Migrations.Sqlite
                 table: "Teams",
                 columns: new[] { "AreaId", "AgencyId" });
 
-            migrationBuilder.Sql(DatabaseGuards.SqliteAuditAppendOnly);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: UPDATE is not allowed'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: DELETE is not allowed'); END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(DatabaseGuards.SqliteDropAuditAppendOnly);
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS audit_no_update;
+                DROP TRIGGER IF EXISTS audit_no_delete;
+                """);
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
