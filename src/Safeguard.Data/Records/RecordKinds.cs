@@ -75,7 +75,8 @@ public enum AuditDetail
 /// <param name="Rule">The timed rule from the catalogue (<see cref="StatutoryRules"/>).</param>
 /// <param name="Role">The role that answers for it until a named practitioner does.</param>
 /// <param name="Practitioner">The named practitioner who answers for it once there is one, in words (e.g. "the episode's lead practitioner").</param>
-public sealed record ClockDuty(StatutoryRule Rule, PractitionerRole Role, string? Practitioner);
+/// <param name="DoneOnEpisode">The work that meets it is done on the child's episode (the assessment, seeing the child), not on the record itself.</param>
+public sealed record ClockDuty(StatutoryRule Rule, PractitionerRole Role, string? Practitioner, bool DoneOnEpisode = false);
 
 /// <summary>
 /// One kind of record Safeguard keeps: its name (the record type in the audit trail and the source type on a chronology entry),
@@ -146,9 +147,9 @@ public static class RecordKinds
     public static readonly RecordKind Referral = Kind<Referral>("Referral", "referral", r => (r.Id, r.ChildId, r.AreaId), AccessRule.Referral, clocks:
     [
         new(StatutoryRules.ReferralDecision, PractitionerRole.PracticeSupervisor, null),
-        new(StatutoryRules.Assessment, PractitionerRole.SocialWorker, LeadPractitioner),
-        new(StatutoryRules.SeeTheChild, PractitionerRole.SocialWorker, LeadPractitioner),
-        new(StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, null),
+        new(StatutoryRules.Assessment, PractitionerRole.SocialWorker, LeadPractitioner, DoneOnEpisode: true),
+        new(StatutoryRules.SeeTheChild, PractitionerRole.SocialWorker, LeadPractitioner, DoneOnEpisode: true),
+        new(StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, null, DoneOnEpisode: true),
     ]);
 
     public static readonly RecordKind EncompassNotification = Kind<EncompassNotification>("EncompassNotification", "Operation Encompass notification",
@@ -192,7 +193,10 @@ public static class RecordKinds
         ]);
 
     public static readonly RecordKind EmergencyAction = Kind<EmergencyAction>("EmergencyAction", "immediate protection",
-        e => (e.Id, e.ChildId, e.AreaId), AccessRule.Episode, clocks: [new(StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, null)]);
+        e => (e.Id, e.ChildId, e.AreaId), AccessRule.Episode, clocks:
+        [
+            new(StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, null, DoneOnEpisode: true),
+        ]);
 
     public static readonly RecordKind LookedAfterPeriod = Kind<LookedAfterPeriod>("LookedAfterPeriod", "period of being looked after",
         l => (l.Id, l.ChildId, l.AreaId), AccessRule.Episode);

@@ -206,3 +206,34 @@ public abstract class RecordKindsTests<TFactory>(TFactory factory) : IClassFixtu
 public sealed class SqliteRecordKindsTests(SqliteFactory factory) : RecordKindsTests<SqliteFactory>(factory);
 
 public sealed class PostgreSqlRecordKindsTests(PostgreSqlFactory factory) : RecordKindsTests<PostgreSqlFactory>(factory);
+
+/// <summary>"My work" links each deadline to where its work is done, read from the kind of record that runs the clock.</summary>
+public sealed class ClockLinkTests
+{
+    private static readonly Guid Subject = Guid.Parse("0195f0a0-0000-7000-8000-000000000001");
+    private static readonly Guid Episode = Guid.Parse("0195f0a0-0000-7000-8000-000000000002");
+
+    [Theory]
+    [InlineData("REF-04", false, "/referrals/{s}")]
+    [InlineData("ASM-03", false, "/episodes/{e}")]
+    [InlineData("REF-05", false, "/episodes/{e}")]
+    [InlineData("IP-05", false, "/episodes/{e}")]
+    [InlineData("ICPC-01", false, "/section-47/{s}")]
+    [InlineData("CG-01", false, "/child-protection-plans/{s}")]
+    [InlineData("RCPC-01", false, "/child-protection-plans/{s}")]
+    [InlineData("RCPC-02", false, "/child-protection-plans/{s}")]
+    [InlineData("DISC-03", false, "/child-protection-plans/{s}")]
+    [InlineData("DISC-02", false, "/child-protection-plans/{s}")]
+    [InlineData("DISC-02", true, "/episodes/{e}")]
+    [InlineData("NRM-01", true, "/episodes/{e}")]
+    [InlineData("PROB-01", true, "/episodes/{e}")]
+    [InlineData("CIN-04", true, "/episodes/{e}")]
+    public void ADeadline_LinksToWhereItsWorkIsDone(string ruleId, bool subjectIsTheEpisode, string expected)
+    {
+        var subject = subjectIsTheEpisode ? Episode : Subject;
+
+        var link = Safeguard.Web.Clocks.MyClocks.LinkFor(ruleId, subject, Episode);
+
+        Assert.Equal(expected.Replace("{s}", subject.ToString(), StringComparison.Ordinal).Replace("{e}", Episode.ToString(), StringComparison.Ordinal), link);
+    }
+}
