@@ -237,3 +237,37 @@ public sealed class ClockLinkTests
         Assert.Equal(expected.Replace("{s}", subject.ToString(), StringComparison.Ordinal).Replace("{e}", Episode.ToString(), StringComparison.Ordinal), link);
     }
 }
+
+/// <summary>A change to a kind of record the registry does not know is refused, not saved without its audit row.</summary>
+public sealed class UnregisteredKindTests
+{
+    [Fact]
+    public void SavingARecordOfAnUnregisteredKind_IsRefused()
+    {
+        var options = new DbContextOptionsBuilder<UnregisteredKindContext>().UseSqlite("Data Source=:memory:")
+            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options;
+        using var db = new UnregisteredKindContext(options);
+        db.Set<Scribble>().Add(new Scribble { Id = Guid.NewGuid(), Text = "A note about a child kept nowhere else." });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+
+        Assert.Contains("Scribble is not a registered kind of record", refused.Message, StringComparison.Ordinal);
+    }
+
+    public sealed class Scribble
+    {
+        public Guid Id { get; set; }
+
+        public string Text { get; set; } = string.Empty;
+    }
+
+    private sealed class UnregisteredKindContext(DbContextOptions<UnregisteredKindContext> options)
+        : SafeguardDbContext(options, new OperatorActor("test"))
+    {
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            base.OnModelCreating(builder);
+            builder.Entity<Scribble>();
+        }
+    }
+}
