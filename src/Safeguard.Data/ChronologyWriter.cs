@@ -4,7 +4,8 @@ namespace Safeguard.Data;
 
 /// <summary>
 /// Each step that changes a child's record notes it on the child's chronology, in the same save as the change, with
-/// the signed-in practitioner and their agency as its author.
+/// the signed-in practitioner and their agency as its author, and the record it came from — a kind of record in
+/// <see cref="Records.RecordKinds"/>, so that the chronology links to it.
 /// </summary>
 public static class ChronologyWriter
 {
@@ -12,6 +13,12 @@ public static class ChronologyWriter
         DateTimeOffset recordedAt, ChronologyKind kind, string summary, string sourceType, Guid sourceId, Guid? agencyId = null, Guid? recordedBy = null)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The entry links to its source through the source's kind: a source that is not a registered kind would have no link.
+        if (Records.RecordKinds.Named(sourceType) is null)
+        {
+            throw new ArgumentException($"{sourceType} is not a registered kind of record (Safeguard.Data.Records.RecordKinds).", nameof(sourceType));
+        }
+
         var entry = ChronologyEntry.Record(Guid.CreateVersion7(recordedAt), areaId, childId, episodeId, occurredOn, recordedAt, kind, summary,
             recordedBy ?? db.Actor.PractitionerId, agencyId ?? db.Actor.AgencyId, sourceType, sourceId);
         db.Chronology.Add(entry);

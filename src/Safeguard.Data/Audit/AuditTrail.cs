@@ -2,17 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Data.Identity;
+using Safeguard.Data.Records;
 using Safeguard.Domain.Children;
-using Safeguard.Domain.FamilyHelp;
-using Safeguard.Domain.InformationSharing;
-using Safeguard.Domain.OperationEncompass;
-using Safeguard.Domain.Organisation;
-using Safeguard.Domain.Referrals;
 
 namespace Safeguard.Data.Audit;
 
 /// <summary>
-/// Writes of personal data are audited here, in the same SaveChanges (and so the same transaction) as the
+/// Writes of personal data are audited here, for every kind of record in <see cref="RecordKinds"/>, in the same SaveChanges (and so the same transaction) as the
 /// write itself: no write without its audit row, no audit row for a write that failed. Changes to who may do
 /// what (a practitioner's roles, an account's lockout and two-factor authentication) are audited here too,
 /// with what changed in <see cref="AuditEntry.Detail"/> (never a secret's value).
@@ -51,68 +47,119 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     {
         var now = time.GetUtcNow();
         var rows = new List<AuditEntry>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        // A change to a part of a record (an allocation, a milestone, a placement) is a change to the record it belongs to: one row for the record.
+        var written = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries.Where(e => !e.Metadata.IsOwned()))
         {
-            var action = entry.State switch
+            written.Add(entry.Entity);
+            if (Audit(db, entry.Entity, entry.State, entry, now) is { } row)
             {
-                EntityState.Added => AuditAction.Created,
-                EntityState.Modified => AuditAction.Changed,
-                EntityState.Deleted => AuditAction.Removed,
-                _ => (AuditAction?)null,
-            };
-            if (action is null)
-            {
-                continue;
+                rows.Add(row);
             }
+        }
 
-            var subject = entry.Entity switch
+        var parts = entries.Where(e => e.Metadata.IsOwned()).ToList();
+        if (parts.Count > 0)
+        {
+            var owners = Owners(db);
+            foreach (var part in parts)
             {
-                Child c => (Type: nameof(Child), c.Id, ChildId: (Guid?)c.Id, c.AreaId),
-                FamilyMember f => (Type: nameof(FamilyMember), f.Id, ChildId: null, f.AreaId),
-                Relationship r => (Type: nameof(Relationship), r.Id, ChildId: r.ChildId, r.AreaId),
-                Referral r => (Type: nameof(Referral), r.Id, ChildId: r.ChildId, r.AreaId),
-                EncompassNotification n => (Type: nameof(EncompassNotification), n.Id, ChildId: n.ChildId, n.AreaId),
-                Episode e => (Type: nameof(Episode), e.Id, ChildId: e.ChildId, e.AreaId),
-                Assessment a => (Type: nameof(Assessment), a.Id, ChildId: a.ChildId, a.AreaId),
-                FamilyHelpPlan p => (Type: "Plan", p.Id, ChildId: p.ChildId, p.AreaId),
-                Visit v => (Type: nameof(Visit), v.Id, ChildId: v.ChildId, v.AreaId),
-                Domain.ChildProtection.StrategyDiscussion d => (Type: nameof(Domain.ChildProtection.StrategyDiscussion), d.Id, ChildId: d.ChildId, d.AreaId),
-                Domain.ChildProtection.Section47Enquiry q => (Type: "Section47Enquiry", q.Id, ChildId: q.ChildId, q.AreaId),
-                Domain.ChildProtection.ChildProtectionConference c => (Type: "ChildProtectionConference", c.Id, ChildId: c.ChildId, c.AreaId),
-                Domain.ChildProtection.ChildProtectionPlan p => (Type: "ChildProtectionPlan", p.Id, ChildId: p.ChildId, p.AreaId),
-                Domain.ChildProtection.ConferenceMeeting m => (Type: "ConferenceMeeting", m.Id, ChildId: m.ChildId, m.AreaId),
-                Domain.ChildProtection.EmergencyAction e => (Type: "EmergencyAction", e.Id, ChildId: e.ChildId, e.AreaId),
-                Domain.ChildProtection.PreProceedings p => (Type: "PreProceedings", p.Id, ChildId: p.ChildId, p.AreaId),
-                Domain.LookedAfter.LookedAfterPeriod l => (Type: "LookedAfterPeriod", l.Id, ChildId: l.ChildId, l.AreaId),
-                Domain.Access.BreakGlassAccess b => (Type: "BreakGlass", b.Id, ChildId: b.ChildId, b.AreaId),
-                Domain.Access.AccessRequest r => (Type: "AccessRequest", r.Id, ChildId: r.ChildId, r.AreaId),
-                InformationSharingRecord s => (Type: InformationSharingRecordType, s.Id, ChildId: s.ChildId, s.AreaId),
-                Domain.DataProtection.DataProtectionRequest d => (Type: "DataProtectionRequest", d.Id, ChildId: d.ChildId, d.AreaId),
-                Practitioner p => (Type: nameof(Practitioner), p.Id, ChildId: null, p.AreaId),
-                SafeguardUser u => (Type: AccountRecordType, u.Id, ChildId: null, u.AreaId),
-                _ => default,
-            };
-            if (subject.Type is null)
-            {
-                continue;
-            }
-
-            string? detail = null;
-            if (entry.Entity is Practitioner or SafeguardUser)
-            {
-                detail = Describe(entry);
-                // An account changed before anyone is known to be acting in its area (a wrong password at sign-in,
-                // which may lock it) is sign-in's business, recorded in the log; the audit row needs the area.
-                if (detail is null || db.CurrentAreaId != subject.AreaId)
+                if (RecordOf(owners, part.Entity) is { } owner && written.Add(owner.Entity)
+                    && Audit(db, owner.Entity, EntityState.Modified, null, now) is { } row)
                 {
-                    continue;
+                    rows.Add(row);
                 }
             }
-
-            rows.Add(AuditLog.Entry(db.Actor, subject.AreaId, now, action.Value, subject.Type, subject.Id, subject.ChildId, basis: null, detail));
         }
 
         db.AuditEntries.AddRange(rows);
+    }
+
+    /// <summary>
+    /// The audit row for a change to a record of a registered kind; none for a type declared not audited. A type that is
+    /// neither cannot be saved: a change that cannot be audited is refused rather than written without its row.
+    /// </summary>
+    private static AuditEntry? Audit(SafeguardDbContext db, object entity, EntityState state, EntityEntry? entry, DateTimeOffset now)
+    {
+        var type = entity.GetType();
+        var kind = RecordKinds.For(type);
+        if (kind is null)
+        {
+            return RecordKinds.NotAudited.ContainsKey(type) ? null
+                : throw new InvalidOperationException($"{type.Name} is not a registered kind of record (Safeguard.Data.Records.RecordKinds), so a change to it "
+                    + "cannot be audited: register it, or declare it in RecordKinds.NotAudited with the reason it holds no personal data.");
+        }
+
+        var action = state switch
+        {
+            EntityState.Added => AuditAction.Created,
+            EntityState.Deleted => AuditAction.Removed,
+            _ => AuditAction.Changed,
+        };
+        var subject = kind.SubjectOf(entity);
+        string? detail = null;
+        if (kind.Audit == AuditDetail.WhatChanged)
+        {
+            detail = entry is null ? null : Describe(entry);
+            // An account changed before anyone is known to be acting in its area (a wrong password at sign-in,
+            // which may lock it) is sign-in's business, recorded in the log; the audit row needs the area.
+            if (detail is null || db.CurrentAreaId != subject.AreaId)
+            {
+                return null;
+            }
+        }
+        else if (kind.Audit == AuditDetail.ChangedFields && entry is { State: EntityState.Modified })
+        {
+            detail = Describe(entry);
+        }
+
+        return AuditLog.Entry(db.Actor, subject.AreaId, now, action, kind.Name, subject.Id, subject.ChildId, basis: null, detail);
+    }
+
+    /// <summary>The record (not itself a part) that an owned part belongs to, through parts of parts; null when it is not tracked.</summary>
+    private static EntityEntry? RecordOf(Dictionary<object, EntityEntry> owners, object part)
+    {
+        while (owners.TryGetValue(part, out var parent))
+        {
+            if (!parent.Metadata.IsOwned())
+            {
+                return parent;
+            }
+
+            part = parent.Entity;
+        }
+
+        return null;
+    }
+
+    /// <summary>Each tracked owned part (an allocation, a milestone, a placement), and the tracked entry it belongs to.</summary>
+    private static Dictionary<object, EntityEntry> Owners(SafeguardDbContext db)
+    {
+        var owners = new Dictionary<object, EntityEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            foreach (var navigation in entry.Metadata.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+            {
+                switch (entry.Navigation(navigation.Name).CurrentValue)
+                {
+                    case null:
+                        break;
+                    case System.Collections.IEnumerable items:
+                        foreach (var item in items)
+                        {
+                            owners[item] = entry;
+                        }
+
+                        break;
+                    case var one:
+                        owners[one] = entry;
+                        break;
+                }
+            }
+        }
+
+        return owners;
     }
 
     /// <summary>The record type of a record of information shared, in the audit trail.</summary>

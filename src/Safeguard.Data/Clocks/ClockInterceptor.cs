@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Safeguard.Data.Records;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.ChildProtection;
 using Safeguard.Domain.Clocks;
@@ -18,29 +19,9 @@ namespace Safeguard.Data.Clocks;
 /// </summary>
 public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider time) : SaveChangesInterceptor
 {
-    /// <summary>
-    /// The rules a referral's history drives, and who answers for each. The 45 working days of the assessment and
-    /// seeing the child run from the referral (ASM-03: "the referral the assessment belongs to") and are met in its
-    /// episode, so they fall to the episode's lead practitioner once one is allocated.
-    /// </summary>
-    private static readonly (StatutoryRule Rule, PractitionerRole Responsible, bool LeadPractitioner)[] ReferralRules =
-    [
-        (StatutoryRules.ReferralDecision, PractitionerRole.PracticeSupervisor, false),
-        (StatutoryRules.Assessment, PractitionerRole.SocialWorker, true),
-        (StatutoryRules.SeeTheChild, PractitionerRole.SocialWorker, true),
-        (StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, false),
-    ];
-
-    /// <summary>The rules an episode's own milestones drive: the NRM referral, a probation enquiry's same-day answer, sharing on a move.</summary>
-    private static readonly StatutoryRule[] EpisodeRules =
-        [StatutoryRules.NationalReferralMechanism, StatutoryRules.ProbationSameDay, StatutoryRules.ShareOnPermanentMove, StatutoryRules.TransferInConference];
-
-    /// <summary>A plan's clocks: its first core group and reviews, the receiving area's transfer-in conference when the child moves, ending by 18.</summary>
-    private static readonly StatutoryRule[] PlanRules =
-    [
-        StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference, StatutoryRules.NextReviewConference, StatutoryRules.TransferInConference,
-        StatutoryRules.PlanEndsByEighteen,
-    ];
+    // The rules each kind of record's history drives, and who answers for each, are the kind's clocks in the registry
+    // (RecordKinds): the 45 working days of the assessment and seeing the child run from the referral (ASM-03: "the referral
+    // the assessment belongs to") and are met in its episode, so they fall to the episode's lead practitioner once one is allocated.
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -164,12 +145,12 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     {
         var today = EnglandClock.Today(time);
         var (history, episode) = await HistoryAsync(db, referral, cancellationToken);
-        foreach (var (rule, responsible, leadPractitioner) in ReferralRules)
+        foreach (var duty in RecordKinds.Referral.Clocks)
         {
-            foreach (var clock in ClockEngine.Compute(referral.Id, history, [rule], calendar, today))
+            foreach (var clock in ClockEngine.Compute(referral.Id, history, [duty.Rule], calendar, today))
             {
-                await UpsertAsync(db, clock, referral.AreaId, referral.ChildId, referral.EpisodeId, responsible,
-                    leadPractitioner ? episode?.LeadPractitionerId : null, cancellationToken);
+                await UpsertAsync(db, clock, referral.AreaId, referral.ChildId, referral.EpisodeId, duty.Role,
+                    duty.Practitioner is null ? null : episode?.LeadPractitionerId, cancellationToken);
             }
         }
     }
@@ -193,9 +174,9 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             history.Add(new ClockEvent(EventKind.InitialConferenceHeld, conference.HeldOn));
         }
 
-        foreach (var clock in ClockEngine.Compute(enquiry.Id, history, [StatutoryRules.InitialConference], calendar, EnglandClock.Today(time)))
+        foreach (var (clock, duty) in Compute(RecordKinds.Section47Enquiry, enquiry.Id, history))
         {
-            await UpsertAsync(db, clock, enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, PractitionerRole.SocialWorker, enquiry.LeadId, cancellationToken);
+            await UpsertAsync(db, clock, enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, duty.Role, enquiry.LeadId, cancellationToken);
         }
     }
 
@@ -206,9 +187,9 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         var discussions = Union(Tracked<StrategyDiscussion>(db).Where(d => d.EpisodeId == action.EpisodeId),
             await db.StrategyDiscussions.Where(d => d.EpisodeId == action.EpisodeId).ToListAsync(cancellationToken), d => d.Id);
         history.AddRange(discussions.Where(d => d.HeldOn >= action.TakenOn).OrderBy(d => d.HeldOn).Select(d => new ClockEvent(EventKind.StrategyDiscussionHeld, d.HeldOn)));
-        foreach (var clock in ClockEngine.Compute(action.Id, history, [StatutoryRules.StrategyDiscussionAfterEmergency], calendar, EnglandClock.Today(time)))
+        foreach (var (clock, duty) in Compute(RecordKinds.EmergencyAction, action.Id, history))
         {
-            await UpsertAsync(db, clock, action.AreaId, action.ChildId, action.EpisodeId, PractitionerRole.PracticeSupervisor, null, cancellationToken);
+            await UpsertAsync(db, clock, action.AreaId, action.ChildId, action.EpisodeId, duty.Role, null, cancellationToken);
         }
     }
 
@@ -216,9 +197,9 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     private async Task StorePlanAsync(SafeguardDbContext db, ChildProtectionPlan plan, CancellationToken cancellationToken)
     {
         var birthday = (await db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleOrDefaultAsync(cancellationToken))?.AddYears(18);
-        foreach (var clock in ClockEngine.Compute(plan.Id, plan.History(birthday), PlanRules, calendar, EnglandClock.Today(time)))
+        foreach (var (clock, duty) in Compute(RecordKinds.ChildProtectionPlan, plan.Id, plan.History(birthday)))
         {
-            await UpsertAsync(db, clock, plan.AreaId, plan.ChildId, plan.EpisodeId, PractitionerRole.SocialWorker, plan.LeadSocialWorkerId, cancellationToken);
+            await UpsertAsync(db, clock, plan.AreaId, plan.ChildId, plan.EpisodeId, duty.Role, plan.LeadSocialWorkerId, cancellationToken);
         }
     }
 
@@ -241,10 +222,17 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             return;
         }
 
-        foreach (var clock in ClockEngine.Compute(episode.Id, history, EpisodeRules, calendar, EnglandClock.Today(time)))
+        foreach (var (clock, duty) in Compute(RecordKinds.Episode, episode.Id, history))
         {
-            await UpsertAsync(db, clock, episode.AreaId, episode.ChildId, episode.Id, PractitionerRole.SocialWorker, episode.LeadPractitionerId, cancellationToken);
+            await UpsertAsync(db, clock, episode.AreaId, episode.ChildId, episode.Id, duty.Role, episode.LeadPractitionerId, cancellationToken);
         }
+    }
+
+    /// <summary>The clocks a record's history runs under its kind's duties, each with the duty that says who answers for it.</summary>
+    private IEnumerable<(Clock Clock, ClockDuty Duty)> Compute(RecordKind kind, Guid subjectId, IEnumerable<ClockEvent> history)
+    {
+        var duties = kind.Clocks.ToDictionary(d => d.Rule.Id, StringComparer.Ordinal);
+        return ClockEngine.Compute(subjectId, [.. history], kind.ClockRules, calendar, EnglandClock.Today(time)).Select(c => (c, duties[c.RuleId]));
     }
 
     private static async Task UpsertAsync(SafeguardDbContext db, Clock clock, Guid areaId, Guid childId, Guid? episodeId, PractitionerRole responsible,

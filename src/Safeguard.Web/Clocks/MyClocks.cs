@@ -58,17 +58,24 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
     }
 
     /// <summary>
-    /// Where the work is done: the assessment, seeing the child and an episode's milestones in the episode; the conference
-    /// on the enquiry; core groups, reviews, a move and ending by 18 on the plan; the decision and escalations on the referral.
+    /// Where the work is done, as the kind of record that runs the clock says (<see cref="Data.Records.RecordKinds"/>): the assessment,
+    /// seeing the child and an episode's milestones on the episode; the conference on the enquiry; core groups, reviews, a move and
+    /// ending by 18 on the plan; the decision on the referral. A rule two kinds run (the transfer-in conference, for a child who moved
+    /// here and for a plan moving away) belongs to the episode when the clock's subject is the episode.
     /// </summary>
-    public static string LinkFor(string ruleId, Guid subjectId, Guid? episodeId) => ruleId switch
+    public static string LinkFor(string ruleId, Guid subjectId, Guid? episodeId)
     {
-        "ICPC-01" => $"/section-47/{subjectId}",
-        "CG-01" or "RCPC-01" or "RCPC-02" or "DISC-03" => $"/child-protection-plans/{subjectId}",
-        "DISC-02" when subjectId != episodeId => $"/child-protection-plans/{subjectId}",
-        "ASM-03" or "REF-05" or "NRM-01" or "PROB-01" or "CIN-04" or "DISC-02" or "IP-05" when episodeId is { } episode => $"/episodes/{episode}",
-        _ => $"/referrals/{subjectId}",
-    };
+        var runs = Data.Records.RecordKinds.All.SelectMany(k => k.Clocks.Where(d => d.Rule.Id == ruleId).Select(d => (Kind: k, Duty: d))).ToList();
+        var (kind, duty) = runs.Count <= 1 ? runs.FirstOrDefault()
+            : runs.FirstOrDefault(r => (r.Kind == Data.Records.RecordKinds.Episode) == (subjectId == episodeId));
+        if (kind is null)
+        {
+            return $"/referrals/{subjectId}";
+        }
+
+        return (duty.DoneOnEpisode && episodeId is { } episode ? Records.RecordRoutes.PageFor(Data.Records.RecordKinds.Episode.Name, episode, null, episode)
+            : Records.RecordRoutes.PageFor(kind.Name, subjectId, null, episodeId)) ?? $"/referrals/{subjectId}";
+    }
 
     public static void Map(IEndpointRouteBuilder api)
     {

@@ -56,19 +56,6 @@ public static class ChronologyQueries
                     where c.ChildId == childId
                     select new { a.Id, a.Name }).Distinct().OrderBy(a => a.Name).ToListAsync(cancellationToken)).Select(a => (a.Id, a.Name))];
 
-    private static string? LinkTo(ChronologyEntry entry) => entry.SourceType switch
-    {
-        "Referral" => $"/referrals/{entry.SourceId}",
-        "Episode" => $"/episodes/{entry.SourceId}",
-        "Assessment" => $"/assessments/{entry.SourceId}",
-        "Plan" => $"/plans/{entry.SourceId}",
-        "StrategyDiscussion" => $"/strategy-discussions/{entry.SourceId}",
-        "Section47Enquiry" => $"/section-47/{entry.SourceId}",
-        "ChildProtectionPlan" => $"/child-protection-plans/{entry.SourceId}",
-        "LookedAfterPeriod" => $"/looked-after/{entry.SourceId}",
-        "PreProceedings" => $"/pre-proceedings/{entry.SourceId}",
-        "InformationSharing" => $"/children/{entry.ChildId}#information-shared",
-        "Visit" when entry.EpisodeId is { } episode => $"/episodes/{episode}#visit-{entry.SourceId}",
-        _ => null,
-    };
+    /// <summary>The page of the record the entry came from, as its kind registers it (<see cref="Records.RecordRoutes"/>).</summary>
+    private static string? LinkTo(ChronologyEntry entry) => Records.RecordRoutes.PageFor(entry.SourceType, entry.SourceId, entry.ChildId, entry.EpisodeId);
 }

@@ -5,7 +5,9 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Safeguard.Data;
+using Safeguard.Data.Records;
 using Safeguard.Domain.Organisation;
+using Safeguard.Web.Records;
 using Safeguard.Web.Tests.FamilyHelp;
 using Safeguard.Web.Tests.Support;
 using Who = Safeguard.Web.Tests.Access.ChildJourney.Who;
@@ -147,6 +149,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["/section-47/{id:guid}"] =                                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/section-47/{id:guid}"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/section-47/{id:guid}/conference"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/conferences/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/child-protection-plans/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  S",
         ["GET /api/v1/child-protection-plans/{id:guid}"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  S",
         ["/episodes/{id:guid}/conferences/new"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
@@ -309,15 +312,27 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         }), HttpStatusCode.Created);
         var entry = (await ChildJourney.Json(await clients[Persona.Mgr].GetAsync(new Uri($"/api/v1/children/{journey.ChildId}/chronology", UriKind.Relative))))[0];
         var notification = (await ChildJourney.Json(await clients[Persona.Ref].GetAsync(new Uri("/api/v1/encompass", UriKind.Relative))))[0];
-        var ids = new Dictionary<string, Guid>
+        var journeyIds = new Dictionary<string, Guid>(journey.Ids)
         {
-            ["referrals"] = journey.ReferralId, ["children"] = journey.ChildId, ["access-requests"] = journey.AccessRequestId,
-            ["break-glass"] = journey.BreakGlassId, ["encompass"] = notification.GetProperty("id").GetGuid(), ["episodes"] = journey.EpisodeId,
-            ["strategy-discussions"] = journey.DiscussionId, ["section-47"] = journey.EnquiryId, ["child-protection-plans"] = journey.ProtectionPlanId,
-            ["emergency-actions"] = action.GetProperty("id").GetGuid(), ["conference-meetings"] = journey.MeetingId, ["looked-after"] = journey.LookedAfterId,
-            ["pre-proceedings"] = journey.PreProceedingsId, ["assessments"] = journey.AssessmentId, ["plans"] = journey.PlanId,
-            ["chronology"] = entry.GetProperty("id").GetGuid(), ["requests"] = journey.RequestId,
+            [RecordKinds.EmergencyAction.Name] = action.GetProperty("id").GetGuid(),
+            [RecordKinds.ChronologyEntry.Name] = entry.GetProperty("id").GetGuid(),
+            [RecordKinds.EncompassNotification.Name] = notification.GetProperty("id").GetGuid(),
         };
+        // The segment before an id names the kind of record (its page or API address in RecordRoutes), and so the journey's record of that kind.
+        var ids = new Dictionary<string, Guid>();
+        foreach (var kind in RecordKinds.All)
+        {
+            foreach (var template in new[] { RecordRoutes.ByKind[kind.Name].Page, RecordRoutes.ByKind[kind.Name].Api })
+            {
+                if (template is not null && template.Split('#')[0].Split('/') is var parts && parts[^1] == "{id}" && journeyIds.TryGetValue(kind.Name, out var id))
+                {
+                    ids[parts[^2]] = id;
+                }
+            }
+        }
+
+        // A child's own routes (its information shared, its address) name it by the child's id.
+        ids["children"] = journey.ChildId;
         // A missing id would answer 404 and pass for a refusal: every address names a record the journey made.
         Assert.DoesNotContain(ids, id => id.Value == Guid.Empty);
         var routes = EndpointClassificationTests.Endpoints(factory.Services)
@@ -347,7 +362,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         {
             if (segments[i] == "{id:guid}")
             {
-                Assert.True(ids.TryGetValue(segments[i - 1], out var id), $"{template}: say which of the journey's records it changes in AccessMatrixTests.WriteOutcomesAsync");
+                Assert.True(ids.TryGetValue(segments[i - 1], out var id),
+                    $"{template}: register the kind of record it changes with its address (RecordRoutes), and have the journey make one (ChildJourney.Journey.Ids)");
                 segments[i] = id.ToString();
             }
         }
