@@ -1871,6 +1871,63 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.Participation.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "ChildId");
+
+                    b.HasIndex("AreaId", "RecordKind", "RecordId");
+
+                    b.HasIndex("AreaId", "PractitionerId", "Role", "Until");
+
+                    b.ToTable("Participants");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2545,6 +2602,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                             b1.Property<string>("Postcode")
                                 .IsRequired();
+
+                            b1.Property<bool>("Safe");
 
                             b1.Property<string>("Town")
                                 .IsRequired();
