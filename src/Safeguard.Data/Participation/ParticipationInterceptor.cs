@@ -84,9 +84,8 @@ public sealed class ParticipationInterceptor : SaveChangesInterceptor
             var (added, removed) = Participations.Reconcile(existing.Where(p => p.RecordId == record.Id).ToList(), record.Parts, record.AreaId, record.Kind, record.Id,
                 record.ChildId, part =>
                 {
-                    var person = part.PractitionerId is { } id && people.TryGetValue(id, out var found) ? found : default;
-                    return (string.IsNullOrWhiteSpace(part.Name) ? person.Name ?? string.Empty : part.Name,
-                        person.AgencyId, string.IsNullOrWhiteSpace(part.AgencyName) ? person.Agency ?? string.Empty : part.AgencyName);
+                    var person = people.TryGetValue(part.PractitionerId!.Value, out var found) ? found : default;
+                    return (person.Name ?? string.Empty, person.AgencyId, person.Agency ?? string.Empty);
                 }, Guid.CreateVersion7);
             db.Participants.AddRange(added);
             db.Participants.RemoveRange(removed);

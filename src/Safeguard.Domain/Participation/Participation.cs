@@ -83,7 +83,8 @@ public static class Participations
     /// <summary>
     /// Brings a record's participant rows in step with who the record says takes part: starts those not yet there,
     /// ends (or resumes) those whose part ended (or carries on), moves them with the record to another child, and
-    /// returns the rows to add and those no longer part of the record at all.
+    /// returns the rows to add and those no longer part of the record at all. <paramref name="describe"/> gives a
+    /// practitioner's name and agency, for those the record names only by their account.
     /// </summary>
     public static (IReadOnlyList<Participant> Added, IReadOnlyList<Participant> Removed) Reconcile(IReadOnlyList<Participant> existing,
         IReadOnlyList<Participation> wanted, Guid areaId, string recordKind, Guid recordId, Guid? childId, Func<Participation, (string Name, Guid? AgencyId, string AgencyName)> describe,
@@ -101,9 +102,11 @@ public static class Participations
                 && (part.PractitionerId is not null || p.Name == part.Name.Trim()));
             if (row is null)
             {
-                var (name, agencyId, agencyName) = describe(part);
-                added.Add(Participant.Start(newId(), areaId, recordKind, recordId, childId, part.Role, part.PractitionerId, name, agencyId, agencyName, part.From,
-                    part.Until));
+                // The record's own words for who they are come first; the practitioner's details fill what it leaves out.
+                var (name, agencyId, agencyName) = part.PractitionerId is null ? (string.Empty, null, string.Empty) : describe(part);
+                added.Add(Participant.Start(newId(), areaId, recordKind, recordId, childId, part.Role, part.PractitionerId,
+                    string.IsNullOrWhiteSpace(part.Name) ? name : part.Name, agencyId, string.IsNullOrWhiteSpace(part.AgencyName) ? agencyName : part.AgencyName,
+                    part.From, part.Until));
                 continue;
             }
 
