@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Data.Audit;
 using Safeguard.Data.Clocks;
+using Safeguard.Data.Participation;
 
 namespace Safeguard.Data;
 
@@ -35,17 +36,18 @@ public static class DatabaseSetup
     {
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<ClockInterceptor>();
+        services.AddSingleton<ParticipationInterceptor>();
         services.AddSingleton(sp => ImportedCalendar.Load(ImportedCalendar.FileFrom(sp.GetService<IConfiguration>())));
         services.AddScoped<AuditLog>();
         services.AddDbContext<SqliteSafeguardDbContext>((sp, o) =>
         {
             ConfigureSqlite(o, SqliteConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddDbContext<PostgreSqlSafeguardDbContext>((sp, o) =>
         {
             ConfigurePostgreSql(o, PostgreSqlConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
+            o.AddInterceptors(sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
         });
         services.AddScoped<SafeguardDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteSafeguardDbContext>()

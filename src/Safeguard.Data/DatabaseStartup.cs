@@ -27,6 +27,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         await MigrateAsync(db, logger, cancellationToken);
         await WarnIfRowLevelSecurityIsBypassedAsync(db, logger, cancellationToken);
+        await Participation.ParticipantBackfill.RunAsync(db, logger, cancellationToken);
         if (configuration.GetValue("Seed:DemoArea", true))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();

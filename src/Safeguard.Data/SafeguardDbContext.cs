@@ -15,6 +15,7 @@ using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.LookedAfter;
 using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Participation;
 using Safeguard.Domain.Referrals;
 
 namespace Safeguard.Data;
@@ -87,6 +88,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
 
+    /// <summary>Who takes part in which record, in which role, from when until when: what access checks and "My work" read.</summary>
+    public DbSet<Participant> Participants => Set<Participant>();
+
     public IActor Actor => actor;
 
     /// <summary>The area this context works in, read by the query filters and the connection each time they run.</summary>
@@ -129,6 +133,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
     }
 }

@@ -16,6 +16,7 @@ public static class MigrateCommand
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             var logger = scope.ServiceProvider.GetRequiredService<ILogger<SafeguardDbContext>>();
             await DatabaseStartup.MigrateAsync(db, logger, cancellationToken);
+            await Data.Participation.ParticipantBackfill.RunAsync(db, logger, cancellationToken);
             Console.WriteLine("The database is up to date.");
             return 0;
         });

@@ -242,6 +242,8 @@ public static class RecordKinds
     {
         [typeof(AuditEntry)] = "The audit trail itself: append-only, refused UPDATE and DELETE by the database.",
         [typeof(ClockRecord)] = "Derived from the records that move the clock, recomputed in the same save as the audited change.",
+        [typeof(Domain.Participation.Participant)] =
+            "Derived from the record that names who takes part (an allocation, a core group, an invitation), written in the same save as its audited change.",
         [typeof(LocalAuthorityArea)] = "Reference data: the local authority area, no personal data.",
         [typeof(Agency)] = "Reference data: an organisation, no personal data.",
         [typeof(Team)] = "Reference data: a team's name, no personal data.",

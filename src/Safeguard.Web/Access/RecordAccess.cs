@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Participation;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
 
@@ -24,7 +25,7 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
     /// <summary>The basis on which the user may see and work on the episode, or null if they may not.</summary>
     public async Task<string?> BasisAsync(ClaimsPrincipal user, Episode episode)
     {
-        if (episode.LeadPractitionerId is { } lead && lead == user.PractitionerId())
+        if (user.PractitionerId() is { } me && await LeadsAsync(db, me, episode))
         {
             return LeadPractitionerBasis;
         }
@@ -37,7 +38,7 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
     /// episode, and the core group members of an open plan, who read but do not record.
     /// </summary>
     public async Task<string?> ReadBasisAsync(ClaimsPrincipal user, Episode episode) =>
-        await BasisAsync(user, episode) ?? (await CoreGroupMemberAsync(db, user, p => p.EpisodeId == episode.Id, default) ? CoreGroupBasis : null);
+        await BasisAsync(user, episode) ?? (await CoreGroupMemberAsync(db, user, episode.Id, default) ? CoreGroupBasis : null);
 
     /// <summary>
     /// Case steps (child protection, looked after children, pre-proceedings, arranging conferences) are children's social
@@ -51,17 +52,31 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
         }
     }
 
-    /// <summary>Whether the user is named, with their account, in the core group of an open child protection plan (ICPC-05).</summary>
-    internal static async Task<bool> CoreGroupMemberAsync(SafeguardDbContext db, ClaimsPrincipal user,
-        System.Linq.Expressions.Expression<Func<Domain.ChildProtection.ChildProtectionPlan, bool>> which, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the practitioner is the episode's lead practitioner: allocated now, or — for a closed episode — when it
+    /// closed. One indexed look at the episode's participant rows.
+    /// </summary>
+    internal static Task<bool> LeadsAsync(SafeguardDbContext db, Guid practitionerId, Episode episode) =>
+        db.Participants.AnyAsync(p => p.RecordKind == Participations.Episode && p.RecordId == episode.Id && p.Role == ParticipantRole.LeadPractitioner
+            && p.PractitionerId == practitionerId && (p.Until == null || p.Until == episode.ClosedOn));
+
+    /// <summary>
+    /// Whether the user is named, with their account, in the core group of an open child protection plan of the episode
+    /// (ICPC-05): their current core group rows, joined to the episode's plans.
+    /// </summary>
+    internal static async Task<bool> CoreGroupMemberAsync(SafeguardDbContext db, ClaimsPrincipal user, Guid episodeId, CancellationToken cancellationToken)
     {
         if (user.PractitionerId() is not { } me)
         {
             return false;
         }
 
-        var open = await db.ChildProtectionPlans.AsNoTracking().Where(which).Where(p => p.EndedOn == null).ToListAsync(cancellationToken);
-        return open.Exists(p => p.CoreGroup.Any(m => m.PractitionerId == me));
+        return await (from p in db.Participants
+                      where p.PractitionerId == me && p.Role == ParticipantRole.CoreGroupMember && p.Until == null
+                            && p.RecordKind == Participations.ChildProtectionPlan
+                      join plan in db.ChildProtectionPlans on p.RecordId equals plan.Id
+                      where plan.EpisodeId == episodeId && plan.EndedOn == null
+                      select p.Id).AnyAsync(cancellationToken);
     }
 }
 
@@ -70,7 +85,7 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
 /// decision: whoever may see the episode, and each practitioner invited with their account, who sees this meeting
 /// and nothing else of the child's record.
 /// </summary>
-public sealed class MeetingAccess(EpisodeAccess episodes)
+public sealed class MeetingAccess(SafeguardDbContext db, EpisodeAccess episodes)
 {
     public const string InvitedBasisPrefix = "Invited to the child protection conference on ";
 
@@ -82,7 +97,8 @@ public sealed class MeetingAccess(EpisodeAccess episodes)
         }
 
         var me = user.PractitionerId();
-        return me is not null && meeting.Invitations.Any(i => i.PractitionerId == me)
+        return me is not null && await db.Participants.AnyAsync(p => p.RecordKind == Participations.ConferenceMeeting && p.RecordId == meeting.Id
+                && p.Role == ParticipantRole.Invitee && p.PractitionerId == me && p.Until == null)
             ? InvitedBasisPrefix + meeting.ScheduledFor.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
     }
@@ -110,12 +126,19 @@ public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService aut
             return null;
         }
 
-        if (await db.Episodes.AnyAsync(e => e.ChildId == childId && e.ClosedOn == null && e.LeadPractitionerId == me, cancellationToken))
+        // The lead practitioner of one of the child's open episodes, or a core group member of one of the child's open
+        // plans: their current participant rows about the child, in one indexed query (the lead's basis first).
+        var roles = await db.Participants
+            .Where(p => p.ChildId == childId && p.PractitionerId == me && p.Until == null
+                && ((p.RecordKind == Participations.Episode && p.Role == ParticipantRole.LeadPractitioner)
+                    || (p.RecordKind == Participations.ChildProtectionPlan && p.Role == ParticipantRole.CoreGroupMember)))
+            .Select(p => p.Role).Distinct().ToListAsync(cancellationToken);
+        if (roles.Contains(ParticipantRole.LeadPractitioner))
         {
             return EpisodeAccess.LeadPractitionerBasis;
         }
 
-        if (await EpisodeAccess.CoreGroupMemberAsync(db, user, p => p.ChildId == childId, cancellationToken))
+        if (roles.Contains(ParticipantRole.CoreGroupMember))
         {
             return EpisodeAccess.CoreGroupBasis;
         }

@@ -9,6 +9,7 @@ using Safeguard.Domain.ChildProtection;
 using Safeguard.Domain.Chronology;
 using Safeguard.Domain.InformationSharing;
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Participation;
 using Safeguard.Web.Access;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
@@ -193,12 +194,16 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
         }
 
         var since = EnglandClock.Today(time).AddDays(-30);
-        var meetings = (await db.ConferenceMeetings.AsNoTracking().Where(m => m.HeldOn == null || m.HeldOn >= since).ToListAsync(cancellationToken))
-            .Where(m => m.Invitations.Any(i => i.PractitionerId == me)).ToList();
-        var childIds = meetings.Select(m => m.ChildId).Distinct().ToList();
-        var names = await db.Children.Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.GivenName + " " + c.FamilyName, cancellationToken);
-        return [.. meetings.OrderBy(m => m.ScheduledFor).Select(m => new MyInvitation(m.Id, m.ChildId, names[m.ChildId], TitleOf(m.Kind, m.PreBirth), m.ScheduledFor,
-            m.Invitations.First(i => i.PractitionerId == me).ReportReceived, m.HeldOn))];
+        // The practitioner's invitations are participant rows: one indexed query joined to the meetings and the children.
+        var rows = await (from p in db.Participants.AsNoTracking()
+                          where p.PractitionerId == me && p.Role == ParticipantRole.Invitee && p.Until == null && p.RecordKind == Participations.ConferenceMeeting
+                          join m in db.ConferenceMeetings.AsNoTracking() on p.RecordId equals m.Id
+                          where m.HeldOn == null || m.HeldOn >= since
+                          join c in db.Children on m.ChildId equals c.Id
+                          orderby m.ScheduledFor
+                          select new { Meeting = m, Name = c.GivenName + " " + c.FamilyName }).ToListAsync(cancellationToken);
+        return [.. rows.DistinctBy(r => r.Meeting.Id).Select(r => new MyInvitation(r.Meeting.Id, r.Meeting.ChildId, r.Name, TitleOf(r.Meeting.Kind, r.Meeting.PreBirth),
+            r.Meeting.ScheduledFor, r.Meeting.Invitations.First(i => i.PractitionerId == me).ReportReceived, r.Meeting.HeldOn))];
     }
 
     /// <summary>What the conference decided, for its invitees (ICPC-06): the plan or not, the category, the reasons; for a review, the review's decision.</summary>

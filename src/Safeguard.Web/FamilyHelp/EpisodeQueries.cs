@@ -120,8 +120,12 @@ public static class EpisodeQueries
     /// <summary>The children the practitioner leads work for, longest unseen first: their caseload as they see it on "My work".</summary>
     public static async Task<List<LedEpisode>> LedByAsync(SafeguardDbContext db, Guid practitionerId, DateOnly today, CancellationToken cancellationToken)
     {
-        var rows = await (from e in db.Episodes
-                          where e.LeadPractitionerId == practitionerId && e.ClosedOn == null
+        // The practitioner's current lead practitioner rows (an episode's row ends when it closes), joined to the episodes.
+        var rows = await (from p in db.Participants
+                          where p.PractitionerId == practitionerId && p.Role == Domain.Participation.ParticipantRole.LeadPractitioner && p.Until == null
+                                && p.RecordKind == Domain.Participation.Participations.Episode
+                          join e in db.Episodes on p.RecordId equals e.Id
+                          where e.ClosedOn == null
                           join c in db.Children on e.ChildId equals c.Id
                           select new
                           {

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Safeguard.Data;
 using Safeguard.Data.Records;
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Participation;
 using Safeguard.Web.Records;
 using Safeguard.Web.Tests.FamilyHelp;
 using Safeguard.Web.Tests.Support;
@@ -219,20 +221,19 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
     {
         var area = await factory.NewAreaAsync();
         var journeyClients = await ChildJourney.SignInAsync(factory, area);
+        // The referrer, the manager and the data protection officer are who they are by their agency and roles; the lead
+        // practitioner, the core group member, the chair and the invited officer by what the journey makes them — read from
+        // its participant rows once it is walked.
         var clients = new Dictionary<Persona, HttpClient>
         {
             [Persona.Ref] = journeyClients[Who.Referrer].Client,
-            [Persona.Bg] = journeyClients[Who.Police].Client,
-            [Persona.Lead] = journeyClients[Who.LeadPractitioner].Client,
             [Persona.Mgr] = journeyClients[Who.Manager].Client,
-            [Persona.Chr] = journeyClients[Who.Chair].Client,
-            [Persona.Cg] = journeyClients[Who.CoreGroup].Client,
             [Persona.Dpo] = journeyClients[Who.DataProtectionOfficer].Client,
             [Persona.Adm] = await factory.AdministratorClientAsync(area),
         };
         var otherSchool = await NewAgencyAsync(area, "another primary school", AgencyKind.School);
         var health = await NewAgencyAsync(area, "health visiting", AgencyKind.HealthProvider);
-        var emails = new Dictionary<Persona, string> { [Persona.Bg] = journeyClients[Who.Police].Email };
+        var emails = new Dictionary<Persona, string>();
         foreach (var (persona, agency, roles) in new[]
                  {
                      (Persona.Dsl2, otherSchool, new[] { PractitionerRole.DesignatedSafeguardingLead }),
@@ -251,6 +252,13 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         try
         {
             var journey = await ChildJourney.WalkAsync(area, journeyClients);
+            foreach (var (persona, practitionerId) in await RelationshipsAsync(area, journey))
+            {
+                var (client, _, email) = journeyClients.Values.Single(c => c.PractitionerId == practitionerId);
+                clients[persona] = client;
+                emails[persona] = email;
+            }
+
             var asked = await ChildJourney.Json(await clients[Persona.Hv].PostAsJsonAsync($"/api/v1/children/{journey.ChildId}/access-requests",
                 new { reason = HealthVisitorReason, days = 7 }), HttpStatusCode.Created);
             await ChildJourney.Json(await clients[Persona.Mgr].PostAsJsonAsync($"/api/v1/access-requests/{asked.GetProperty("id").GetGuid()}/decision",
@@ -290,7 +298,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         }
         finally
         {
-            foreach (var client in clients.Values)
+            foreach (var client in clients.Values.Concat(journeyClients.Values.Select(c => c.Client)).Distinct())
             {
                 client.Dispose();
             }
@@ -406,6 +414,28 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Who has which relationship with Robin, as the service records it: the current lead practitioner of his episode, the
+    /// core group member with an account in his open plan, the chair of his initial conference, and the officer invited by
+    /// their account to his review conference. Each must be exactly one practitioner.
+    /// </summary>
+    private async Task<Dictionary<Persona, Guid>> RelationshipsAsync(TestArea area, ChildJourney.Journey journey)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        var rows = await db.Participants.AsNoTracking().Where(p => p.ChildId == journey.ChildId && p.PractitionerId != null).ToListAsync();
+        Guid Only(string kind, Guid? recordId, ParticipantRole role, bool current) => Assert.Single(rows,
+            p => p.RecordKind == kind && (recordId is null || p.RecordId == recordId) && p.Role == role && (!current || p.IsCurrent)).PractitionerId!.Value;
+        return new Dictionary<Persona, Guid>
+        {
+            [Persona.Lead] = Only(Participations.Episode, journey.EpisodeId, ParticipantRole.LeadPractitioner, current: true),
+            [Persona.Cg] = Only(Participations.ChildProtectionPlan, journey.ProtectionPlanId, ParticipantRole.CoreGroupMember, current: true),
+            [Persona.Chr] = Only(Participations.ChildProtectionConference, null, ParticipantRole.Chair, current: false),
+            [Persona.Bg] = Only(Participations.ConferenceMeeting, journey.MeetingId, ParticipantRole.Invitee, current: true),
+        };
     }
 
     private async Task<Agency> NewAgencyAsync(TestArea area, string name, AgencyKind kind)
