@@ -76,6 +76,22 @@ public static class OnePerParent
         };
     }
 
+    /// <summary>
+    /// Two saves moved the same statutory clock at the same moment (a clock's id comes from its subject and rule, so both
+    /// tried to write it first): the later one was working on a record that changed after it read it.
+    /// </summary>
+    public static bool IsClockRace(DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.InnerException switch
+        {
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg => pg.ConstraintName == "PK_ClockRecords",
+            SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 } sqlite =>
+                sqlite.Message.Contains("UNIQUE constraint failed: ClockRecords.", StringComparison.Ordinal),
+            _ => false,
+        };
+    }
+
     /// <summary>SQLite names the table and columns: "UNIQUE constraint failed: Section47Enquiries.StrategyDiscussionId".</summary>
     private static OnePerParentRule? FromSqliteMessage(string message)
     {

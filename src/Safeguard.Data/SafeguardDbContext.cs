@@ -139,7 +139,10 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         }
     }
 
-    /// <summary>A save that breaks a one-per-parent rule's unique index fails as that rule (<see cref="RuleConflictException"/>).</summary>
+    /// <summary>
+    /// A save that breaks a one-per-parent rule's unique index fails as that rule (<see cref="RuleConflictException"/>); one that
+    /// lost a race to write the same statutory clock fails as an edit conflict (the record changed after it was read).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         try
@@ -149,6 +152,10 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.Broken(failed) is { } rule)
         {
             throw new RuleConflictException(rule, failed);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsClockRace(failed))
+        {
+            throw new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
         }
     }
 
@@ -162,6 +169,10 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.Broken(failed) is { } rule)
         {
             throw new RuleConflictException(rule, failed);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsClockRace(failed))
+        {
+            throw new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
         }
     }
 }

@@ -103,10 +103,8 @@ public sealed class ConveneModel(SafeguardDbContext db, EpisodeAccess access, IA
 
         var unborn = await Db.Children.Where(c => c.Id == Episode.ChildId).Select(c => c.DateOfBirth == null).SingleAsync(cancellationToken);
         Title = "Arrange the " + ConferenceMeetings.TitleOf(Kind, unborn).ToLowerInvariant();
-        People = [.. (await (from p in Db.Practitioners.AsNoTracking()
-                             join a in Db.Agencies on p.AgencyId equals a.Id
-                             orderby a.Name, p.FamilyName
-                             select new PersonView(p.Id, p.GivenName + " " + p.FamilyName, p.JobTitle, a.Name)).ToListAsync(cancellationToken))];
+        People = await PractitionerPicker.FindAsync(Db, null, Practitioners.Where(p => p.PractitionerId is not null).Select(p => p.PractitionerId!.Value),
+            cancellationToken);
         return loaded;
     }
 }

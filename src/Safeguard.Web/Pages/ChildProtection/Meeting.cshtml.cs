@@ -155,10 +155,7 @@ public sealed class MeetingModel(ConferenceMeetings meetings, Data.SafeguardDbCo
         Today = EnglandClock.Today(time);
         if (IsChildrenSocialCare && Meeting.HeldOn is null)
         {
-            People = [.. await (from p in db.Practitioners.AsNoTracking()
-                                join a in db.Agencies on p.AgencyId equals a.Id
-                                orderby a.Name, p.FamilyName
-                                select new FamilyHelp.PersonView(p.Id, p.GivenName + " " + p.FamilyName, p.JobTitle, a.Name)).ToListAsync(cancellationToken)];
+            People = await FamilyHelp.PractitionerPicker.FindAsync(db, null, Invitee.PractitionerId is { } chosen ? [chosen] : [], cancellationToken);
         }
 
         return Page();
