@@ -215,6 +215,30 @@ public abstract class OnePerParentTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    [Trait("Rule", "SG-S47-05")]
+    public async Task OnThePage_StartsAtOnce_OneEnquiry_TheOthersSeeTheRuleInTheErrorSummary()
+    {
+        var team = await TeamAsync();
+        var discussionId = await DiscussionAsync(team);
+        var path = $"/strategy-discussions/{discussionId}";
+        var token = await HttpSignIn.AntiforgeryTokenAsync(team.Worker, path);
+        var answers = await RaceAsync(e => e.Entity is Section47Enquiry, () =>
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["LeadId"] = $"{team.WorkerId}", ["__RequestVerificationToken"] = token });
+            return team.Worker.PostAsync(new Uri($"{path}?handler=Start", UriKind.Relative), form);
+        });
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), a =>
+        {
+            Assert.Equal(HttpStatusCode.OK, a.Status);
+            Assert.Contains("govuk-error-summary", a.Body, StringComparison.Ordinal);
+            Assert.Contains("The section 47 enquiry from this discussion has already started.", a.Body, StringComparison.Ordinal);
+        });
+        Assert.Equal(1, await InAreaAsync(team.Area, db => db.Section47Enquiries.CountAsync(q => q.StrategyDiscussionId == discussionId)));
+    }
+
+    [Fact]
     [Trait("Rule", "SG-CP-06")]
     [Trait("Rule", "SG-CM-07")]
     public async Task OneInitialConferenceArrangedAndHeldPerEnquiry_AndOneOpenPlanPerChild()

@@ -51,6 +51,10 @@ public sealed class ConveneModel(SafeguardDbContext db, EpisodeAccess access, IA
 
     public IReadOnlyList<PersonView> People { get; private set; } = [];
 
+    /// <summary>Part of a name, job or agency narrowing the practitioners offered (at most <see cref="PractitionerPicker.MaxShown"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Find { get; set; }
+
     public string Title { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -103,7 +107,7 @@ public sealed class ConveneModel(SafeguardDbContext db, EpisodeAccess access, IA
 
         var unborn = await Db.Children.Where(c => c.Id == Episode.ChildId).Select(c => c.DateOfBirth == null).SingleAsync(cancellationToken);
         Title = "Arrange the " + ConferenceMeetings.TitleOf(Kind, unborn).ToLowerInvariant();
-        People = await PractitionerPicker.FindAsync(Db, null, Practitioners.Where(p => p.PractitionerId is not null).Select(p => p.PractitionerId!.Value),
+        People = await PractitionerPicker.FindAsync(Db, Find, Practitioners.Where(p => p.PractitionerId is not null).Select(p => p.PractitionerId!.Value),
             cancellationToken);
         return loaded;
     }
