@@ -135,6 +135,50 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+
+        // One-per-parent rules: a unique index each, partial where the rule is about open records (OnePerParent).
+        foreach (var rule in OnePerParent.All)
+        {
+            var entity = builder.Model.GetEntityTypes().Single(e => !e.IsOwned() && e.GetTableName() == rule.Table);
+            builder.Entity(entity.ClrType).HasIndex([.. rule.Columns], rule.IndexName).IsUnique().HasFilter(rule.Filter);
+        }
+    }
+
+    /// <summary>
+    /// A save that breaks a one-per-parent rule's unique index fails as that rule (<see cref="RuleConflictException"/>); one that
+    /// lost a race to write the same statutory clock fails as an edit conflict (the record changed after it was read).
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.Broken(failed) is { } rule)
+        {
+            throw new RuleConflictException(rule, failed);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsClockRace(failed))
+        {
+            throw new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
+        }
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.Broken(failed) is { } rule)
+        {
+            throw new RuleConflictException(rule, failed);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsClockRace(failed))
+        {
+            throw new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
+        }
     }
 }
 

@@ -15,5 +15,7 @@ public sealed class EncompassNotificationConfiguration : IEntityTypeConfiguratio
         builder.HasOne<Agency>().WithMany().HasForeignKey(n => n.SettingAgencyId);
         // The designated safeguarding lead's list: their setting's notifications, unseen first.
         builder.HasIndex(n => new { n.AreaId, n.SettingAgencyId, n.SeenAt, n.IncidentAt });
+        // The police officer's own notifications.
+        builder.HasIndex(n => new { n.AreaId, n.RecordedBy });
     }
 }

@@ -60,6 +60,8 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.HasOne<Referral>().WithMany().HasForeignKey(a => a.ReferralId);
         builder.HasIndex(a => new { a.AreaId, a.EpisodeId });
         builder.HasIndex(a => new { a.AreaId, a.Status });
+        // The child's assessments (child page, subject access export).
+        builder.HasIndex(a => new { a.AreaId, a.ChildId });
     }
 }
 
@@ -148,6 +150,7 @@ public sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration<S
         builder.Ignore(s => s.Section47Initiated);
         builder.HasOne<Episode>().WithMany().HasForeignKey(s => s.EpisodeId);
         builder.HasIndex(s => new { s.AreaId, s.EpisodeId });
+        builder.HasIndex(s => new { s.AreaId, s.ChildId });
     }
 }
 
@@ -171,6 +174,7 @@ public sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<Saf
         builder.Navigation(s => s.ConferenceRequests).HasField("_conferenceRequests").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(s => s.ConferenceAgreedOnRequest);
         builder.HasIndex(s => new { s.AreaId, s.EpisodeId });
+        builder.HasIndex(s => new { s.AreaId, s.ChildId });
     }
 }
 
@@ -193,6 +197,7 @@ public sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfigur
         builder.Property(c => c.FromAuthority).HasMaxLength(200);
         builder.HasOne<Safeguard.Domain.ChildProtection.Section47Enquiry>().WithMany().HasForeignKey(c => c.Section47EnquiryId);
         builder.HasIndex(c => new { c.AreaId, c.EpisodeId });
+        builder.HasIndex(c => new { c.AreaId, c.ChildId });
     }
 }
 
@@ -216,6 +221,9 @@ public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<
         builder.Navigation(p => p.Reviews).HasField("_reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Safeguard.Domain.ChildProtection.ChildProtectionConference>().WithMany().HasForeignKey(p => p.ConferenceId);
         builder.HasIndex(p => new { p.AreaId, p.ChildId, p.EndedOn });
+        // The episode's plans, and the plan a conference made (conference and enquiry pages).
+        builder.HasIndex(p => new { p.AreaId, p.EpisodeId });
+        builder.HasIndex(p => new { p.AreaId, p.ConferenceId });
         builder.Property(p => p.MovingTo).HasMaxLength(200);
         builder.Property(p => p.TransferInOutcome).HasMaxLength(Safeguard.Domain.ChildProtection.ChildProtectionConference.MaxTextLength);
     }
@@ -236,6 +244,10 @@ public sealed class ConferenceMeetingConfiguration : IEntityTypeConfiguration<Sa
         builder.Navigation(m => m.Invitations).HasField("_invitations").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Episode>().WithMany().HasForeignKey(m => m.EpisodeId);
         builder.HasIndex(m => new { m.AreaId, m.EpisodeId });
+        // A plan's review conferences, the meeting a conference was held at, and the child's next conference (child page).
+        builder.HasIndex(m => new { m.AreaId, m.PlanId, m.HeldOn });
+        builder.HasIndex(m => new { m.AreaId, m.ConferenceId });
+        builder.HasIndex(m => new { m.AreaId, m.ChildId, m.HeldOn });
     }
 }
 
@@ -264,6 +276,8 @@ public sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Safegu
         builder.Property(r => r.Reason).HasMaxLength(Safeguard.Domain.Access.AccessRequest.MaxReasonLength);
         builder.Property(r => r.DecisionReasons).HasMaxLength(Safeguard.Domain.Access.AccessRequest.MaxReasonLength);
         builder.Ignore(r => r.Status);
+        // One decision per request: a second manager deciding at the same moment is refused.
+        builder.Property(r => r.DecidedAt).IsConcurrencyToken();
         builder.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
         // A practitioner's granted access to a child (checked on every look), and the managers' list of requests to decide.
         builder.HasIndex(r => new { r.AreaId, r.RequestedBy, r.ChildId, r.Until });

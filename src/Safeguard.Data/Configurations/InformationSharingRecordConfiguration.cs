@@ -18,5 +18,7 @@ public sealed class InformationSharingRecordConfiguration : IEntityTypeConfigura
         builder.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
         // The child's record lists what was shared, newest first.
         builder.HasIndex(r => new { r.AreaId, r.ChildId, r.SharedOn });
+        // What was shared by one record: the agencies told a plan ended, a conference's invitations.
+        builder.HasIndex(r => new { r.AreaId, r.SourceType, r.SourceId });
     }
 }

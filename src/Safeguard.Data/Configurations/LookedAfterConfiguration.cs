@@ -75,5 +75,6 @@ public sealed class PreProceedingsConfiguration : IEntityTypeConfiguration<PrePr
         builder.Navigation(p => p.KeyDiscussions).HasField("_keyDiscussions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Episode>().WithMany().HasForeignKey(p => p.EpisodeId);
         builder.HasIndex(p => new { p.AreaId, p.EpisodeId });
+        builder.HasIndex(p => new { p.AreaId, p.ChildId });
     }
 }

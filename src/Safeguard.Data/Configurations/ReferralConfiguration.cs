@@ -36,6 +36,8 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.PrimaryNeedCode).HasMaxLength(2);
         builder.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+        // One decision per referral: a decision saved while another was being made (both read it undecided) is refused.
+        builder.Property(r => r.DecidedAt).IsConcurrencyToken();
         builder.Property(r => r.HarmContexts).HasConversion<int>();
         builder.PrimitiveCollection(r => r.HarmTypes).HasField("_harmTypes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(r => r.Escalations, e => e.ToJson());
@@ -52,5 +54,7 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // The front door's queue: undecided referrals in receipt order.
         builder.HasIndex(r => new { r.AreaId, r.DecidedAt, r.ReceivedAt });
         builder.HasIndex(r => new { r.AreaId, r.ChildId, r.ReceivedOn });
+        // The episode's referrals (episode page, starting an assessment).
+        builder.HasIndex(r => new { r.AreaId, r.EpisodeId, r.ReceivedAt });
     }
 }

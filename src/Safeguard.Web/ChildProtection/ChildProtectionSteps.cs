@@ -291,6 +291,8 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     private async Task RecordConferenceAsync(ChildProtectionConference conference, ChildProtectionPlan? plan, Domain.Organisation.Practitioner chair, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        Requirement.Require(plan is null || !await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == plan.ChildId && p.EndedOn == null, cancellationToken),
+            OnePerParent.OneOpenChildProtectionPlanPerChild.RuleId, OnePerParent.OneOpenChildProtectionPlanPerChild.Message);
         db.Conferences.Add(conference);
         var title = ConferenceMeetings.TitleOf(conference.Kind, conference.PreBirth);
         db.Note(conference.AreaId, conference.ChildId, conference.EpisodeId, conference.HeldOn, now, ChronologyKind.Conference,

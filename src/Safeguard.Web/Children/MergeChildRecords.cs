@@ -24,6 +24,8 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
         var folded = new HashSet<Guid>();
         foreach (var episode in await db.Episodes.Where(e => e.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
+            Requirement.Require(survivorsOpen is null || !episode.IsOpen || episode.IsEmpty, OnePerParent.OneOpenEpisodePerChild.RuleId,
+                "Both records have an open episode with work in it: a child has one open episode, so close one of them before merging the records.");
             if (survivorsOpen is not null && episode.IsOpen && episode.IsEmpty)
             {
                 folded.Add(episode.Id);

@@ -10,7 +10,8 @@ namespace Safeguard.Web.Errors;
 
 /// <summary>
 /// The one place an error becomes what a user sees. For the API: a refused step (a broken rule) is a 422
-/// problem with the rule id; anything unexpected is a 500 problem with no internals. Pages fall through to
+/// problem with the rule id; a step that lost a race to a one-per-parent rule (the database's unique index refused
+/// the second record) is a 409 problem with the rule id; anything unexpected is a 500 problem with no internals. Pages fall through to
 /// the error page (see <see cref="RuleViolationPageFilter"/> for refused steps on pages).
 /// </summary>
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -32,6 +33,11 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The request breaks a rule.",
                 extensions: new Dictionary<string, object?> { ["ruleId"] = violation.RuleId }),
+            RuleConflictException conflict => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Someone else took this step a moment ago.",
+                detail: conflict.Rule.Message + " Nothing was saved.",
+                extensions: new Dictionary<string, object?> { ["ruleId"] = conflict.RuleId }),
             RecordNotFoundException => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
                 detail: "There is no such record in your area."),
             AccessRefusedException => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.",
@@ -84,6 +90,12 @@ public sealed class RuleViolationPageFilter : IAsyncPageFilter
             page.ModelState.AddModelError(key, violation.Message);
             executed.ExceptionHandled = true;
             executed.Result = page.Page();
+        }
+        else if (executed.Exception is RuleConflictException lostRace && context.HandlerInstance is PageModel raced)
+        {
+            raced.ModelState.AddModelError(string.Empty, lostRace.Rule.Message);
+            executed.ExceptionHandled = true;
+            executed.Result = raced.Page();
         }
         else if (executed.Exception is RecordNotFoundException)
         {

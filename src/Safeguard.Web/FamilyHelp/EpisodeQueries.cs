@@ -98,19 +98,33 @@ public static class EpisodeQueries
     }
 
     /// <summary>Who can be allocated as lead practitioner: the area's practitioners who can lead work, with their caseload (open episodes they lead).</summary>
-    public static async Task<List<(PersonView Person, bool SocialWorker, int Caseload)>> CandidatesAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Asked of the database: only those who may lead (<paramref name="socialWorkersOnly"/>: registered social workers), at most
+    /// <see cref="PractitionerPicker.MaxShown"/> by name, and the caseload counted for them alone.
+    /// </remarks>
+    public static async Task<List<(PersonView Person, bool SocialWorker, int Caseload)>> CandidatesAsync(SafeguardDbContext db, CancellationToken cancellationToken,
+        bool socialWorkersOnly = false)
     {
-        var practitioners = await (from p in db.Practitioners
+        var practitioners = await (from p in db.Practitioners.AsNoTracking()
+                                   where !p.Roles.Contains(Domain.Organisation.PractitionerRole.Administrator)
+                                       && !p.Roles.Contains(Domain.Organisation.PractitionerRole.Analyst)
+                                       && !p.Roles.Contains(Domain.Organisation.PractitionerRole.DataProtectionOfficer)
+                                       && (!socialWorkersOnly || (p.Roles.Contains(Domain.Organisation.PractitionerRole.SocialWorker) && p.Registration != null))
                                    join a in db.Agencies on p.AgencyId equals a.Id
                                    orderby p.FamilyName, p.GivenName
-                                   select new { p, Agency = a.Name }).ToListAsync(cancellationToken);
-        var caseload = await db.Episodes.Where(e => e.ClosedOn == null && e.LeadPractitionerId != null).GroupBy(e => e.LeadPractitionerId!.Value)
+                                   select new
+                                   {
+                                       p.Id,
+                                       Name = p.GivenName + " " + p.FamilyName,
+                                       p.JobTitle,
+                                       Agency = a.Name,
+                                       SocialWorker = p.Roles.Contains(Domain.Organisation.PractitionerRole.SocialWorker) && p.Registration != null,
+                                   }).Take(PractitionerPicker.MaxShown).ToListAsync(cancellationToken);
+        var ids = practitioners.Select(p => p.Id).ToList();
+        var caseload = await db.Episodes.Where(e => e.ClosedOn == null && e.LeadPractitionerId != null && ids.Contains(e.LeadPractitionerId.Value))
+            .GroupBy(e => e.LeadPractitionerId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return [.. practitioners
-            .Where(x => !x.p.Has(Domain.Organisation.PractitionerRole.Administrator) && !x.p.Has(Domain.Organisation.PractitionerRole.Analyst)
-                && !x.p.Has(Domain.Organisation.PractitionerRole.DataProtectionOfficer))
-            .Select(x => (new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency),
-                x.p.Has(Domain.Organisation.PractitionerRole.SocialWorker) && x.p.IsSocialWorkQualified, caseload.GetValueOrDefault(x.p.Id)))];
+        return [.. practitioners.Select(x => (new PersonView(x.Id, x.Name, x.JobTitle, x.Agency), x.SocialWorker, caseload.GetValueOrDefault(x.Id)))];
     }
 
     /// <summary>A child whose open episode the practitioner leads, with when they were last seen and the plan's next review.</summary>

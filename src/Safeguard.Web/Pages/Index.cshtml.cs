@@ -42,6 +42,9 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
     /// <summary>Looked after children with no care plan yet (LAC-01): those the user leads, or for a manager all of the area's.</summary>
     public IReadOnlyList<(Guid PeriodId, Guid ChildId, string ChildName, DateOnly Since)> WithoutCarePlan { get; private set; } = [];
 
+    /// <summary>How many of them "My work" lists, longest waiting first.</summary>
+    public const int WithoutCarePlanShown = 200;
+
     /// <summary>For managers: referrers' escalations still waiting for a response (REF-07).</summary>
     public IReadOnlyList<(Guid ReferralId, string Reference, string ChildName, DateTimeOffset RaisedAt)> Escalations { get; private set; } = [];
 
@@ -93,14 +96,16 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
         {
             var manager = (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
             var practitioner = User.PractitionerId();
-            var open = await (from l in db.LookedAfterPeriods.AsNoTracking()
-                              where l.EndedOn == null
-                              join e in db.Episodes on l.EpisodeId equals e.Id
-                              where manager || e.LeadPractitionerId == practitioner
-                              join c in db.Children on l.ChildId equals c.Id
-                              orderby l.StartedOn
-                              select new { Period = l, Name = c.GivenName + " " + c.FamilyName }).Take(200).ToListAsync(cancellationToken);
-            WithoutCarePlan = [.. open.Where(o => !o.Period.HasCarePlan).Select(o => (o.Period.Id, o.Period.ChildId, o.Name, o.Period.StartedOn))];
+            // The database picks the periods without a care plan, so the list is right however many children are looked after.
+            var waiting = await (from l in db.LookedAfterPeriods.AsNoTracking()
+                                 where l.EndedOn == null && !l.CarePlans.Any()
+                                 join e in db.Episodes on l.EpisodeId equals e.Id
+                                 where manager || e.LeadPractitionerId == practitioner
+                                 join c in db.Children on l.ChildId equals c.Id
+                                 orderby l.StartedOn
+                                 select new { l.Id, l.ChildId, l.StartedOn, Name = c.GivenName + " " + c.FamilyName })
+                .Take(WithoutCarePlanShown).ToListAsync(cancellationToken);
+            WithoutCarePlan = [.. waiting.Select(o => (o.Id, o.ChildId, o.Name, o.StartedOn))];
         }
 
         await audit.ListedAsync("My work", Work.Where(w => w.ChildId is not null).Select(w => w.ChildId!.Value)

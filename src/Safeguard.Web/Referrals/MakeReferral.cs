@@ -112,6 +112,21 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
     public async Task<Result> HandleAsync(Guid areaId, Guid practitionerId, ReferralInput input, string? idempotencyKey,
         bool mayUseExistingRecords, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await AttemptAsync(areaId, practitionerId, input, idempotencyKey, mayUseExistingRecords, cancellationToken);
+        }
+        catch (RuleConflictException conflict) when (conflict.Rule == OnePerParent.OneOpenEpisodePerChild)
+        {
+            // Another referral about the child opened an episode a moment ago: this one joins it instead of opening a second.
+            db.ChangeTracker.Clear();
+            return await AttemptAsync(areaId, practitionerId, input, idempotencyKey, mayUseExistingRecords, cancellationToken);
+        }
+    }
+
+    private async Task<Result> AttemptAsync(Guid areaId, Guid practitionerId, ReferralInput input, string? idempotencyKey,
+        bool mayUseExistingRecords, CancellationToken cancellationToken)
+    {
         if (idempotencyKey is not null && await FindBySubmissionKeyAsync(idempotencyKey, cancellationToken) is { } earlier)
         {
             return new Result(earlier, AlreadyReceived: true);

@@ -175,14 +175,10 @@ public sealed class ConferenceModel(SafeguardDbContext db, EpisodeAccess access,
             DueBy = steps.ConferenceDueBy(enquiry!);
         }
 
-        var people = await (from p in Db.Practitioners.AsNoTracking()
-                            join a in Db.Agencies on p.AgencyId equals a.Id
-                            orderby p.FamilyName
-                            select new { p, Agency = a.Name }).ToListAsync(cancellationToken);
-        Chairs = [.. people.Where(x => x.p.Has(PractitionerRole.ConferenceChair)).Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
-        SocialWorkers = [.. people.Where(x => x.p.Has(PractitionerRole.SocialWorker) && x.p.IsSocialWorkQualified)
-            .Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
-        Everyone = [.. people.Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
+        Chairs = await PractitionerPicker.WithRoleAsync(Db, PractitionerRole.ConferenceChair, registered: false, cancellationToken);
+        SocialWorkers = await PractitionerPicker.WithRoleAsync(Db, PractitionerRole.SocialWorker, registered: true, cancellationToken);
+        Everyone = await PractitionerPicker.FindAsync(Db, null, CoreGroup.Where(m => m.PractitionerId is not null).Select(m => m.PractitionerId!.Value),
+            cancellationToken);
         return loaded;
     }
 }

@@ -51,6 +51,10 @@ public sealed class ConveneModel(SafeguardDbContext db, EpisodeAccess access, IA
 
     public IReadOnlyList<PersonView> People { get; private set; } = [];
 
+    /// <summary>Part of a name, job or agency narrowing the practitioners offered (at most <see cref="PractitionerPicker.MaxShown"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Find { get; set; }
+
     public string Title { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -103,10 +107,8 @@ public sealed class ConveneModel(SafeguardDbContext db, EpisodeAccess access, IA
 
         var unborn = await Db.Children.Where(c => c.Id == Episode.ChildId).Select(c => c.DateOfBirth == null).SingleAsync(cancellationToken);
         Title = "Arrange the " + ConferenceMeetings.TitleOf(Kind, unborn).ToLowerInvariant();
-        People = [.. (await (from p in Db.Practitioners.AsNoTracking()
-                             join a in Db.Agencies on p.AgencyId equals a.Id
-                             orderby a.Name, p.FamilyName
-                             select new PersonView(p.Id, p.GivenName + " " + p.FamilyName, p.JobTitle, a.Name)).ToListAsync(cancellationToken))];
+        People = await PractitionerPicker.FindAsync(Db, Find, Practitioners.Where(p => p.PractitionerId is not null).Select(p => p.PractitionerId!.Value),
+            cancellationToken);
         return loaded;
     }
 }

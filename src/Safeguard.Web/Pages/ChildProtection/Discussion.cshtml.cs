@@ -85,7 +85,7 @@ public sealed class DiscussionModel(SafeguardDbContext db, EpisodeAccess access,
         EnquiryId = await Db.Section47Enquiries.Where(q => q.StrategyDiscussionId == id).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (discussion.Section47Initiated && EnquiryId is null)
         {
-            Leads = [.. (await EpisodeQueries.CandidatesAsync(Db, cancellationToken)).Where(c => c.SocialWorker).Select(c => c.Person)];
+            Leads = await PractitionerPicker.WithRoleAsync(Db, Domain.Organisation.PractitionerRole.SocialWorker, registered: true, cancellationToken);
         }
 
         return loaded;

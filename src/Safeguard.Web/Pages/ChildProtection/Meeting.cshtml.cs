@@ -67,6 +67,10 @@ public sealed class MeetingModel(ConferenceMeetings meetings, Data.SafeguardDbCo
     /// <summary>The area's practitioners, for children's social care to invite someone else by their account.</summary>
     public IReadOnlyList<FamilyHelp.PersonView> People { get; private set; } = [];
 
+    /// <summary>Part of a name, job or agency narrowing the practitioners offered to invite.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Find { get; set; }
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -155,10 +159,7 @@ public sealed class MeetingModel(ConferenceMeetings meetings, Data.SafeguardDbCo
         Today = EnglandClock.Today(time);
         if (IsChildrenSocialCare && Meeting.HeldOn is null)
         {
-            People = [.. await (from p in db.Practitioners.AsNoTracking()
-                                join a in db.Agencies on p.AgencyId equals a.Id
-                                orderby a.Name, p.FamilyName
-                                select new FamilyHelp.PersonView(p.Id, p.GivenName + " " + p.FamilyName, p.JobTitle, a.Name)).ToListAsync(cancellationToken)];
+            People = await FamilyHelp.PractitionerPicker.FindAsync(db, Find, Invitee.PractitionerId is { } chosen ? [chosen] : [], cancellationToken);
         }
 
         return Page();

@@ -228,10 +228,7 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
             .OrderBy(r => r.SharedWith).Select(r => r.SharedWith).ToListAsync(cancellationToken);
         if (CanWork)
         {
-            Chairs = [.. (await (from p in Db.Practitioners.AsNoTracking()
-                                 join a in Db.Agencies on p.AgencyId equals a.Id
-                                 select new { p, Agency = a.Name }).ToListAsync(cancellationToken))
-                .Where(x => x.p.Has(Domain.Organisation.PractitionerRole.ConferenceChair)).Select(x => new PersonView(x.p.Id, x.p.FullName, x.p.JobTitle, x.Agency))];
+            Chairs = await PractitionerPicker.WithRoleAsync(Db, Domain.Organisation.PractitionerRole.ConferenceChair, registered: false, cancellationToken);
         }
         return loaded;
     }
