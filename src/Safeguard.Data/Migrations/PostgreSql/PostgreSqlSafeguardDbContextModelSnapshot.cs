@@ -371,6 +371,7 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("DecidedBy")
@@ -396,11 +397,13 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId");
-
                     b.HasIndex("AreaId", "DecidedAt");
 
                     b.HasIndex("AreaId", "RequestedBy", "ChildId", "Until");
+
+                    b.HasIndex(new[] { "ChildId", "RequestedBy" }, "UX_AccessRequests_OneWaitingPerPractitionerAndChild")
+                        .IsUnique()
+                        .HasFilter("\"DecidedAt\" IS NULL");
 
                     b.ToTable("AccessRequests");
                 });
@@ -519,9 +522,17 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Section47EnquiryId");
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex(new[] { "Section47EnquiryId" }, "UX_ChildProtectionConferences_OnePerEnquiry")
+                        .IsUnique()
+                        .HasFilter("\"Section47EnquiryId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_ChildProtectionConferences_OneTransferInPerEpisode")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'TransferIn'");
 
                     b.ToTable("ChildProtectionConferences", (string)null);
                 });
@@ -596,7 +607,15 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasIndex("ConferenceId");
 
+                    b.HasIndex("AreaId", "ConferenceId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildProtectionPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("ChildProtectionPlans", (string)null);
                 });
@@ -674,7 +693,21 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasIndex("EpisodeId");
 
+                    b.HasIndex("AreaId", "ConferenceId");
+
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "ChildId", "HeldOn");
+
+                    b.HasIndex("AreaId", "PlanId", "HeldOn");
+
+                    b.HasIndex(new[] { "PlanId" }, "UX_ConferenceMeetings_OneArrangedReviewPerPlan")
+                        .IsUnique()
+                        .HasFilter("\"PlanId\" IS NOT NULL AND \"HeldOn\" IS NULL");
+
+                    b.HasIndex(new[] { "Section47EnquiryId" }, "UX_ConferenceMeetings_OnePerEnquiry")
+                        .IsUnique()
+                        .HasFilter("\"Section47EnquiryId\" IS NOT NULL");
 
                     b.ToTable("ConferenceMeetings", (string)null);
                 });
@@ -803,9 +836,13 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EpisodeId");
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_PreProceedings_OneOpenPerEpisode")
+                        .IsUnique()
+                        .HasFilter("\"Started\" AND \"EndedOn\" IS NULL");
 
                     b.ToTable("PreProceedings", (string)null);
                 });
@@ -894,9 +931,12 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasIndex("EpisodeId");
 
-                    b.HasIndex("StrategyDiscussionId");
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex(new[] { "StrategyDiscussionId" }, "UX_Section47Enquiries_OnePerDiscussion")
+                        .IsUnique();
 
                     b.ToTable("Section47Enquiries", (string)null);
                 });
@@ -961,6 +1001,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
 
@@ -1351,13 +1393,17 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EpisodeId");
-
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
 
                     b.HasIndex("AreaId", "Status");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_Assessments_OneUnfinishedPerEpisode")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Authorised'");
 
                     b.ToTable("Assessments");
                 });
@@ -1426,13 +1472,15 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId");
-
                     b.HasIndex("OpeningReferralId");
 
                     b.HasIndex("AreaId", "ChildId", "ClosedOn");
 
                     b.HasIndex("AreaId", "LeadPractitionerId", "ClosedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Episodes_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"ClosedOn\" IS NULL");
 
                     b.ToTable("Episodes");
                 });
@@ -1498,6 +1546,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("AreaId", "EpisodeId");
 
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Plans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("Plans");
                 });
@@ -1626,6 +1678,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasIndex("AreaId", "ChildId", "SharedOn");
 
+                    b.HasIndex("AreaId", "SourceType", "SourceId");
+
                     b.ToTable("InformationSharing");
                 });
 
@@ -1681,6 +1735,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_LookedAfterPeriods_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
+
                     b.ToTable("LookedAfterPeriods", (string)null);
                 });
 
@@ -1733,6 +1791,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("ChildId");
 
                     b.HasIndex("SettingAgencyId");
+
+                    b.HasIndex("AreaId", "RecordedBy");
 
                     b.HasIndex("AreaId", "SettingAgencyId", "SeenAt", "IncidentAt");
 
@@ -1871,6 +1931,63 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.Participation.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "ChildId");
+
+                    b.HasIndex("AreaId", "RecordKind", "RecordId");
+
+                    b.HasIndex("AreaId", "PractitionerId", "Role", "Until");
+
+                    b.ToTable("Participants");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1896,6 +2013,7 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(10000)");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("DecidedBy")
@@ -1984,6 +2102,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("AreaId", "ChildId", "ReceivedOn");
 
                     b.HasIndex("AreaId", "DecidedAt", "ReceivedAt");
+
+                    b.HasIndex("AreaId", "EpisodeId", "ReceivedAt");
 
                     b.ToTable("Referrals");
                 });
@@ -2545,6 +2665,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                             b1.Property<string>("Postcode")
                                 .IsRequired();
+
+                            b1.Property<bool>("Safe");
 
                             b1.Property<string>("Town")
                                 .IsRequired();

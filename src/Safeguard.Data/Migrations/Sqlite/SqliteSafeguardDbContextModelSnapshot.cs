@@ -360,6 +360,7 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DecidedBy")
@@ -385,11 +386,13 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId");
-
                     b.HasIndex("AreaId", "DecidedAt");
 
                     b.HasIndex("AreaId", "RequestedBy", "ChildId", "Until");
+
+                    b.HasIndex(new[] { "ChildId", "RequestedBy" }, "UX_AccessRequests_OneWaitingPerPractitionerAndChild")
+                        .IsUnique()
+                        .HasFilter("\"DecidedAt\" IS NULL");
 
                     b.ToTable("AccessRequests");
                 });
@@ -508,9 +511,17 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Section47EnquiryId");
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex(new[] { "Section47EnquiryId" }, "UX_ChildProtectionConferences_OnePerEnquiry")
+                        .IsUnique()
+                        .HasFilter("\"Section47EnquiryId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_ChildProtectionConferences_OneTransferInPerEpisode")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'TransferIn'");
 
                     b.ToTable("ChildProtectionConferences", (string)null);
                 });
@@ -585,7 +596,15 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasIndex("ConferenceId");
 
+                    b.HasIndex("AreaId", "ConferenceId");
+
+                    b.HasIndex("AreaId", "EpisodeId");
+
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildProtectionPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("ChildProtectionPlans", (string)null);
                 });
@@ -663,7 +682,21 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasIndex("EpisodeId");
 
+                    b.HasIndex("AreaId", "ConferenceId");
+
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "ChildId", "HeldOn");
+
+                    b.HasIndex("AreaId", "PlanId", "HeldOn");
+
+                    b.HasIndex(new[] { "PlanId" }, "UX_ConferenceMeetings_OneArrangedReviewPerPlan")
+                        .IsUnique()
+                        .HasFilter("\"PlanId\" IS NOT NULL AND \"HeldOn\" IS NULL");
+
+                    b.HasIndex(new[] { "Section47EnquiryId" }, "UX_ConferenceMeetings_OnePerEnquiry")
+                        .IsUnique()
+                        .HasFilter("\"Section47EnquiryId\" IS NOT NULL");
 
                     b.ToTable("ConferenceMeetings", (string)null);
                 });
@@ -792,9 +825,13 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EpisodeId");
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_PreProceedings_OneOpenPerEpisode")
+                        .IsUnique()
+                        .HasFilter("\"Started\" AND \"EndedOn\" IS NULL");
 
                     b.ToTable("PreProceedings", (string)null);
                 });
@@ -883,9 +920,12 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasIndex("EpisodeId");
 
-                    b.HasIndex("StrategyDiscussionId");
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex(new[] { "StrategyDiscussionId" }, "UX_Section47Enquiries_OnePerDiscussion")
+                        .IsUnique();
 
                     b.ToTable("Section47Enquiries", (string)null);
                 });
@@ -950,6 +990,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EpisodeId");
+
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
 
@@ -1340,13 +1382,17 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EpisodeId");
-
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
 
                     b.HasIndex("AreaId", "Status");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_Assessments_OneUnfinishedPerEpisode")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Authorised'");
 
                     b.ToTable("Assessments");
                 });
@@ -1415,13 +1461,15 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId");
-
                     b.HasIndex("OpeningReferralId");
 
                     b.HasIndex("AreaId", "ChildId", "ClosedOn");
 
                     b.HasIndex("AreaId", "LeadPractitionerId", "ClosedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Episodes_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"ClosedOn\" IS NULL");
 
                     b.ToTable("Episodes");
                 });
@@ -1487,6 +1535,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("AreaId", "EpisodeId");
 
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Plans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("Plans");
                 });
@@ -1615,6 +1667,8 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaId", "ChildId", "SharedOn");
 
+                    b.HasIndex("AreaId", "SourceType", "SourceId");
+
                     b.ToTable("InformationSharing");
                 });
 
@@ -1670,6 +1724,10 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaId", "ChildId", "EndedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_LookedAfterPeriods_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
+
                     b.ToTable("LookedAfterPeriods", (string)null);
                 });
 
@@ -1722,6 +1780,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("ChildId");
 
                     b.HasIndex("SettingAgencyId");
+
+                    b.HasIndex("AreaId", "RecordedBy");
 
                     b.HasIndex("AreaId", "SettingAgencyId", "SeenAt", "IncidentAt");
 
@@ -1860,6 +1920,63 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.Participation.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "ChildId");
+
+                    b.HasIndex("AreaId", "RecordKind", "RecordId");
+
+                    b.HasIndex("AreaId", "PractitionerId", "Role", "Until");
+
+                    b.ToTable("Participants");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1885,6 +2002,7 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DecidedBy")
@@ -1973,6 +2091,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("AreaId", "ChildId", "ReceivedOn");
 
                     b.HasIndex("AreaId", "DecidedAt", "ReceivedAt");
+
+                    b.HasIndex("AreaId", "EpisodeId", "ReceivedAt");
 
                     b.ToTable("Referrals");
                 });
@@ -2534,6 +2654,8 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                             b1.Property<string>("Postcode")
                                 .IsRequired();
+
+                            b1.Property<bool>("Safe");
 
                             b1.Property<string>("Town")
                                 .IsRequired();
