@@ -22,8 +22,9 @@ namespace Safeguard.Data.Seeding;
 /// </summary>
 /// <remarks>
 /// The proportions follow the broad shape of England's published children in need and child protection statistics (our
-/// reading of them, rounded): about a quarter of referrals end with no further action at the front door; roughly a quarter
-/// to a third of assessments lead on to a strategy discussion; a little under half of section 47 enquiries (here 40%)
+/// reading of them, rounded): about a quarter of referrals end with no further action at the front door; roughly a third of
+/// assessments go with a strategy discussion (one referral in ten goes straight to one, and about a fifth of the other
+/// assessments conclude that one is needed); a little under half of section 47 enquiries (here 40%)
 /// reach an initial conference, and about 85% of initial conferences make a child protection plan; plans last most often
 /// between three months and a year; about one child in ten open to children's social care is looked after. Timescales are
 /// mostly met, and a realistic minority are late with a reason recorded. Dates run over the two years before "today".
@@ -249,7 +250,7 @@ public sealed partial class Seeder
             var outcome = script?.Outcome ?? faker.Random.WeightedRandom(
                 [ReferralOutcome.NoFurtherAction, ReferralOutcome.UniversalHelp, ReferralOutcome.FamilyHelp, ReferralOutcome.Section17Assessment,
                     ReferralOutcome.StrategyDiscussion],
-                [0.15f, 0.10f, 0.15f, 0.42f, 0.18f]);
+                [0.15f, 0.10f, 0.15f, 0.50f, 0.10f]);
             Decide(outcome);
             if (!episode.IsOpen)
             {
@@ -290,7 +291,7 @@ public sealed partial class Seeder
                     if (Assess(script?.Conclusion ?? faker.Random.WeightedRandom(
                             [AssessmentConclusion.StrategyDiscussion, AssessmentConclusion.ChildInNeed, AssessmentConclusion.FamilyHelp,
                                 AssessmentConclusion.StepDownToUniversalHelp, AssessmentConclusion.NoFurtherAction],
-                            [0.28f, 0.30f, 0.17f, 0.12f, 0.13f])) is { } done)
+                            [0.18f, 0.36f, 0.18f, 0.13f, 0.15f])) is { } done)
                     {
                         AfterAssessment(done);
                     }
