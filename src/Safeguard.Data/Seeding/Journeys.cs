@@ -76,6 +76,7 @@ public sealed partial class Seeder
             {
                 var script = i < Showcase.Length && staff.Demo ? Showcase[i] : null;
                 var (lead, manager) = script?.FamilyHelpLead == true ? (staff.FamilyHelp, staff.Manager)
+                    : script?.ManagerLead == true ? (staff.Manager, staff.Manager)
                     : script is not null ? (staff.Worker, staff.Manager)
                     : staff.Teams[faker.Random.Int(0, staff.Teams.Count - 1)];
                 var chair = script is not null ? staff.Chair : staff.Chairs[faker.Random.Int(0, staff.Chairs.Count - 1)];
@@ -101,7 +102,7 @@ public sealed partial class Seeder
     /// <summary>
     /// The journeys the demo accounts lead, each stopping at a point a person clicking through can pick up: an assessment
     /// under way, a plan with its next meetings due, pre-proceedings, a looked after child, an enquiry just started, a child
-    /// in need plan, Family Help, and one closed after its assessment.
+    /// in need plan, Family Help, and one closed after its assessment; the team manager holds two cases of their own.
     /// </summary>
     private static readonly Script[] Showcase =
     [
@@ -115,6 +116,9 @@ public sealed partial class Seeder
         new(StartedWorkingDaysAgo: 60, Outcome: ReferralOutcome.FamilyHelp, FamilyHelpLead: true),
         new(StartedWorkingDaysAgo: 35, Outcome: ReferralOutcome.FamilyHelp, FamilyHelpLead: true),
         new(StartedWorkingDaysAgo: 120, Outcome: ReferralOutcome.Section17Assessment, Conclusion: AssessmentConclusion.NoFurtherAction),
+        new(StartedWorkingDaysAgo: 80, Outcome: ReferralOutcome.Section17Assessment, Conclusion: AssessmentConclusion.ChildInNeed, LookedAfter: false,
+            ManagerLead: true),
+        new(StartedWorkingDaysAgo: 9, Outcome: ReferralOutcome.StrategyDiscussion, Section47: true, Substantiated: true, ManagerLead: true),
     ];
 
     /// <summary>Who takes part in the journeys: the demo accounts where the area has them, and synthetic practitioners beside them.</summary>
@@ -207,7 +211,8 @@ public sealed partial class Seeder
         bool? PlanNeeded = null,
         bool? EndAtReview = null,
         bool? PreProceedings = null,
-        bool? LookedAfter = null);
+        bool? LookedAfter = null,
+        bool ManagerLead = false);
 
     /// <summary>One child's journey, taken step by step in date order, each step on the day it happened; it stops at today.</summary>
     private sealed class Journey(Seeder seeder, Faker faker, WorkingDayCalendar calendar, DateOnly today, Guid areaId, Child child, Staff staff,

@@ -63,6 +63,8 @@ public abstract class DemoJourneyTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.True(await db.ChildProtectionPlans.AnyAsync(p => p.LeadSocialWorkerId == worker.Id && p.EndedOn == null));
         Assert.True(await db.ClockRecords.AnyAsync(c => c.IsOpen && c.ResponsiblePractitionerId == worker.Id));
         Assert.True(await db.Referrals.AnyAsync(r => r.DecidedBy == manager.Id));
+        Assert.True(await db.Episodes.AnyAsync(e => e.LeadPractitionerId == manager.Id && e.ClosedOn == null));
+        Assert.True(await db.ClockRecords.AnyAsync(c => c.IsOpen && c.ResponsiblePractitionerId == manager.Id));
     }
 
     [Fact]
