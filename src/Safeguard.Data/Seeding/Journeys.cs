@@ -118,7 +118,7 @@ public sealed partial class Seeder
         new(StartedWorkingDaysAgo: 120, Outcome: ReferralOutcome.Section17Assessment, Conclusion: AssessmentConclusion.NoFurtherAction),
         new(StartedWorkingDaysAgo: 80, Outcome: ReferralOutcome.Section17Assessment, Conclusion: AssessmentConclusion.ChildInNeed, LookedAfter: false,
             ManagerLead: true),
-        new(StartedWorkingDaysAgo: 9, Outcome: ReferralOutcome.StrategyDiscussion, Section47: true, Substantiated: true, ManagerLead: true),
+        new(StartedWorkingDaysAgo: 12, Outcome: ReferralOutcome.StrategyDiscussion, Section47: true, Substantiated: true, ManagerLead: true),
     ];
 
     /// <summary>Who takes part in the journeys: the demo accounts where the area has them, and synthetic practitioners beside them.</summary>
@@ -588,7 +588,8 @@ public sealed partial class Seeder
             var heldOn = faker.Random.Bool(script is null ? 0.8f : 1f)
                 ? calendar.AddWorkingDays(enquiry.StartedOn, faker.Random.Int(Math.Min(15, calendar.WorkingDaysBetween(enquiry.StartedOn, concludedOn) + 1), 15))
                 : calendar.AddWorkingDays(conferenceDue, faker.Random.Int(1, 10));
-            if (heldOn > today)
+            // A demo case told to stop before its conference waits for it, with the deadline on "My work".
+            if (heldOn > today || script is { PlanNeeded: null })
             {
                 return StrategyResult.Stopped;
             }
@@ -648,8 +649,22 @@ public sealed partial class Seeder
                 : calendar.AddWorkingDays(protection.StartedOn, faker.Random.Int(11, 16));
             var nextReview = StatutoryRules.FirstReviewConference.Due(protection.StartedOn, calendar)!.Value.AddDays(-faker.Random.Int(0, 10));
             var reviews = 0;
+            // The child on a plan is seen at home about every two weeks, alone where they can be.
+            var nextVisit = At(protection.StartedOn, 3, 10);
             while (protection.IsOpen)
             {
+                if (nextVisit < nextCoreGroup && nextVisit < nextReview)
+                {
+                    if (nextVisit > today)
+                    {
+                        return;
+                    }
+
+                    Visit(nextVisit, socialWorker, childSeen: faker.Random.Bool(0.95f), faker.Random.Bool(0.7f));
+                    nextVisit = At(nextVisit, 8, 11);
+                    continue;
+                }
+
                 if (nextCoreGroup < nextReview)
                 {
                     if (nextCoreGroup > today)
@@ -813,6 +828,7 @@ public sealed partial class Seeder
             var reviews = 0;
             var goesHome = status == LegalStatus.Section20 && script is null && faker.Random.Bool(0.45f);
             var homeOn = calendar.AddWorkingDays(on, faker.Random.Int(40, 160));
+            var visitOn = on.AddDays(faker.Random.Int(5, 7));
             var ordered = status == LegalStatus.InterimCareOrder ? calendar.AddWorkingDays(on, faker.Random.Int(110, 140)) : (DateOnly?)null;
             while (true)
             {
@@ -823,10 +839,23 @@ public sealed partial class Seeder
                         nameof(LookedAfterPeriod), period.Id, manager);
                 }
 
-                if (goesHome && homeOn < reviewOn)
+                if (goesHome && homeOn < reviewOn && homeOn <= visitOn)
                 {
                     ReturnHome(period, worker, homeOn);
                     return;
+                }
+
+                // The looked after child is visited where they live about every six weeks.
+                if (visitOn < reviewOn)
+                {
+                    if (visitOn > today)
+                    {
+                        return;
+                    }
+
+                    Visit(visitOn, worker, childSeen: true, faker.Random.Bool(0.8f));
+                    visitOn = visitOn.AddDays(faker.Random.Int(35, 42));
+                    continue;
                 }
 
                 reviewOn = reviewOn < agreedOn ? agreedOn : reviewOn;
