@@ -11,7 +11,8 @@ namespace Safeguard.Data;
 /// <summary>
 /// Brings the database up to date before the service takes requests: applies migrations, then, the first time,
 /// seeds the synthetic demo area (<c>Seed:DemoArea</c>, default true) with <c>Seed:Children</c> children
-/// (default 200). Runs in the host's "starting" phase, so nothing is served from an unmigrated database.
+/// (default 200), <c>Seed:Referrals</c> referrals waiting at the front door (default 12) and <c>Seed:Journeys</c> whole journeys
+/// (default a quarter of the children). Runs in the host's "starting" phase, so nothing is served from an unmigrated database.
 /// </summary>
 public sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration, TimeProvider time,
     ILogger<DatabaseStartup> logger) : IHostedLifecycleService
@@ -35,10 +36,14 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
             {
                 var children = configuration.GetValue("Seed:Children", 200);
                 var added = await seeder.AddChildrenAsync(DemoArea.AreaId, children, seed: 2026, EnglandClock.Today(time), cancellationToken);
+                var calendar = scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
                 var referrals = await seeder.AddReferralsAsync(DemoArea.AreaId, configuration.GetValue("Seed:Referrals", 12), seed: 2026,
-                    EnglandClock.Today(time), scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>(), cancellationToken);
-                logger.LogInformation("Seeded the synthetic demo area {Area} with {Children} children and {Referrals} referrals",
-                    DemoArea.Name, added, referrals);
+                    EnglandClock.Today(time), calendar, cancellationToken);
+                // Whole journeys (assessments, child protection, looked after children, closures) for a quarter of the children unless set.
+                var journeys = await seeder.AddJourneysAsync(DemoArea.AreaId, configuration.GetValue("Seed:Journeys", children / 4), seed: 2026,
+                    EnglandClock.Today(time), calendar, cancellationToken);
+                logger.LogInformation("Seeded the synthetic demo area {Area} with {Children} children, {Referrals} referrals and {Journeys} journeys",
+                    DemoArea.Name, added, referrals, journeys);
             }
         }
     }

@@ -15,7 +15,7 @@ namespace Safeguard.Data.Seeding;
 /// The one source of synthetic data, used by <c>./run</c>, the tests and the benchmarks. The same seed gives
 /// the same area, people and children every time. Nothing here is a real person.
 /// </summary>
-public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> users)
+public sealed partial class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> users)
 {
     private const int BatchSize = 2_000;
 
@@ -173,6 +173,8 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
     {
         db.WorkInArea(areaId);
         var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
+        // The chronology's ids come from a generator of their own, so the referrals are the same as before and the same seed gives the same entries.
+        var ids = new Faker("en_GB") { Random = new Randomizer(seed + 1) };
         var children = await db.Children.Where(c => c.DateOfBirth != null).OrderBy(c => c.Id).Take(count).ToListAsync(cancellationToken);
         var referrers = await db.Practitioners.Where(p => p.Email.StartsWith("dsl@") || p.Email.StartsWith("health.visitor@") || p.Email.StartsWith("police@"))
             .ToListAsync(cancellationToken);
@@ -207,7 +209,7 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
             referral.Acknowledge(receivedAt);
             var episode = Episode.Open(NewId(faker), referral);
             referral.BelongTo(episode.Id);
-            db.Note(areaId, child.Id, episode.Id, receivedOn, receivedAt, ChronologyKind.Referral, $"Referral {referral.Reference} from {referrer.FullName}. {referral.Concerns}",
+            Note(ids, areaId, child.Id, episode.Id, receivedOn, receivedAt, ChronologyKind.Referral, $"Referral {referral.Reference} from {referrer.FullName}. {referral.Concerns}",
                 nameof(Referral), referral.Id, referrer.AgencyId, referrer.Id);
             if (i % 3 == 0 && receivedOn < today)
             {
@@ -215,14 +217,14 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
                 referral.RecordDecision(manager, i % 2 == 0 ? ReferralOutcome.Section17Assessment : ReferralOutcome.FamilyHelp,
                     "The family's needs call for an assessment; a social worker will see the child.", "N1", null, receivedAt.AddHours(3), receivedOn, dueOn);
                 episode.ReferralDecided(referral);
-                db.Note(areaId, child.Id, episode.Id, receivedOn, receivedAt.AddHours(3), ChronologyKind.Decision,
+                Note(ids, areaId, child.Id, episode.Id, receivedOn, receivedAt.AddHours(3), ChronologyKind.Decision,
                     $"Front door decision on {referral.Reference}: {referral.Outcome!.Value.Describe()}. {referral.DecisionReasons}", nameof(Referral), referral.Id,
                     manager.AgencyId, manager.Id);
                 if (socialWorker is not null)
                 {
                     // The demo social worker leads these, so their "My work" shows the assessments and visits due.
                     episode.Allocate(manager, socialWorker, agreed: true, receivedOn, null);
-                    db.Note(areaId, child.Id, episode.Id, receivedOn, receivedAt.AddHours(4), ChronologyKind.Allocation,
+                    Note(ids, areaId, child.Id, episode.Id, receivedOn, receivedAt.AddHours(4), ChronologyKind.Allocation,
                         $"{socialWorker.FullName} allocated as lead practitioner by {manager.FullName}, with their agreement.", "Episode", episode.Id, manager.AgencyId, manager.Id);
                 }
             }
@@ -235,6 +237,11 @@ public sealed class Seeder(SafeguardDbContext db, UserManager<SafeguardUser> use
         await db.SaveChangesAsync(cancellationToken);
         return added;
     }
+
+    /// <summary>Notes a step on the child's chronology, as <see cref="ChronologyWriter.Note"/> does, with an id from the seed.</summary>
+    private void Note(Faker ids, Guid areaId, Guid childId, Guid? episodeId, DateOnly occurredOn, DateTimeOffset recordedAt, ChronologyKind kind, string summary,
+        string sourceType, Guid sourceId, Guid? agencyId, Guid? recordedBy) =>
+        db.Chronology.Add(ChronologyEntry.Record(NewId(ids), areaId, childId, episodeId, occurredOn, recordedAt, kind, summary, recordedBy, agencyId, sourceType, sourceId));
 
     private async Task SaveBatchAsync(CancellationToken cancellationToken)
     {

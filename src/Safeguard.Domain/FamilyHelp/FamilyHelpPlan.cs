@@ -35,7 +35,8 @@ public sealed record OutcomeProgress(int OutcomeNumber, Progress Progress, strin
 /// <summary>A review of the plan on a date the plan set (CIN-02): progress against each outcome, decisions, next review.</summary>
 public sealed record PlanReview(DateOnly HeldOn, Guid RecordedBy, string Decisions, DateOnly? NextReviewOn)
 {
-    public IReadOnlyList<OutcomeProgress> Progress { get; init; } = [];
+    // A list, not an empty array: loading a reviewed plan to change it fills this collection in place.
+    public IReadOnlyList<OutcomeProgress> Progress { get; init; } = new List<OutcomeProgress>();
 }
 
 /// <summary>
