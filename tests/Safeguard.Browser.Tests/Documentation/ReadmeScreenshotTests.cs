@@ -36,7 +36,12 @@ public sealed class ReadmeScreenshotTests(ServiceFixture service)
         if (Environment.GetEnvironmentVariable("SAFEGUARD_SCREENSHOTS") == "docs")
         {
             var docs = Directory.CreateDirectory(Path.Combine(ServiceFixture.RepositoryRoot, "docs", "screenshots")).FullName;
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, name + ".png"), FullPage = false });
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(docs, name + ".png"),
+                FullPage = true,
+                Clip = new Clip { X = 0, Y = 0, Width = 1100, Height = 1400 },
+            });
         }
 
         Assert.True(new FileInfo(path).Length > 0);
