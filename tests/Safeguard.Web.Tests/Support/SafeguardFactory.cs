@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Safeguard.Data;
 using Safeguard.Data.Identity;
 using Safeguard.Data.Seeding;
@@ -28,8 +29,13 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
     /// <summary>Set by a test class that needs a fixed "now" (statutory clocks); the real clock otherwise.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; init; }
 
+    /// <summary>How many times the service's password hasher has checked each password given to it.</summary>
+    public PasswordChecks PasswordChecks { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddScoped<IPasswordHasher<SafeguardUser>>(sp =>
+            new CountingPasswordHasher(new PasswordHasher<SafeguardUser>(sp.GetRequiredService<IOptions<PasswordHasherOptions>>()), PasswordChecks)));
         if (Time is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
