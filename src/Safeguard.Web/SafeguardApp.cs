@@ -197,7 +197,8 @@ public static class SafeguardApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        var api = app.MapGroup("/api/v1");
+        // Requests that change records and are signed in with the browser's cookie must come from this service's own pages.
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<SameOriginApiFilter>();
         MeApi.Map(api);
         MyClocks.Map(api);
         ChildrenApi.Map(api);

@@ -6,9 +6,11 @@ using Safeguard.Data.Identity;
 namespace Safeguard.Web.Account;
 
 /// <summary>
-/// Identity's sign-in, with one addition: signing in through the organisation's identity provider still asks for
-/// the authenticator code when the account has two-factor authentication on. The provider vouches for the email
-/// address, not for a second factor.
+/// Identity's sign-in, with two additions. Signing in through the organisation's identity provider still asks for
+/// the authenticator code when the account has two-factor authentication on: the provider vouches for the email
+/// address, not for a second factor. And signing in with a password takes as long for an email address that has no
+/// account as for one that has: the password is checked against a stand-in hash, so the time taken does not tell
+/// anyone which email addresses have accounts.
 /// </summary>
 public sealed class SafeguardSignInManager(
     UserManager<SafeguardUser> users,
@@ -20,6 +22,30 @@ public sealed class SafeguardSignInManager(
     IUserConfirmation<SafeguardUser> confirmation)
     : SignInManager<SafeguardUser>(users, http, claims, options, logger, schemes, confirmation)
 {
+    // Made once per process by the service's own password hasher, so checking against it costs what checking a real
+    // account's password costs, whatever the hasher's settings.
+    private static string? _standInHash;
+
     public Task<SignInResult> ExternalSignInAsync(SafeguardUser user) =>
         SignInOrTwoFactorAsync(user, isPersistent: false, loginProvider: ExternalSignIn.Scheme, bypassTwoFactor: false);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            CheckAgainstStandIn(password);
+            return SignInResult.Failed;
+        }
+
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>Runs the password hasher as a real check would, and throws the answer away.</summary>
+    private void CheckAgainstStandIn(string password)
+    {
+        var nobody = new SafeguardUser();
+        var hash = _standInHash ??= UserManager.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString("N"));
+        _ = UserManager.PasswordHasher.VerifyHashedPassword(nobody, hash, password);
+    }
 }

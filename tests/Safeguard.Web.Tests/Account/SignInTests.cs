@@ -42,6 +42,35 @@ public abstract class SignInTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task SignIn_WithAnEmailThatHasNoAccount_ChecksThePasswordAsForAnAccount_AndAnswersInTheSameWords()
+    {
+        var area = await factory.NewAreaAsync();
+        var email = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker);
+        var unknownEmail = $"nobody{Guid.NewGuid():N}@test.example";
+        var unknownPassword = $"Unknown-{Guid.NewGuid():N}";
+        var wrongPassword = $"Wrong-{Guid.NewGuid():N}";
+        using var client = factory.NewClient();
+
+        using var unknown = await HttpSignIn.PostSignInAsync(client, unknownEmail, unknownPassword);
+        using var wrong = await HttpSignIn.PostSignInAsync(client, email, wrongPassword);
+
+        // The password hasher ran for the email with no account, just as it did for the account with a wrong password.
+        Assert.Equal(1, factory.PasswordChecks.Of(unknownPassword));
+        Assert.Equal(1, factory.PasswordChecks.Of(wrongPassword));
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        var unknownErrors = Errors(await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("Enter a correct email address and password", unknownErrors, StringComparison.Ordinal);
+        Assert.Equal(unknownErrors, Errors(await wrong.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>The words of a page's error summary and error messages.</summary>
+    private static string Errors(string html) => string.Join("\n", System.Text.RegularExpressions.Regex.Matches(html,
+            "<ul class=\"govuk-list govuk-error-summary__list\">(.*?)</ul>|<p id=\"[a-z-]+\" class=\"govuk-error-message\">(.*?)</p>",
+            System.Text.RegularExpressions.RegexOptions.Singleline)
+        .Select(m => m.Value));
+
+    [Fact]
     public async Task SignIn_WithEmptyFields_AsksForEachField()
     {
         using var client = factory.NewClient();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Safeguard.Data;
 using Safeguard.Data.Identity;
 using Safeguard.Data.Seeding;
@@ -28,8 +30,13 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
     /// <summary>Set by a test class that needs a fixed "now" (statutory clocks); the real clock otherwise.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; init; }
 
+    /// <summary>How many times the service's password hasher has checked each password given to it.</summary>
+    public PasswordChecks PasswordChecks { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddScoped<IPasswordHasher<SafeguardUser>>(sp =>
+            new CountingPasswordHasher(new PasswordHasher<SafeguardUser>(sp.GetRequiredService<IOptions<PasswordHasherOptions>>()), PasswordChecks)));
         if (Time is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
@@ -42,7 +49,13 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
     }
 
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client that keeps cookies and, like a browser, sends its own <c>Origin</c> with every request that is not a
+    /// GET or HEAD. <paramref name="sendOrigin"/> false leaves the header off (a client that is not a browser).
+    /// </summary>
+    public HttpClient NewClient(bool sendOrigin = true) => sendOrigin
+        ? CreateDefaultClient(ClientOptions.BaseAddress, new BrowserOrigin(), new CookieContainerHandler())
+        : CreateDefaultClient(ClientOptions.BaseAddress, new CookieContainerHandler());
 
     /// <summary>A local authority area of the test's own, with a children's social care agency and a school.</summary>
     public async Task<TestArea> NewAreaAsync()
