@@ -46,6 +46,10 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The record has changed since you read it.",
                 detail: EditConflictException.Explanation),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 0 } jsonPath } } => Results.ValidationProblem(
+                new Dictionary<string, string[]> { [FieldOf(jsonPath)] = [UnreadableValue] },
+                detail: UnreadableValue + " Nothing was saved.",
+                title: "The request could not be read."),
             BadHttpRequestException bad => Results.Problem(
                 statusCode: bad.StatusCode,
                 title: "The request could not be read.",
@@ -64,6 +68,15 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    private const string UnreadableValue =
+        "The value is not one this field takes. Choices are sent as their documented names (for example \"Urgent\"), never as numbers.";
+
+    /// <summary>The field a JSON path points at, as the API names it: "$.child.sex" is "child.sex", "$.harmTypes[2]" is "harmTypes[2]".</summary>
+    internal static string FieldOf(string jsonPath) =>
+        jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..]
+        : jsonPath.StartsWith('$') ? jsonPath[1..]
+        : jsonPath;
 }
 
 /// <summary>A page whose form names differ from the domain's field names says how they map.</summary>
