@@ -11,7 +11,8 @@ namespace Safeguard.Web.Errors;
 /// <summary>
 /// The one place an error becomes what a user sees. For the API: a refused step (a broken rule) is a 422
 /// problem with the rule id; a step that lost a race to a one-per-parent rule (the database's unique index refused
-/// the second record) is a 409 problem with the rule id; anything unexpected is a 500 problem with no internals. Pages fall through to
+/// the second record) is a 409 problem with the rule id; a body with a value that cannot be read (a choice sent as a
+/// number or as a name that is not one of its members) is a 400 validation problem naming the field; anything unexpected is a 500 problem with no internals. Pages fall through to
 /// the error page (see <see cref="RuleViolationPageFilter"/> for refused steps on pages).
 /// </summary>
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -70,7 +71,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
     }
 
     private const string UnreadableValue =
-        "The value is not one this field takes. Choices are sent as their documented names (for example \"Urgent\"), never as numbers.";
+        "This value could not be read as the field's documented type. Choices are sent as one of their documented names (for example \"Urgent\"), never as numbers.";
 
     /// <summary>The field a JSON path points at, as the API names it: "$.child.sex" is "child.sex", "$.harmTypes[2]" is "harmTypes[2]".</summary>
     internal static string FieldOf(string jsonPath) =>
