@@ -144,7 +144,13 @@ public static class SafeguardApp
                 o.Conventions.AddPageRoute("/Account/SignOut", "/account/sign-out");
                 o.Conventions.AddPageRoute("/Account/AccessDenied", "/account/access-denied");
             })
-            .AddMvcOptions(o => o.Filters.Add<RuleViolationPageFilter>());
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<RuleViolationPageFilter>();
+                // A form post's choice that is a number no option has ("99") is refused by model binding (the value must
+                // be a defined member, or for flags a combination of them) and shown in the error summary; nothing is saved.
+                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"Choose one of the options given: '{value}' is not one of them.");
+            });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -153,8 +159,14 @@ public static class SafeguardApp
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
-        // Codes and choices travel as their names ("Section17Assessment"), not numbers, in both directions.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Codes and choices travel as their names ("Section17Assessment"), never numbers, in both directions: a number,
+        // a numeric string or a name that is not a member cannot be read, and the request is refused as a 400 problem
+        // naming the field (see ApiExceptionHandler). Flags travel as defined names joined by commas ("InsideTheHome, Online").
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
+        // A body that cannot be read throws, in every environment, so the API's one error handler answers it with a
+        // problem that names the field instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SafeguardDbContext>("database", tags: ["ready"]);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

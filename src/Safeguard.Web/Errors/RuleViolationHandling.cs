@@ -11,7 +11,8 @@ namespace Safeguard.Web.Errors;
 /// <summary>
 /// The one place an error becomes what a user sees. For the API: a refused step (a broken rule) is a 422
 /// problem with the rule id; a step that lost a race to a one-per-parent rule (the database's unique index refused
-/// the second record) is a 409 problem with the rule id; anything unexpected is a 500 problem with no internals. Pages fall through to
+/// the second record) is a 409 problem with the rule id; a body with a value that cannot be read (a choice sent as a
+/// number or as a name that is not one of its members) is a 400 validation problem naming the field; anything unexpected is a 500 problem with no internals. Pages fall through to
 /// the error page (see <see cref="RuleViolationPageFilter"/> for refused steps on pages).
 /// </summary>
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -46,6 +47,10 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The record has changed since you read it.",
                 detail: EditConflictException.Explanation),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 0 } jsonPath } } => Results.ValidationProblem(
+                new Dictionary<string, string[]> { [FieldOf(jsonPath)] = [UnreadableValue] },
+                detail: UnreadableValue + " Nothing was saved.",
+                title: "The request could not be read."),
             BadHttpRequestException bad => Results.Problem(
                 statusCode: bad.StatusCode,
                 title: "The request could not be read.",
@@ -64,6 +69,15 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    private const string UnreadableValue =
+        "This value could not be read as the field's documented type. Choices are sent as one of their documented names (for example \"Urgent\"), never as numbers.";
+
+    /// <summary>The field a JSON path points at, as the API names it: "$.child.sex" is "child.sex", "$.harmTypes[2]" is "harmTypes[2]".</summary>
+    internal static string FieldOf(string jsonPath) =>
+        jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..]
+        : jsonPath.StartsWith('$') ? jsonPath[1..]
+        : jsonPath;
 }
 
 /// <summary>A page whose form names differ from the domain's field names says how they map.</summary>

@@ -300,6 +300,32 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
         Assert.Contains("a social worker will see her today", feedback, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("42")]
+    [InlineData("-1")]
+    [InlineData("CloseTheCase")]
+    public async Task ManagerDecides_WithAnOutcomeThatIsNotAChoice_SeesTheErrorSummaryAndNothingIsSaved(string outcome)
+    {
+        var (dsl, manager) = await PeopleAsync();
+        var location = await SendAsync(await AtCheckYourAnswersAsync(dsl));
+        var referralPath = location.Split('?')[0];
+
+        using var refused = await PostFormAsync(manager, referralPath + "?handler=Decide", referralPath, new()
+        {
+            ["Decision.Outcome"] = outcome,
+            ["Decision.Reasons"] = "No evidence of harm at this time.",
+            ["Decision.PrimaryNeedCode"] = "N1",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Decision_Outcome\"", html, StringComparison.Ordinal);
+        var referral = await ReferralAsync(manager, location);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, referral.GetProperty("outcome").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, referral.GetProperty("decidedAt").ValueKind);
+    }
+
     [Fact]
     public async Task SecondReferral_ForAKnownChildWithoutNhsNumber_IsOfferedTheExistingRecordAndMerged()
     {

@@ -122,6 +122,96 @@ public abstract class ReferralsApiTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(0, await ReferralCountAsync(area.Area.Id));
     }
 
+    [Theory]
+    [InlineData("urgency", "99")]
+    [InlineData("urgency", "1")]
+    [InlineData("urgency", "\"1\"")]
+    [InlineData("urgency", "\"Whenever\"")]
+    [InlineData("urgency", "\"Urgent, Immediate\"")]
+    [InlineData("harmTypes", "[999]")]
+    [InlineData("harmTypes", "[\"PhysicalAbuse\", 2]")]
+    [InlineData("harmTypes", "[\"NotAHarm\"]")]
+    [InlineData("harmContexts", "[64]")]
+    [InlineData("harmContexts", "[\"InsideTheHome, Nowhere\"]")]
+    [InlineData("harmContexts", "[\"3\"]")]
+    public async Task MakeReferral_WithAChoiceThatIsNotOneOfItsNames_IsA400NamingTheFieldAndSavesNothing(string field, string json)
+    {
+        var (area, dsl, _) = await FrontDoorAsync();
+        var body = AReferral();
+        body[field] = JsonDocument.Parse(json).RootElement;
+
+        using var response = await dsl.PostAsJsonAsync("/api/v1/referrals", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var named = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains(named, n => n == field || n.StartsWith(field + "[", StringComparison.Ordinal));
+        Assert.Equal(0, await ReferralCountAsync(area.Area.Id));
+    }
+
+    [Fact]
+    public async Task MakeReferral_WithSeveralHarmContextsInOneFlagsValue_IsRead()
+    {
+        var (area, dsl, _) = await FrontDoorAsync();
+        var body = AReferral();
+        body["harmContexts"] = new[] { "InsideTheHome, Online" };
+
+        using var response = await dsl.PostAsJsonAsync("/api/v1/referrals", body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, await ReferralCountAsync(area.Area.Id));
+    }
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("\"42\"")]
+    [InlineData("\"1\"")]
+    [InlineData("\"CloseTheCase\"")]
+    public async Task RecordDecision_WithAnOutcomeThatIsNotOneOfItsNames_IsA400NamingTheFieldAndChangesNothing(string outcome)
+    {
+        var (_, dsl, manager) = await FrontDoorAsync();
+        using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral());
+        var before = await manager.GetFromJsonAsync<JsonElement>(made.Headers.Location);
+
+        using var decided = await manager.PostAsJsonAsync($"{made.Headers.Location}/decision", new Dictionary<string, object?>
+        {
+            ["outcome"] = JsonDocument.Parse(outcome).RootElement,
+            ["reasons"] = "No evidence of harm at this time.",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, decided.StatusCode);
+        var problem = await decided.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("outcome", out _), problem.ToString());
+        var after = await manager.GetFromJsonAsync<JsonElement>(made.Headers.Location);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("outcome").ValueKind);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("decidedAt").ValueKind);
+        Assert.Equal(before.GetProperty("episodeId").ToString(), after.GetProperty("episodeId").ToString());
+    }
+
+    [Fact]
+    public async Task ReferralView_SendsItsChoicesAsNames()
+    {
+        var (_, dsl, _) = await FrontDoorAsync();
+        using var made = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral());
+
+        var view = await dsl.GetFromJsonAsync<JsonElement>(made.Headers.Location);
+
+        Assert.Equal("Urgent", view.GetProperty("urgency").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesChoicesAsTheirNames()
+    {
+        using var client = factory.NewClient();
+
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Contains("\"Urgent\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"NoFurtherAction\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"PhysicalAbuse\"", document, StringComparison.Ordinal);
+    }
+
     [Fact]
     [Trait("Rule", "RC-01")]
     public async Task RecordDecision_BySocialWorkerWhoIsNotAManager_IsForbidden()
