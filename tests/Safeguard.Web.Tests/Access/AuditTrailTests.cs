@@ -21,7 +21,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     /// What refuses the service: on SQLite the append-only triggers; on PostgreSQL, before them, the service's role, which
     /// may only insert and read audit rows (the owner still meets the triggers, ServiceRoleTests).
     /// </summary>
-    private string Refusal => factory is PostgreSqlFactory ? "permission denied for table \"AuditEntries\"" : "append-only";
+    private string Refusal => factory is PostgreSqlFactory ? "permission denied for table AuditEntries" : "append-only";
 
     private async Task<List<AuditEntry>> AuditRowsAsync(Guid areaId, Guid childId)
     {
