@@ -25,7 +25,8 @@ public static class OperatorHost
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = true;
             })
-            .AddEntityFrameworkStores<SafeguardDbContext>();
+            .AddEntityFrameworkStores<SafeguardDbContext>()
+            .AddUserStore<SafeguardUserStore>();
         builder.Services.AddScoped<Seeder>();
         return builder.Build();
     }

@@ -10,7 +10,9 @@ namespace Safeguard.Data;
 
 /// <summary>
 /// Chooses the database from configuration: <c>Database:Provider</c> is <c>Sqlite</c> (the embedded default,
-/// a file under ./data) or <c>PostgreSql</c>; <c>ConnectionStrings:Safeguard</c> says where.
+/// a file under ./data) or <c>PostgreSql</c>; <c>ConnectionStrings:Safeguard</c> says where. On PostgreSQL,
+/// <c>ConnectionStrings:Migrations</c> is the owner role's connection, used to apply migrations and for nothing else;
+/// the service itself connects as a role with data privileges only (see docs/decisions/0007).
 /// </summary>
 public static class DatabaseSetup
 {
@@ -70,6 +72,23 @@ public static class DatabaseSetup
                 "Database:Provider is PostgreSql but ConnectionStrings:Safeguard is empty. Set it, for example " +
                 "ConnectionStrings__Safeguard='Host=127.0.0.1;Port=5432;Database=safeguard;Username=safeguard'.")
             : connection;
+    }
+
+    /// <summary>
+    /// The owner role's connection string, which migrations run on, when one is configured for PostgreSQL. SQLite has
+    /// no roles: its migrations run on the service's own connection, and the setting is not read.
+    /// </summary>
+    public static string? MigrationsConnection(IConfiguration configuration) =>
+        ProviderFrom(configuration) == DatabaseProvider.PostgreSql && configuration.GetConnectionString("Migrations") is { Length: > 0 } connection
+            ? connection
+            : null;
+
+    /// <summary>A context on the owner role's connection, for applying migrations only: it runs no interceptors and works in no area.</summary>
+    public static SafeguardDbContext MigrationsContext(string connection)
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlSafeguardDbContext>();
+        ConfigurePostgreSql(options, connection);
+        return new PostgreSqlSafeguardDbContext(options.Options, new OperatorActor("migrations"));
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>

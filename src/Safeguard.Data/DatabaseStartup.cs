@@ -26,8 +26,9 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        await MigrateAsync(db, logger, cancellationToken);
+        await MigrateAsync(db, configuration, logger, cancellationToken);
         await WarnIfRowLevelSecurityIsBypassedAsync(db, logger, cancellationToken);
+        await WarnIfTheServiceOwnsTheTablesAsync(db, logger, cancellationToken);
         await Participation.ParticipantBackfill.RunAsync(db, logger, cancellationToken);
         if (configuration.GetValue("Seed:DemoArea", true))
         {
@@ -48,13 +49,40 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         }
     }
 
-    public static async Task MigrateAsync(SafeguardDbContext db, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies pending migrations: on PostgreSQL with <c>ConnectionStrings:Migrations</c> set, as the owner role on that
+    /// connection (and nothing else is done on it); otherwise on the service's own connection (<paramref name="db"/>).
+    /// </summary>
+    public static async Task MigrateAsync(SafeguardDbContext db, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (DatabaseSetup.MigrationsConnection(configuration) is not { } owner)
+        {
+            await MigrateAsync(db, logger, cancellationToken);
+            return;
+        }
+
+        await using var ownerDb = DatabaseSetup.MigrationsContext(owner);
+        await MigrateAsync(ownerDb, logger, cancellationToken);
+    }
+
+    private static async Task MigrateAsync(SafeguardDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        if (pending.Count == 0)
         {
-            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            return;
+        }
+
+        logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        try
+        {
             await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException denied) when (denied.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                $"Applying migrations needs the role that owns the tables, and this connection's role may not ({denied.MessageText}). " +
+                "Set ConnectionStrings:Migrations to the owner role's connection (README, Configuration).", denied);
         }
     }
 
@@ -73,6 +101,28 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         {
             logger.LogWarning("The service connects to PostgreSQL as a superuser or a role with BYPASSRLS: row-level security " +
                 "does not protect areas from each other. Connect as an ordinary role (see README, Configuration).");
+        }
+    }
+
+    /// <summary>
+    /// A service that owns the tables (or inherits from their owner) can switch row-level security off, drop policies
+    /// and disable the audit trail's triggers with one statement: say so at start.
+    /// </summary>
+    public static async Task WarnIfTheServiceOwnsTheTablesAsync(SafeguardDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var owns = await db.Database.SqlQueryRaw<bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND pg_has_role(current_user, tableowner, 'USAGE')) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (owns)
+        {
+            logger.LogWarning("The service connects to PostgreSQL as the owner of the tables: SQL run as the service could switch off " +
+                "row-level security and the audit trail's protection. Run migrations as the owner (ConnectionStrings:Migrations) and " +
+                "connect the service as a member of safeguard_service (see README, Configuration).");
         }
     }
 

@@ -92,6 +92,7 @@ public static class SafeguardApp
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SafeguardDbContext>()
+            .AddUserStore<SafeguardUserStore>()
             .AddDefaultTokenProviders()
             .AddSignInManager<SafeguardSignInManager>()
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();

@@ -40,7 +40,8 @@ public static class SeedCommand
             using var host = OperatorHost.Build(configuration);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-            await DatabaseStartup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<SafeguardDbContext>>(), cancellationToken);
+            await DatabaseStartup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IConfiguration>(),
+                scope.ServiceProvider.GetRequiredService<ILogger<SafeguardDbContext>>(), cancellationToken);
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
             await seeder.EnsureDemoAreaAsync(cancellationToken);
             var today = EnglandClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());

@@ -22,7 +22,8 @@ public sealed class AddAccount(SafeguardDbContext db, UserManager<SafeguardUser>
         Require(agency is not null, "SG-ACCOUNT-01", "Select an agency of your area", nameof(input.AgencyId));
         var registration = string.IsNullOrWhiteSpace(input.Registration) ? (SocialWorkRegistration?)null : SocialWorkRegistration.Parse(input.Registration);
         var email = (input.Email ?? string.Empty).Trim();
-        Require(await users.FindByEmailAsync(email) is null, "SG-ACCOUNT-02", "There is already an account with this email address", nameof(input.Email));
+        // Across every area: an email address signs in to one account (the area's own policies hide accounts elsewhere).
+        Require(await AccountAreas.OfAccountNamedAsync(db, users.NormalizeEmail(email) ?? email, cancellationToken) is null, "SG-ACCOUNT-02", "There is already an account with this email address", nameof(input.Email));
 
         var practitioner = new Practitioner(Guid.CreateVersion7(), agency!, null, input.GivenName ?? string.Empty, input.FamilyName ?? string.Empty, email,
             input.JobTitle ?? string.Empty, registration);

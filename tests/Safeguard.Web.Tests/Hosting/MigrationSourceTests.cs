@@ -42,6 +42,33 @@ public sealed partial class MigrationSourceTests
     }
 
 
+    /// <summary>
+    /// SQL that migrations share lives in Migrations/FrozenSql as constants and nothing else: text, never code that could
+    /// compute something different after the migration that runs it has landed.
+    /// </summary>
+    [Fact]
+    public void FrozenSql_IsConstantTextOnly()
+    {
+        var folder = Path.Combine(Repository.Root, "src", "Safeguard.Data", "Migrations", "FrozenSql");
+        var files = Directory.EnumerateFiles(folder, "*.cs").ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file =>
+        {
+            var source = File.ReadAllText(file);
+            Assert.DoesNotMatch(UsingDirective(), source);
+            Assert.DoesNotContain("$\"", source, StringComparison.Ordinal);
+            Assert.DoesNotContain("=>", source, StringComparison.Ordinal);
+            var members = Member().Matches(source).Select(m => m.Value.Trim()).ToList();
+            Assert.NotEmpty(members);
+            Assert.All(members, m => Assert.StartsWith("public const string ", m, StringComparison.Ordinal));
+        });
+    }
+
+    /// <summary>A member declaration in a FrozenSql file (a line indented once, starting with a modifier).</summary>
+    [GeneratedRegex(@"^    (public|internal|private|protected|static)\b[^\n]*", RegexOptions.Multiline)]
+    private static partial Regex Member();
+
     [GeneratedRegex(@"^using\s+([A-Za-z0-9_.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 

@@ -13,7 +13,8 @@ namespace Safeguard.Web.Tests.Support;
 
 /// <summary>
 /// The real service over HTTP, on a database of its own: a fresh SQLite file, or a fresh database in the
-/// PostgreSQL cluster that ./test starts (SAFEGUARD_TEST_POSTGRES gives its connection string).
+/// PostgreSQL cluster that ./test starts, migrated as the owner role (SAFEGUARD_TEST_POSTGRES_OWNER) and used by the
+/// service as its own role with data privileges only (SAFEGUARD_TEST_POSTGRES), as in production.
 /// </summary>
 public abstract class SafeguardFactory : WebApplicationFactory<Program>
 {
@@ -23,6 +24,9 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
     protected abstract DatabaseProvider Provider { get; }
 
     protected abstract string ConnectionString(string folder);
+
+    /// <summary>The owner role's connection that migrations run on (PostgreSQL), or null to migrate on the service's own.</summary>
+    protected virtual string? MigrationsConnectionString() => null;
 
     /// <summary>Tests sign in many accounts from one address; the throttle's own test lowers this.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10_000;
@@ -44,6 +48,11 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString(_folder));
+        if (MigrationsConnectionString() is { } migrations)
+        {
+            builder.UseSetting("ConnectionStrings:Migrations", migrations);
+        }
+
         builder.UseSetting("Seed:Children", "3");
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
@@ -145,14 +154,21 @@ public class SqliteFactory : SafeguardFactory
 
 public class PostgreSqlFactory : SafeguardFactory
 {
+    private readonly string _database = $"safeguard_test_{Guid.NewGuid():N}";
+
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
-    protected override string ConnectionString(string folder)
-    {
-        var server = Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES")
-            ?? throw new InvalidOperationException(
-                "The PostgreSQL tests need a server: run ./test (it starts a throwaway cluster), or set SAFEGUARD_TEST_POSTGRES " +
-                "to a connection string such as 'Host=127.0.0.1;Port=5433;Username=postgres'.");
-        return $"{server};Database=safeguard_test_{Guid.NewGuid():N}";
-    }
+    /// <summary>The service's connection: a login role in the group role safeguard_service, with data privileges only.</summary>
+    protected override string ConnectionString(string folder) => $"{Cluster("SAFEGUARD_TEST_POSTGRES")};Database={_database}";
+
+    /// <summary>The owner role's connection: it creates the database, runs the migrations and owns every table.</summary>
+    protected override string? MigrationsConnectionString() => OwnerConnectionString;
+
+    public string OwnerConnectionString => $"{Cluster("SAFEGUARD_TEST_POSTGRES_OWNER")};Database={_database}";
+
+    private static string Cluster(string variable) => Environment.GetEnvironmentVariable(variable)
+        ?? throw new InvalidOperationException(
+            "The PostgreSQL tests need a server and two roles: run ./test (it starts a throwaway cluster), or source " +
+            "scripts/postgres-cluster, run pg_start, and set SAFEGUARD_TEST_POSTGRES to the service role's connection " +
+            "($SAFEGUARD_PG_APP) and SAFEGUARD_TEST_POSTGRES_OWNER to the owner role's ($SAFEGUARD_PG_OWNER).");
 }
