@@ -44,6 +44,12 @@ public static class SensitiveContent
         [RecordKinds.EncompassNotification.Name] =
             "The police's notification to one school: read only by the officer who sent it and the school's designated safeguarding lead.",
         [RecordKinds.DataProtectionRequest.Name] = "Read only by the data protection officer.",
+        [RecordKinds.FamilyMember.Name] = "Who an adult is: names and contact details, read with the child's record.",
+        [RecordKinds.Relationship.Name] = "How an adult is related to the child: no practitioner's words.",
+        [RecordKinds.AccessRequest.Name] = "A practitioner's reason for asking, read by the case's manager who decides it.",
+        [RecordKinds.BreakGlass.Name] = "A practitioner's reason for breaking the glass, read by the case's manager who reviews it.",
+        [RecordKinds.Practitioner.Name] = "A practitioner's name and roles: not about a child.",
+        [RecordKinds.Account.Name] = "A sign-in account: not about a child.",
     };
 
     /// <summary>
