@@ -16,6 +16,12 @@ public interface IActor
 
     /// <summary>Where the request came from (an IP address), or the operator command's name.</summary>
     string? Origin { get; }
+
+    /// <summary>
+    /// Whether the actor may read the words of a record with this mark (<see cref="Domain.Chronology.Sensitivities.MaySee"/>); others
+    /// read that something is withheld (<see cref="SensitiveContent"/>).
+    /// </summary>
+    bool MaySee(Domain.Chronology.Sensitivity sensitivity);
 }
 
 /// <summary>An operator command or background job: no signed-in user, and no area until one is chosen.</summary>
@@ -30,4 +36,7 @@ public sealed class OperatorActor(string origin) : IActor
     public Guid? AgencyId => null;
 
     public string? Origin { get; } = origin;
+
+    /// <summary>An operator command or job reads whole records (a migration, a backfill); it shows nothing to a person.</summary>
+    public bool MaySee(Domain.Chronology.Sensitivity sensitivity) => true;
 }

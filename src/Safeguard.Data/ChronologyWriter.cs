@@ -20,7 +20,8 @@ public static class ChronologyWriter
         }
 
         var entry = ChronologyEntry.Record(Guid.CreateVersion7(recordedAt), areaId, childId, episodeId, occurredOn, recordedAt, kind, summary,
-            recordedBy ?? db.Actor.PractitionerId, agencyId ?? db.Actor.AgencyId, sourceType, sourceId);
+            recordedBy ?? db.Actor.PractitionerId, agencyId ?? db.Actor.AgencyId, sourceType, sourceId,
+            sensitivity: SensitiveContent.SourceMark(db, sourceType, sourceId));
         db.Chronology.Add(entry);
         return entry;
     }

@@ -93,6 +93,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public IActor Actor => actor;
 
+    /// <summary>Records read by this context whose words were withheld from its actor (<see cref="SensitiveContentInterceptor"/>).</summary>
+    internal HashSet<object> Withheld { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The area this context works in, read by the query filters and the connection each time they run.</summary>
     public Guid? CurrentAreaId => _areaOverride ?? actor.AreaId;
 
@@ -135,6 +138,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+
+        SensitiveContent.Configure(builder);
 
         // One-per-parent rules: a unique index each, partial where the rule is about open records (OnePerParent).
         foreach (var rule in OnePerParent.All)

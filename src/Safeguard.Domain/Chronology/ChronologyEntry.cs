@@ -103,7 +103,7 @@ public sealed class ChronologyEntry
     }
 
     public static ChronologyEntry Record(Guid id, Guid areaId, Guid childId, Guid? episodeId, DateOnly occurredOn, DateTimeOffset recordedAt,
-        ChronologyKind kind, string summary, Guid? recordedBy, Guid? agencyId, string sourceType, Guid sourceId, Guid? corrects = null)
+        ChronologyKind kind, string summary, Guid? recordedBy, Guid? agencyId, string sourceType, Guid sourceId, Guid? corrects = null, Sensitivity sensitivity = Sensitivity.None)
     {
         Require(!string.IsNullOrWhiteSpace(summary), "SG-CHR-01", "A chronology entry says what happened.");
         var text = summary.Trim();
@@ -122,6 +122,9 @@ public sealed class ChronologyEntry
             SourceType = sourceType,
             SourceId = sourceId,
             Corrects = corrects,
+
+            // An entry from a record marked sensitive carries the record's mark from the start.
+            Sensitivity = sensitivity,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Safeguard.Data;
+using Safeguard.Domain.Chronology;
 using Safeguard.Domain.Organisation;
 
 namespace Safeguard.Web.Account;
@@ -45,6 +46,9 @@ public sealed class HttpActor(IHttpContextAccessor http) : IActor
     public Guid? AgencyId => User?.AgencyId();
 
     public string? Origin => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public bool MaySee(Domain.Chronology.Sensitivity sensitivity) =>
+        User is { } user ? sensitivity.MaySee(user.AgencyKindOf(), [.. user.PractitionerRoles()]) : sensitivity == Domain.Chronology.Sensitivity.None;
 
     private ClaimsPrincipal? User => http.HttpContext?.User;
 }

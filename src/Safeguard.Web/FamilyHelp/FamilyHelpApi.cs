@@ -181,7 +181,7 @@ public static class FamilyHelpApi
 
             Domain.Requirement.Require(input.Sensitivity is not null, "SG-CHR-02", "Select how sensitive the entry is.", "Sensitivity");
             var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
-            entry.Mark(manager, input.Sensitivity!.Value);
+            await db.MarkAsync(entry, manager, input.Sensitivity!.Value, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok((await ChronologyQueries.ForChildAsync(db, entry.ChildId, null, null, user, cancellationToken)).Single(l => l.Id == id));
         }).WithTags("Family Help and children in need").RequireAuthorization(Policies.FrontDoorDecision).WithName("MarkChronologyEntry")

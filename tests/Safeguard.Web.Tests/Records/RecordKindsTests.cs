@@ -46,6 +46,26 @@ public abstract class RecordKindsTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public void EveryKind_CanBeMarkedSensitive_OrSaysWhyNot_AndAMarkableKindWithholdsItsWords()
+    {
+        using var scope = factory.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Model;
+        var undecided = RecordKinds.All.Where(k => SensitiveContent.Markable.Contains(k) == SensitiveContent.NotMarkable.ContainsKey(k.Name))
+            .Select(k => k.Name).ToList();
+        Assert.True(undecided.Count == 0, "Say whether these kinds' words can be marked sensitive (SensitiveContent.Markable) or why not "
+            + "(SensitiveContent.NotMarkable), and not both: " + string.Join(", ", undecided));
+        Assert.All(SensitiveContent.Markable, k =>
+        {
+            var (mark, words) = SensitiveContent.ShapeOf(model.FindEntityType(k.EntityType)!);
+            Assert.True(mark is not null, $"{k.Name} has no {SensitiveContent.Mark} column.");
+            Assert.True(words.Length > 0, $"{k.Name} holds no words to withhold: it need not be markable.");
+        });
+        // The text columns shown even on a marked record are named one by one, and every one of them is a column of a markable kind.
+        var columns = SensitiveContent.Markable.SelectMany(k => model.FindEntityType(k.EntityType)!.GetProperties()).Select(p => p.Name).ToHashSet();
+        Assert.All(SensitiveContent.NotWords, name => Assert.Contains(name, columns));
+    }
+
+    [Fact]
     public void EveryKind_HasItsPageAndApiAddress_ItsAccessRule_AndItsClocksFromTheCatalogue()
     {
         var endpoints = EndpointClassificationTests.Endpoints(factory.Services);

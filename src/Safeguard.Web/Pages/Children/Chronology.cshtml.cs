@@ -51,7 +51,7 @@ public sealed class ChronologyModel(SafeguardDbContext db, ChildAccess access, A
         }
 
         var manager = await db.Practitioners.SingleAsync(p => p.Id == Safeguard.Web.Account.SafeguardClaims.PractitionerId(User), cancellationToken);
-        entry.Mark(manager, Sensitivity ?? Domain.Chronology.Sensitivity.None);
+        await db.MarkAsync(entry, manager, Sensitivity ?? Domain.Chronology.Sensitivity.None, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/children/{id}/chronology#entry-{entryId}");
     }
