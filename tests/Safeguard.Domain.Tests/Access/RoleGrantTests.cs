@@ -29,7 +29,7 @@ public sealed class RoleGrantTests
     public void EveryRole_EitherReachesCaseRecordsOrIsKeptFromThem_AndOnlyAdministratorsAndAnalystsAreKept()
     {
         Assert.Equal(Enum.GetValues<PractitionerRole>().Length, CaseRoles.All.Count + CaseRoles.WithoutCaseRecords.Count);
-        Assert.Equal([PractitionerRole.Administrator, PractitionerRole.Analyst], CaseRoles.WithoutCaseRecords.Order());
+        Assert.Equal([PractitionerRole.Analyst, PractitionerRole.Administrator], CaseRoles.WithoutCaseRecords.Order());
         Assert.True(CaseRoles.Reach([PractitionerRole.Practitioner]));
         Assert.True(CaseRoles.Reach([PractitionerRole.Practitioner, PractitionerRole.DataProtectionOfficer]));
         Assert.False(CaseRoles.Reach([PractitionerRole.Practitioner, PractitionerRole.Administrator]));
@@ -63,7 +63,7 @@ public sealed class RoleGrantTests
 
         Assert.Equal(RoleGrantStatus.Approved, grant.Status);
         Assert.Equal(manager.Id, grant.DecidedBy);
-        Assert.Equal([PractitionerRole.ConferenceChair, PractitionerRole.Practitioner], subject.Roles.Order());
+        Assert.Equal([PractitionerRole.Practitioner, PractitionerRole.ConferenceChair], subject.Roles.Order());
         Assert.Equal("SG-GRANT-04", RuleOf(() => grant.Approve(manager, subject, SocialCare, Now)));
     }
 
