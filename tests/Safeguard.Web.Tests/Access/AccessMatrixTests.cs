@@ -332,8 +332,9 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var practitionerId = made.GetProperty("practitionerId").GetGuid();
-            grantId = (await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().RoleGrants.IgnoreQueryFilters()
-                .SingleAsync(g => g.PractitionerId == practitionerId)).Id;
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(area.Area.Id);
+            grantId = (await db.RoleGrants.SingleAsync(g => g.PractitionerId == practitionerId)).Id;
         }
 
         var journeyIds = new Dictionary<string, Guid>(journey.Ids)

@@ -44,13 +44,15 @@ public abstract partial class RoleApprovalTests<TFactory>(TFactory factory) : IC
         return (client, email);
     }
 
-    private async Task<(Guid AccountId, Guid GrantId)> AddedAsync(HttpClient admin, object account)
+    private async Task<(Guid AccountId, Guid GrantId)> AddedAsync(HttpClient admin, TestArea area, object account)
     {
         using var created = await admin.PostAsJsonAsync("/api/v1/admin/users", account);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        // On PostgreSQL row-level security keeps grants inside their area, whatever the query says.
+        db.WorkInArea(area.Area.Id);
         var practitionerId = body.GetProperty("practitionerId").GetGuid();
         var grant = await db.RoleGrants.IgnoreQueryFilters().SingleAsync(g => g.PractitionerId == practitionerId);
         return (body.GetProperty("id").GetGuid(), grant.Id);
@@ -87,7 +89,7 @@ public abstract partial class RoleApprovalTests<TFactory>(TFactory factory) : IC
 
         using var created = await admin.PostAsJsonAsync("/api/v1/admin/users", SocialWorkerManager(area, email));
         var createdText = await created.Content.ReadAsStringAsync();
-        var (accountId, grantId) = await AddedAsync(admin, SocialWorkerManager(area, $"second{Guid.NewGuid():N}@test.example"));
+        var (accountId, grantId) = await AddedAsync(admin, area, SocialWorkerManager(area, $"second{Guid.NewGuid():N}@test.example"));
         var body = JsonSerializer.Deserialize<JsonElement>(createdText);
         var id = body.GetProperty("id").GetGuid();
         var grant = (await manager.GetFromJsonAsync<JsonElement>("/api/v1/approvals")).EnumerateArray()
@@ -167,7 +169,7 @@ public abstract partial class RoleApprovalTests<TFactory>(TFactory factory) : IC
         var area = await factory.NewAreaAsync();
         var other = await factory.NewAreaAsync();
         using var admin = await factory.AdministratorClientAsync(area);
-        var (_, grantId) = await AddedAsync(admin, SocialWorkerManager(area, $"r{Guid.NewGuid():N}@test.example"));
+        var (_, grantId) = await AddedAsync(admin, area, SocialWorkerManager(area, $"r{Guid.NewGuid():N}@test.example"));
         var (policeLead, _) = await SignedInAsync(area.Police, PractitionerRole.NamedSafeguardingLead);
         var (otherManager, _) = await SignedInAsync(other.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor);
         var (socialWorker, _) = await SignedInAsync(area.SocialCare, PractitionerRole.SocialWorker);
@@ -186,6 +188,7 @@ public abstract partial class RoleApprovalTests<TFactory>(TFactory factory) : IC
         Assert.Empty(policeList.EnumerateArray());
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
         Assert.Equal(RoleGrantStatus.Waiting, (await db.RoleGrants.IgnoreQueryFilters().SingleAsync(g => g.Id == grantId)).Status);
     }
 
@@ -240,8 +243,8 @@ public abstract partial class RoleApprovalTests<TFactory>(TFactory factory) : IC
         var (officer, _) = await SignedInAsync(area.SocialCare, PractitionerRole.DataProtectionOfficer);
         var approvedEmail = $"approved{Guid.NewGuid():N}@test.example";
         var rejectedEmail = $"rejected{Guid.NewGuid():N}@test.example";
-        var (approvedAccount, approvedGrant) = await AddedAsync(admin, SocialWorkerManager(area, approvedEmail));
-        var (_, rejectedGrant) = await AddedAsync(admin, SocialWorkerManager(area, rejectedEmail));
+        var (approvedAccount, approvedGrant) = await AddedAsync(admin, area, SocialWorkerManager(area, approvedEmail));
+        var (_, rejectedGrant) = await AddedAsync(admin, area, SocialWorkerManager(area, rejectedEmail));
         await DecideAsync(manager, approvedGrant, new { decision = "Approve" });
         await DecideAsync(manager, rejectedGrant, new { decision = "Reject", reason = "Not known to the service." });
 
