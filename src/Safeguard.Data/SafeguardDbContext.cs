@@ -64,6 +64,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
 
+    /// <summary>Roles that reach case records, asked for an account and approved (or rejected) by a second person.</summary>
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
     public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
 
     public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
@@ -133,6 +136,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<LookedAfterPeriod>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<BreakGlassAccess>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AccessRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<RoleGrant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

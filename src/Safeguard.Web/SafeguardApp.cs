@@ -76,6 +76,9 @@ public static class SafeguardApp
             .ToDictionary(c => Enum.Parse<Domain.DataProtection.RetentionRecordType>(c.Key), c => int.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture))));
         services.AddScoped<AddAccount>();
         services.AddScoped<ManageAccount>();
+        services.AddScoped<RoleGrants>();
+        services.AddScoped<SetPasswordLinks>();
+        services.Configure<AccountLinkOptions>(configuration.GetSection("Accounts"));
         services.AddHostedService<DatabaseStartup>();
 
         services.AddIdentity<SafeguardUser, IdentityRole<Guid>>(o =>
@@ -226,6 +229,7 @@ public static class SafeguardApp
         LookedAfter.LookedAfterApi.Map(api);
         InformationSharingApi.Map(api);
         AccountsApi.Map(api);
+        ApprovalsApi.Map(api);
         DataProtectionApi.Map(api);
         app.MapRazorPages();
     }

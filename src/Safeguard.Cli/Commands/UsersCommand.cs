@@ -1,13 +1,23 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Safeguard.Data;
+using Safeguard.Data.Identity;
 using Safeguard.Data.Seeding;
 using Safeguard.Domain;
+using Safeguard.Domain.Access;
 using Safeguard.Domain.Organisation;
+using Safeguard.Web.Account;
 
 namespace Safeguard.Cli.Commands;
 
-/// <summary><c>safeguard users add</c>: create a practitioner and their sign-in account.</summary>
+/// <summary>
+/// <c>safeguard users add</c>: create a practitioner and their sign-in account, on the server. This is how an area's very first approver
+/// (a social work qualified manager of children's social care, or a partner agency's named safeguarding lead) is made, since nobody can yet
+/// approve them through the service: the grant is recorded as made on the server, and the practitioner, the account and the grant are in
+/// the audit trail under the command's name, which the data protection officer sees. Without a password, it prints the one-time link with
+/// which the person sets their own. The account must use two-factor authentication when its roles reach case records.
+/// </summary>
 public static class UsersCommand
 {
     public static Command Create(OperatorConfiguration configuration)
@@ -19,19 +29,13 @@ public static class UsersCommand
         var role = new Option<PractitionerRole[]>("--role") { Description = "A role (repeat for several): " + string.Join(", ", Enum.GetNames<PractitionerRole>()), AllowMultipleArgumentsPerToken = true };
         var registration = new Option<string?>("--registration") { Description = "Social Work England registration number, like SW104281." };
         var jobTitle = new Option<string>("--job-title") { Description = "Job title.", DefaultValueFactory = _ => "Practitioner" };
-        var password = new Option<string?>("--password") { Description = "Initial password (12+ characters with upper and lower case and a digit). Read from SAFEGUARD_PASSWORD if not given." };
+        var password = new Option<string?>("--password") { Description = "Initial password (12+ characters with upper and lower case and a digit). Read from SAFEGUARD_PASSWORD if not given; with neither, a one-time link to set it is printed." };
         var area = new Option<string>("--area") { Description = "The area's 3-digit LA number.", DefaultValueFactory = _ => DemoArea.LaNumber };
 
         var add = new Command("add", "Create a practitioner and their sign-in account.") { email, givenName, familyName, agency, role, registration, jobTitle, password, area };
         add.SetAction(async (parse, cancellationToken) =>
         {
             var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("SAFEGUARD_PASSWORD");
-            if (string.IsNullOrEmpty(secret))
-            {
-                await Console.Error.WriteLineAsync("Give --password or set SAFEGUARD_PASSWORD.");
-                return 1;
-            }
-
             using var host = OperatorHost.Build(configuration);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
@@ -61,12 +65,47 @@ public static class UsersCommand
                     practitioner.Grant(r, agencyRecord);
                 }
 
+                var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 db.Practitioners.Add(practitioner);
+                if (CaseRoles.Reach(practitioner.Roles))
+                {
+                    db.RoleGrants.Add(RoleGrant.MadeOnServer(Guid.CreateVersion7(), practitioner, agencyRecord, OnServer, time.GetUtcNow()));
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
-                await scope.ServiceProvider.GetRequiredService<Seeder>().AddAccountAsync(practitioner, secret);
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeguardUser>>();
+                string? link = null;
+                if (string.IsNullOrEmpty(secret))
+                {
+                    var user = new SafeguardUser
+                    {
+                        Id = Guid.CreateVersion7(), UserName = practitioner.Email, Email = practitioner.Email, EmailConfirmed = true,
+                        AreaId = practitioner.AreaId, PractitionerId = practitioner.Id, LockoutEnabled = true,
+                    };
+                    var created = await users.CreateAsync(user);
+                    if (!created.Succeeded)
+                    {
+                        throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+                    }
+
+                    var hours = scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Accounts:SetPasswordLinkHours", 72.0);
+                    (link, var expires) = await new SetPasswordLinks(users, time,
+                        Microsoft.Extensions.Options.Options.Create(new AccountLinkOptions { SetPasswordLinkHours = hours })).IssueAsync(user);
+                    link = $"{link}  (give it to them yourself; it works once, until {expires:yyyy-MM-dd HH:mm} UTC)";
+                }
+                else
+                {
+                    await scope.ServiceProvider.GetRequiredService<Seeder>().AddAccountAsync(practitioner, secret);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
                 Console.WriteLine($"Created {practitioner.Email} ({string.Join(", ", practitioner.Roles.Select(x => x.DisplayName()))}).");
+                if (link is not null)
+                {
+                    Console.WriteLine($"Link to set the password, after the service's address: {link}");
+                }
+
                 return 0;
             }
             catch (Exception e) when (e is RuleViolationException or InvalidOperationException)
@@ -77,4 +116,7 @@ public static class UsersCommand
         });
         return new Command("users", "Manage practitioners' sign-in accounts.") { add };
     }
+
+    /// <summary>How a grant made by this command is described in the audit trail and to the data protection officer.</summary>
+    public const string OnServer = "Made on the server with the operator command 'safeguard users add'";
 }

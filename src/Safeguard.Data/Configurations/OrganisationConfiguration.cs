@@ -50,3 +50,20 @@ public sealed class PractitionerConfiguration : IEntityTypeConfiguration<Practit
         builder.HasIndex(p => new { p.AreaId, p.Email }).IsUnique();
     }
 }
+
+public sealed class RoleGrantConfiguration : IEntityTypeConfiguration<Safeguard.Domain.Access.RoleGrant>
+{
+    public void Configure(EntityTypeBuilder<Safeguard.Domain.Access.RoleGrant> builder)
+    {
+        builder.PrimitiveCollection(g => g.Roles).HasField("_roles").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(g => g.Reason).HasMaxLength(Safeguard.Domain.Access.RoleGrant.MaxReasonLength);
+        // One decision per grant: a second approver deciding at the same moment is refused.
+        builder.Property(g => g.DecidedAt).IsConcurrencyToken();
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(g => g.PractitionerId);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(g => g.AgencyId);
+        // The approvers' list (waiting grants of their agency) and an account's grants.
+        builder.HasIndex(g => new { g.AreaId, g.AgencyId, g.Status });
+        builder.HasIndex(g => new { g.AreaId, g.PractitionerId });
+    }
+}

@@ -53,6 +53,9 @@ public enum AccessRule
 
     /// <summary>The area's administrators, with their second factor.</summary>
     Administrator,
+
+    /// <summary>Who approves roles that reach case records for the account's agency (a social work qualified manager, a named safeguarding lead).</summary>
+    AccessApprover,
 }
 
 /// <summary>How the audit trail writes a change to a record of a kind.</summary>
@@ -226,12 +229,16 @@ public static class RecordKinds
     public static readonly RecordKind Account = Kind<SafeguardUser>(AuditInterceptor.AccountRecordType, "sign-in account", u => (u.Id, null, u.AreaId),
         AccessRule.Administrator, AuditDetail.WhatChanged);
 
+    /// <summary>Roles asked for an account, and who approved or rejected them: the row says what changed.</summary>
+    public static readonly RecordKind RoleGrant = Kind<RoleGrant>("RoleGrant", "grant of roles", g => (g.Id, null, g.AreaId), AccessRule.AccessApprover,
+        AuditDetail.WhatChanged);
+
     /// <summary>Every registered kind.</summary>
     public static readonly IReadOnlyList<RecordKind> All =
     [
         Child, FamilyMember, Relationship, Referral, EncompassNotification, Episode, Assessment, Plan, Visit, StrategyDiscussion, Section47Enquiry,
         Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing,
-        AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account,
+        AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
     ];
 
     /// <summary>

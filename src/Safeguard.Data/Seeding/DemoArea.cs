@@ -35,7 +35,7 @@ public static class DemoArea
         new("police", "Tom", "Harrow", "Detective constable", AgencyKind.Police, "Public protection unit", null,
             []),
         new("partner", "Rachel", "Osei", "Head of public protection", AgencyKind.Police, "Public protection unit", null,
-            [PractitionerRole.DelegatedSafeguardingPartner]),
+            [PractitionerRole.DelegatedSafeguardingPartner, PractitionerRole.NamedSafeguardingLead]),
         new("cdop", "Martin", "Lowe", "Child death review coordinator", AgencyKind.IntegratedCareBoard, "Safeguarding partnership", null,
             [PractitionerRole.ChildDeathReviewCoordinator]),
         new("analyst", "Siobhan", "Kerr", "Performance analyst", AgencyKind.LocalAuthorityChildrensSocialCare, "Performance", null,

@@ -76,14 +76,19 @@ public sealed partial class Seeder(SafeguardDbContext db, UserManager<SafeguardU
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (account, practitioner) in accounts)
         {
-            await AddAccountAsync(practitioner, DemoArea.Password);
+            // Synthetic demo accounts, approved as the area is seeded, sign in with the demo password alone.
+            await AddAccountAsync(practitioner, DemoArea.Password, twoFactorOptional: true);
         }
 
         return true;
     }
 
-    /// <summary>Creates a sign-in account for a practitioner. Fails with Identity's own messages (e.g. a weak password).</summary>
-    public async Task<SafeguardUser> AddAccountAsync(Practitioner practitioner, string password)
+    /// <summary>
+    /// Creates a sign-in account for a practitioner. Fails with Identity's own messages (e.g. a weak password). Two-factor authentication
+    /// is required of it when its roles reach case records, unless <paramref name="twoFactorOptional"/> — which only the synthetic demo area
+    /// and the tests' own accounts ask for.
+    /// </summary>
+    public async Task<SafeguardUser> AddAccountAsync(Practitioner practitioner, string password, bool twoFactorOptional = false)
     {
         var user = new SafeguardUser
         {
@@ -94,6 +99,7 @@ public sealed partial class Seeder(SafeguardDbContext db, UserManager<SafeguardU
             AreaId = practitioner.AreaId,
             PractitionerId = practitioner.Id,
             LockoutEnabled = true,
+            TwoFactorOptional = twoFactorOptional,
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)

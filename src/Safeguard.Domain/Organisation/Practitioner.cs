@@ -90,6 +90,12 @@ public sealed class Practitioner
                 "A delegated safeguarding partner acts for the local authority, the integrated care board or the police.");
         }
 
+        if (role is PractitionerRole.NamedSafeguardingLead)
+        {
+            Require(agency.Kind != AgencyKind.LocalAuthorityChildrensSocialCare, "SG-PRAC-08",
+                "A named safeguarding lead approves access for a partner agency; in children's social care a social work qualified manager does.");
+        }
+
         if (!_roles.Contains(role))
         {
             _roles.Add(role);

@@ -40,6 +40,12 @@ public enum PractitionerRole
     /// data protection requests. Sees the audit trail, not the case record itself.
     /// </summary>
     DataProtectionOfficer,
+
+    /// <summary>
+    /// A partner agency's named safeguarding lead: approves who in their agency is given a role that reaches case records
+    /// (children's social care's social work qualified managers do it for their service).
+    /// </summary>
+    NamedSafeguardingLead,
 }
 
 public static class PractitionerRoles
@@ -57,6 +63,7 @@ public static class PractitionerRoles
         PractitionerRole.Analyst => "Performance analyst",
         PractitionerRole.Administrator => "Administrator",
         PractitionerRole.DataProtectionOfficer => "Data protection officer",
+        PractitionerRole.NamedSafeguardingLead => "Named safeguarding lead (approves access for the agency)",
         _ => role.ToString(),
     };
 }

@@ -3,16 +3,24 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
+using Safeguard.Domain.Access;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.Account;
 
-/// <summary>A sign-in account as its area's administrators see it: who, where, which roles, and whether it can sign in.</summary>
+/// <summary>
+/// A sign-in account as its area's administrators see it: who, where, which roles, whether it can sign in, and whether it (or a change
+/// to its roles) waits for approval.
+/// </summary>
 public sealed record AccountView(Guid Id, Guid PractitionerId, string Name, string Email, string JobTitle, Guid AgencyId, string Agency,
-    IReadOnlyList<PractitionerRole> Roles, string? Registration, bool LockedOut, bool TwoFactorEnabled);
+    IReadOnlyList<PractitionerRole> Roles, string? Registration, bool LockedOut, bool TwoFactorEnabled, bool AwaitingApproval,
+    IReadOnlyList<PractitionerRole>? RolesWaitingForApproval);
 
-/// <summary>A new account: the practitioner it speaks for, their roles, and an initial password under the service's password rules.</summary>
+/// <summary>
+/// A new account: the practitioner it speaks for and the roles asked for it. There is no password: the holder sets their own through
+/// the one-time link shown to whoever approves the account.
+/// </summary>
 public sealed class NewAccountInput
 {
     [Required(ErrorMessage = "Enter their first name")]
@@ -39,10 +47,6 @@ public sealed class NewAccountInput
 
     [MaxLength(12, ErrorMessage = "A Social Work England registration number is SW followed by digits, like SW104281")]
     public string? Registration { get; set; }
-
-    [Required(ErrorMessage = "Enter an initial password")]
-    [MaxLength(200, ErrorMessage = "Password must be 200 characters or fewer")]
-    public string? Password { get; set; }
 }
 
 public static class AccountQueries
@@ -60,11 +64,14 @@ public static class AccountQueries
             select new
             {
                 u.Id, PractitionerId = p.Id, p.GivenName, p.FamilyName, p.Email, p.JobTitle, AgencyId = a.Id, Agency = a.Name, p.Roles,
-                p.Registration, u.LockoutEnd, u.TwoFactorEnabled,
+                p.Registration, u.LockoutEnd, u.TwoFactorEnabled, u.AwaitingApproval,
             }).AsNoTracking().ToListAsync(cancellationToken);
+        var practitioners = rows.Select(r => r.PractitionerId).ToList();
+        var waiting = (await db.RoleGrants.Where(g => g.Status == RoleGrantStatus.Waiting && practitioners.Contains(g.PractitionerId)).AsNoTracking()
+            .ToListAsync(cancellationToken)).ToDictionary(g => g.PractitionerId, g => g.Roles);
         var now = time.GetUtcNow();
         return [.. rows.Select(r => new AccountView(r.Id, r.PractitionerId, $"{r.GivenName} {r.FamilyName}", r.Email, r.JobTitle, r.AgencyId, r.Agency,
-            r.Roles, r.Registration, r.LockoutEnd > now, r.TwoFactorEnabled))];
+            r.Roles, r.Registration, r.LockoutEnd > now, r.TwoFactorEnabled, r.AwaitingApproval, waiting.GetValueOrDefault(r.PractitionerId)))];
     }
 
     public static async Task<AccountView?> FindAsync(SafeguardDbContext db, Guid areaId, Guid accountId, TimeProvider time,
@@ -93,10 +100,11 @@ public static class AccountsApi
         accounts.MapPost("/", async Task<Created<AccountView>> (NewAccountInput input, ClaimsPrincipal user, AddAccount add,
             CancellationToken cancellationToken) =>
         {
-            var account = await add.HandleAsync(user.AreaId()!.Value, input, cancellationToken);
+            var account = await add.HandleAsync(user.AreaId()!.Value, user.PractitionerId(), input, cancellationToken);
             return TypedResults.Created($"/api/v1/admin/users/{account.Id}", account);
         }).WithName("AddAccount").WithDescription(
-            "Add a practitioner and their sign-in account. The initial password must be 12 or more characters with upper and lower case letters and a digit; " +
-            "an administrator must set up two-factor authentication at first sign-in.");
+            "Add a practitioner and their sign-in account, with the roles asked for. The account cannot sign in until a second person approves it " +
+            "(a social work qualified manager of children's social care, or the partner agency's named safeguarding lead), who is shown the one-time " +
+            "link with which its holder sets their own password. An account that reaches case records must set up two-factor authentication at first sign-in.");
     }
 }

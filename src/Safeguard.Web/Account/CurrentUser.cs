@@ -15,6 +15,9 @@ public static class SafeguardClaims
     public const string AgencyKind = "safeguard:agency_kind";
     public const string FullName = "safeguard:name";
 
+    /// <summary>Set only on the seeder's demo and test accounts: two-factor authentication is not required of them.</summary>
+    public const string TwoFactorOptional = "safeguard:two_factor_optional";
+
     public static Guid? AreaId(this ClaimsPrincipal user) => GuidClaim(user, Area);
 
     public static Guid? PractitionerId(this ClaimsPrincipal user) => GuidClaim(user, Practitioner);

@@ -13,15 +13,20 @@ namespace Safeguard.Web.Account;
 /// lock, reset or remove the administrator role from their own account, so an area is never left without one by mistake.
 /// Each answers false when the account is not in the administrator's area.
 /// </summary>
-public sealed class ManageAccount(SafeguardDbContext db, UserManager<SafeguardUser> users)
+public sealed class ManageAccount(SafeguardDbContext db, UserManager<SafeguardUser> users, RoleGrants grants)
 {
-    public async Task<bool> ChangeRolesAsync(Guid areaId, Guid actingUserId, Guid accountId, IReadOnlyCollection<PractitionerRole> roles, string? registration,
+    /// <summary>
+    /// Changes an account's roles. A change that gives it a role reaching case records, or takes away the role that kept it from them
+    /// (<see cref="CaseRoles.ChangeNeedsApproval"/>), changes nothing yet: it waits for a second person's approval as a whole. Answers
+    /// whether the change waits for approval (null when the account is not in the area).
+    /// </summary>
+    public async Task<bool?> ChangeRolesAsync(Guid areaId, Guid actingUserId, Guid? actingPractitionerId, Guid accountId, IReadOnlyCollection<PractitionerRole> roles, string? registration,
         CancellationToken cancellationToken)
     {
         var user = await FindAsync(areaId, accountId, cancellationToken);
         if (user is null)
         {
-            return false;
+            return null;
         }
 
         var practitioner = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId, cancellationToken);
@@ -33,18 +38,37 @@ public sealed class ManageAccount(SafeguardDbContext db, UserManager<SafeguardUs
             practitioner.RecordRegistration(SocialWorkRegistration.Parse(registration));
         }
 
+        var before = practitioner.Roles.ToList();
         foreach (var role in practitioner.Roles.Where(r => r != PractitionerRole.Practitioner && !roles.Contains(r)).ToList())
         {
             practitioner.Revoke(role);
         }
 
+        // Each role is checked against its rules (RC-01 needs a registration) whether it is given now or once approved.
         foreach (var role in roles.Where(r => r != PractitionerRole.Practitioner))
         {
             practitioner.Grant(role, agency);
         }
 
+        var after = practitioner.Roles.ToList();
+        var waits = CaseRoles.ChangeNeedsApproval(before, after);
+        if (waits)
+        {
+            foreach (var role in after.Except(before))
+            {
+                practitioner.Revoke(role);
+            }
+
+            foreach (var role in before.Except(after))
+            {
+                practitioner.Grant(role, agency);
+            }
+
+            await grants.AskAsync(practitioner, agency, after, newAccount: false, actingPractitionerId, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return waits;
     }
 
     /// <summary>Locks the account until an administrator unlocks it, and ends its sessions at their next check of the account.</summary>

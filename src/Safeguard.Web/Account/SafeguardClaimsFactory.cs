@@ -36,6 +36,11 @@ public sealed class SafeguardClaimsFactory(
         identity.AddClaim(new Claim(SafeguardClaims.AgencyName, agency.Name));
         identity.AddClaim(new Claim(SafeguardClaims.AgencyKind, agency.Kind.ToString()));
         identity.AddClaim(new Claim(SafeguardClaims.FullName, $"{practitioner.GivenName} {practitioner.FamilyName}"));
+        if (user.TwoFactorOptional)
+        {
+            identity.AddClaim(new Claim(SafeguardClaims.TwoFactorOptional, "true"));
+        }
+
         foreach (var role in practitioner.Roles)
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));

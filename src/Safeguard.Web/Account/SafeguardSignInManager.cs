@@ -26,6 +26,9 @@ public sealed class SafeguardSignInManager(
     // account's password costs, whatever the hasher's settings.
     private static string? _standInHash;
 
+    /// <summary>An account made by an administrator signs in no way at all (password or identity provider) until a second person approves it.</summary>
+    public override async Task<bool> CanSignInAsync(SafeguardUser user) => !user.AwaitingApproval && await base.CanSignInAsync(user);
+
     public Task<SignInResult> ExternalSignInAsync(SafeguardUser user) =>
         SignInOrTwoFactorAsync(user, isPersistent: false, loginProvider: ExternalSignIn.Scheme, bypassTwoFactor: false);
 

@@ -22,11 +22,14 @@ public static class TwoFactor
     public static bool PassedSecondFactor(this ClaimsPrincipal user) => user.HasClaim(MethodClaim, Passed);
 
     /// <summary>
-    /// Administrators change who may see what, so they must use a second factor: until this session has passed one,
-    /// an administrator may only set it up (or sign out).
+    /// Administrators change who may see what, and accounts with roles that reach case records (<see cref="CaseRoles"/>) see children's
+    /// records, so both must use a second factor: until this session has passed one, such an account may only set it up (or sign out).
+    /// Only the seeder's synthetic demo and test accounts are let off for case roles (<see cref="SafeguardClaims.TwoFactorOptional"/>).
     /// </summary>
     public static bool MustSetUpSecondFactor(this ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && user.Has(PractitionerRole.Administrator) && !user.PassedSecondFactor();
+        user.Identity?.IsAuthenticated == true && !user.PassedSecondFactor()
+        && (user.Has(PractitionerRole.Administrator)
+            || (CaseRoles.Reach(user.PractitionerRoles()) && !user.HasClaim(SafeguardClaims.TwoFactorOptional, "true")));
 
     /// <summary>What an administrator who must set up the second factor may still reach.</summary>
     private static readonly PathString[] OpenBeforeSetUp =
@@ -46,7 +49,7 @@ public static class TwoFactor
             await Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Set up two-factor authentication first.",
-                detail: $"Administrators must use two-factor authentication. Set it up at {SetUpPath}, then sign in again with your code.")
+                detail: $"Administrators and accounts that reach case records must use two-factor authentication. Set it up at {SetUpPath}, then sign in again with your code.")
                 .ExecuteAsync(context);
             return;
         }

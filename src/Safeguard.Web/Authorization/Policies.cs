@@ -24,6 +24,12 @@ public static class Policies
     /// <summary>Administrators of the area's accounts: add accounts, change roles, lock, reset two-factor authentication.</summary>
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>
+    /// Who approves roles that reach case records for their agency: a social work qualified manager of children's social care, or a
+    /// partner agency's named safeguarding lead; never an administrator. Which grants each may decide is checked on the grant.
+    /// </summary>
+    public const string AccessApprover = nameof(AccessApprover);
+
     /// <summary>Police who attend incidents: Operation Encompass notifications.</summary>
     public const string Police = nameof(Police);
 
@@ -63,6 +69,10 @@ public static class Policies
             !c.User.Has(PractitionerRole.Administrator) && !c.User.Has(PractitionerRole.Analyst) && !c.User.Has(PractitionerRole.DataProtectionOfficer)))
         .AddPolicy(FrontDoorDecision, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.PracticeSupervisor)))
+        .AddPolicy(AccessApprover, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            !c.User.Has(PractitionerRole.Administrator)
+            && ((c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.PracticeSupervisor))
+                || (c.User.AgencyKindOf() != AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.NamedSafeguardingLead)))))
         .AddPolicy(Police, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.AgencyKindOf() is AgencyKind.Police or AgencyKind.BritishTransportPolice))
         .AddPolicy(DesignatedSafeguardingLead, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DesignatedSafeguardingLead)))

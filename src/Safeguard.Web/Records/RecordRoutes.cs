@@ -46,6 +46,8 @@ public static class RecordRoutes
             NoPageBecause: "A practitioner's roles are administered through their sign-in account's page.",
             NoApiBecause: "Administered through their sign-in account (/api/v1/admin/users/{id})."),
         [RecordKinds.Account.Name] = new("/admin/users/{id}", "/api/v1/admin/users/{id}"),
+        // Decided by its approver (POST /api/v1/approvals/{id}/decision); listed for the data protection officer at /data-protection/access-changes.
+        [RecordKinds.RoleGrant.Name] = new("/approvals/{id}", "/api/v1/approvals/{id}"),
     };
 
     /// <summary>The page of one record of the named kind; null when the kind has no page, is not registered, or the page needs an episode it lacks.</summary>

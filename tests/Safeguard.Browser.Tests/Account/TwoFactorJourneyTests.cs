@@ -16,7 +16,7 @@ public sealed class TwoFactorJourneyTests(ServiceFixture service)
         await page.SignInAsync("admin@northmoor.example");
 
         Assert.Equal(service.BaseUrl + "/account/security", page.Url);
-        Assert.Contains("Administrators must use two-factor authentication", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("must use two-factor authentication", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("svg.app-qr-code").CountAsync());
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("two-factor-set-up");

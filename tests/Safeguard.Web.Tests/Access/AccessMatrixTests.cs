@@ -172,6 +172,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["GET /api/v1/pre-proceedings/{id:guid}"] =                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
     };
 
+    private static readonly string[] SocialWorkerRole = ["SocialWorker"];
+
     private const string HealthVisitorReason = "Robin's new health visitor: I need his plan before my first home visit next week.";
 
     /// <summary>
@@ -273,7 +275,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
                 }
             }
 
-            var writes = await WriteOutcomesAsync(clients, journey);
+            var writes = await WriteOutcomesAsync(area, clients, journey);
 
             // A week and a day later: the break-glass access (hours) and the granted access (7 days) have ended.
             ((FakeTimeProvider)factory.Time!).Advance(TimeSpan.FromDays(8));
@@ -310,7 +312,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
     /// Robin's own records (an emergency action, a chronology entry and the Encompass notification are fetched first). A
     /// new route whose address cannot be built fails here until it is added to <see cref="IdFor"/>.
     /// </summary>
-    private async Task<List<(string Route, Persona Persona, bool Denied, int Status)>> WriteOutcomesAsync(Dictionary<Persona, HttpClient> clients,
+    private async Task<List<(string Route, Persona Persona, bool Denied, int Status)>> WriteOutcomesAsync(TestArea area, Dictionary<Persona, HttpClient> clients,
         ChildJourney.Journey journey)
     {
         var action = await ChildJourney.Json(await clients[Persona.Mgr].PostAsJsonAsync($"/api/v1/episodes/{journey.EpisodeId}/emergency-actions", new
@@ -320,8 +322,24 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         }), HttpStatusCode.Created);
         var entry = (await ChildJourney.Json(await clients[Persona.Mgr].GetAsync(new Uri($"/api/v1/children/{journey.ChildId}/chronology", UriKind.Relative))))[0];
         var notification = (await ChildJourney.Json(await clients[Persona.Ref].GetAsync(new Uri("/api/v1/encompass", UriKind.Relative))))[0];
+        // An account the administrator makes in children's social care: its roles wait for a manager's approval, which no one else gives.
+        var made = await ChildJourney.Json(await clients[Persona.Adm].PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            givenName = "Walk", familyName = "Approval", email = $"walk{Guid.NewGuid():N}@test.example", jobTitle = "Social worker",
+            agencyId = area.SocialCare.Id, roles = SocialWorkerRole, registration = "SW" + Random.Shared.Next(100_000, 999_999),
+        }), HttpStatusCode.Created);
+        Guid grantId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var practitionerId = made.GetProperty("practitionerId").GetGuid();
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(area.Area.Id);
+            grantId = (await db.RoleGrants.SingleAsync(g => g.PractitionerId == practitionerId)).Id;
+        }
+
         var journeyIds = new Dictionary<string, Guid>(journey.Ids)
         {
+            [RecordKinds.RoleGrant.Name] = grantId,
             [RecordKinds.EmergencyAction.Name] = action.GetProperty("id").GetGuid(),
             [RecordKinds.ChronologyEntry.Name] = entry.GetProperty("id").GetGuid(),
             [RecordKinds.EncompassNotification.Name] = notification.GetProperty("id").GetGuid(),

@@ -39,6 +39,9 @@ internal static class ChildJourney
         "/referrals/new", "/encompass/new", "GET /api/v1/encompass/settings",
         // Accounts, never case records.
         "/admin/users", "/admin/users/new", "/admin/users/{id:guid}", "GET /api/v1/admin/users/", "GET /api/v1/admin/users/{id:guid}",
+        // Approving roles for accounts, setting a new account's password, and the officer's list of who was given access: accounts only.
+        "/approvals", "/approvals/{id:guid}", "GET /api/v1/approvals/", "/account/set-password", "/data-protection/access-changes",
+        "GET /api/v1/data-protection/access-changes",
         // The blank break-glass form: it shows nothing about the child until the glass is broken.
         "/children/{id:guid}/break-glass",
         // The blank request-for-access form, likewise.

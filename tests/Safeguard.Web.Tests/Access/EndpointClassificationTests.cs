@@ -35,6 +35,9 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
 
         /// <summary>The data protection officer: UK GDPR requests and the retention report, never case work.</summary>
         DataProtectionOfficer,
+
+        /// <summary>Who approves roles that reach case records: social work qualified managers, partner agencies' named safeguarding leads.</summary>
+        Approvers,
     }
 
     /// <summary>What an administrator who has not set up two-factor authentication may still reach (besides the anonymous routes).</summary>
@@ -52,6 +55,8 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/status/{code:int}"] = Access.Anonymous,
         ["/account/sign-in/code"] = Access.Anonymous,
         ["/account/sign-in/recovery-code"] = Access.Anonymous,
+        // A new account's holder sets their own password with the one-time link their approver gave them.
+        ["/account/set-password"] = Access.Anonymous,
         ["/account/security"] = Access.SignedIn,
         ["/account/sign-out"] = Access.SignedIn,
         ["/Account/SignOut"] = Access.SignedIn,
@@ -201,6 +206,14 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/data-protection/requests/{id:guid}/extension"] = Access.DataProtectionOfficer,
         ["POST /api/v1/data-protection/requests/{id:guid}/review"] = Access.DataProtectionOfficer,
         ["POST /api/v1/data-protection/requests/{id:guid}/decision"] = Access.DataProtectionOfficer,
+        ["/data-protection/access-changes"] = Access.DataProtectionOfficer,
+        ["GET /api/v1/data-protection/access-changes"] = Access.DataProtectionOfficer,
+        // Approving roles that reach case records: a social work qualified manager of children's social care, a partner agency's named
+        // safeguarding lead (Policies.AccessApprover); which grants each decides is checked on the grant. Never an administrator.
+        ["/approvals"] = Access.Approvers,
+        ["/approvals/{id:guid}"] = Access.Approvers,
+        ["GET /api/v1/approvals/"] = Access.Approvers,
+        ["POST /api/v1/approvals/{id:guid}/decision"] = Access.Approvers,
         ["/admin/users"] = Access.Administrators,
         ["/admin/users/new"] = Access.Administrators,
         ["GET /api/v1/admin/users/"] = Access.Administrators,
@@ -407,6 +420,61 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         }
 
         Assert.True(failures.Count == 0, "Case records reachable by an administrator: " + string.Join("; ", failures));
+    }
+
+    [Fact]
+    public async Task ApprovalRoutes_RefuseAdministratorsAndEveryoneWhoIsNotAnApprover()
+    {
+        var area = await factory.NewAreaAsync();
+        var failures = new List<string>();
+        var approvalRoutes = Endpoints().Where(e => Classified.GetValueOrDefault(e.Key) == Access.Approvers).DistinctBy(e => e.Key).ToList();
+        Assert.NotEmpty(approvalRoutes);
+        foreach (var (agency, roles) in new[]
+        {
+            (area.SocialCare, new[] { PractitionerRole.SocialWorker }),
+            (area.SocialCare, new[] { PractitionerRole.DataProtectionOfficer }),
+            (area.SocialCare, new[] { PractitionerRole.Analyst }),
+            (area.School, new[] { PractitionerRole.DesignatedSafeguardingLead }),
+            (area.Police, new[] { PractitionerRole.DelegatedSafeguardingPartner }),
+        })
+        {
+            using var client = factory.NewClient();
+            await HttpSignIn.SignInAsync(client, await factory.NewAccountAsync(agency, roles));
+            foreach (var (key, method, template) in approvalRoutes)
+            {
+                using var response = await SendAsync(client, method, template);
+                if (!IsForbidden(response))
+                {
+                    failures.Add($"{key} answered {(int)response.StatusCode} to {string.Join('+', roles)}");
+                }
+            }
+        }
+
+        using var administrator = await factory.AdministratorClientAsync(area);
+        foreach (var (key, method, template) in approvalRoutes)
+        {
+            using var response = await SendAsync(administrator, method, template);
+            if (!IsForbidden(response))
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode} to an administrator");
+            }
+        }
+
+        // An administrator who is also a social work qualified manager is still an administrator: they approve nothing.
+        var (email, key2, _) = await factory.NewAccountWithTwoFactorAsync(area.SocialCare, PractitionerRole.Administrator, PractitionerRole.SocialWorker,
+            PractitionerRole.PracticeSupervisor);
+        using var both = factory.NewClient();
+        await HttpSignIn.SignInWithCodeAsync(both, email, key2);
+        foreach (var (key, method, template) in approvalRoutes)
+        {
+            using var response = await SendAsync(both, method, template);
+            if (!IsForbidden(response))
+            {
+                failures.Add($"{key} answered {(int)response.StatusCode} to an administrator who is also a manager");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Approvals reachable by someone who does not approve: " + string.Join("; ", failures));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template)

@@ -50,6 +50,54 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
+    public async Task UsersAdd_CreatesAnAreasFirstApprover_OnTheServer_Audited_WithAOneTimeLinkAndTwoFactorRequired()
+    {
+        var folder = Directory.CreateTempSubdirectory("safeguard-users-");
+        var path = Path.Combine(folder.FullName, "operator.db");
+        var connection = $"--ConnectionStrings:Safeguard=Data Source={path}";
+        var output = new StringWriter();
+        var console = Console.Out;
+        try
+        {
+            Assert.Equal(0, await SafeguardCommand.RunAsync(["seed", "--children", "0", connection]));
+            Console.SetOut(output);
+            var exit = await SafeguardCommand.RunAsync(["users", "add", "--email", "first.lead@police.example", "--given-name", "Fiona", "--family-name", "Lead",
+                "--agency", "Northmoor Police", "--role", "NamedSafeguardingLead", "--job-title", "Named safeguarding lead", connection]);
+            Console.SetOut(console);
+
+            Assert.Equal(0, exit);
+            Assert.Matches(@"/account/set-password\?account=[0-9a-f-]+&code=[A-Za-z0-9_-]+", output.ToString());
+            var options = new DbContextOptionsBuilder<SqliteSafeguardDbContext>().UseSqlite($"Data Source={path}").Options;
+            await using var db = new SqliteSafeguardDbContext(options, new OperatorActor("test"));
+            var user = await db.Users.SingleAsync(u => u.Email == "first.lead@police.example");
+            var practitioner = await db.Practitioners.IgnoreQueryFilters().SingleAsync(p => p.Id == user.PractitionerId);
+            var grant = await db.RoleGrants.IgnoreQueryFilters().SingleAsync(g => g.PractitionerId == practitioner.Id);
+            var audit = await db.AuditEntries.IgnoreQueryFilters()
+                .Where(a => a.RecordId == user.Id || a.RecordId == practitioner.Id || a.RecordId == grant.Id).ToListAsync();
+
+            Assert.True(practitioner.Has(Domain.Organisation.PractitionerRole.NamedSafeguardingLead));
+            Assert.False(user.TwoFactorOptional);
+            Assert.False(user.AwaitingApproval);
+            Assert.Null(user.PasswordHash);
+            Assert.Equal(Domain.Access.RoleGrantStatus.Approved, grant.Status);
+            Assert.Null(grant.RequestedBy);
+            Assert.Equal(Safeguard.Cli.Commands.UsersCommand.OnServer, grant.Reason);
+            Assert.Contains(audit, a => a.RecordId == practitioner.Id && a.Action == Data.Audit.AuditAction.Created);
+            Assert.Contains(audit, a => a.RecordId == user.Id && a.Action == Data.Audit.AuditAction.Created);
+            Assert.Contains(audit, a => a.RecordId == grant.Id && a.Action == Data.Audit.AuditAction.Created
+                && a.Detail!.Contains("Status: Approved", StringComparison.Ordinal));
+            Assert.All(audit, a => Assert.Null(a.UserId));
+            Assert.All(audit, a => Assert.StartsWith("safeguard", a.Origin, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Console.SetOut(console);
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Split_TellsConfigurationKeysFromTheCommandsOwnOptions()
     {
         var (command, configuration) = OperatorConfiguration.Split(

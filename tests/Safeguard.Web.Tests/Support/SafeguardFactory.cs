@@ -99,7 +99,7 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
 
         db.Practitioners.Add(practitioner);
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<Seeder>().AddAccountAsync(practitioner, TestPassword);
+        await scope.ServiceProvider.GetRequiredService<Seeder>().AddAccountAsync(practitioner, TestPassword, twoFactorOptional: true);
         return email;
     }
 

@@ -40,9 +40,24 @@ public sealed class AccountModel(SafeguardDbContext db, ManageAccount manage, Ti
         return Page();
     }
 
-    public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "Roles changed. They apply from the person's next page, within a minute.",
-            () => manage.ChangeRolesAsync(AreaId, ActingUserId, id, Roles, Registration, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var waits = await manage.ChangeRolesAsync(AreaId, ActingUserId, User.PractitionerId(), id, Roles, Registration, cancellationToken);
+        if (waits is null)
+        {
+            return NotFound();
+        }
+
+        Done = waits.Value
+            ? "The change gives roles that reach case records: it waits for approval by a social work qualified manager of the service or the agency's named safeguarding lead, and changes nothing until then."
+            : "Roles changed. They apply from the person's next page, within a minute.";
+        return Redirect($"/admin/users/{id}");
+    }
 
     public Task<IActionResult> OnPostLockAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "Account locked. The person is signed out within a minute and cannot sign in until it is unlocked.",

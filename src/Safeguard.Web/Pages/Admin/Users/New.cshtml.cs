@@ -16,7 +16,7 @@ public sealed class NewModel(SafeguardDbContext db, AddAccount add) : PageModel
     public static readonly IReadOnlyList<PractitionerRole> GrantableRoles = [.. Enum.GetValues<PractitionerRole>().Where(r => r != PractitionerRole.Practitioner)];
 
     public static readonly IReadOnlyList<string> FieldOrder =
-        ["Input.GivenName", "Input.FamilyName", "Input.Email", "Input.JobTitle", "Input.AgencyId", "Input.Roles", "Input.Registration", "Input.Password"];
+        ["Input.GivenName", "Input.FamilyName", "Input.Email", "Input.JobTitle", "Input.AgencyId", "Input.Roles", "Input.Registration"];
 
     [BindProperty]
     public NewAccountInput Input { get; set; } = new();
@@ -33,7 +33,7 @@ public sealed class NewModel(SafeguardDbContext db, AddAccount add) : PageModel
             return Page();
         }
 
-        var account = await add.HandleAsync(User.AreaId()!.Value, Input, cancellationToken);
+        var account = await add.HandleAsync(User.AreaId()!.Value, User.PractitionerId(), Input, cancellationToken);
         return Redirect($"/admin/users/{account.Id}");
     }
 
