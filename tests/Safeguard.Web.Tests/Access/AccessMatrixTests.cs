@@ -204,6 +204,9 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["POST /api/v1/referrals/"] = WorksWithChildren,
         ["POST /api/v1/children/{id:guid}/break-glass"] = WorksWithChildren,
         ["POST /api/v1/children/{id:guid}/access-requests"] = WorksWithChildren,
+        // Children's social care's front door registers a child before any case has a lead practitioner (a social worker or a
+        // Family Help practitioner without a part in Robin's case included).
+        ["POST /api/v1/children/"] = [Persona.Sw, Persona.Fh],
         // The referrer escalates their own referral; the school's DSL marks the notification to their school seen.
         ["POST /api/v1/referrals/{id:guid}/escalations"] = [Persona.Ref],
         ["POST /api/v1/encompass/{id:guid}/seen"] = [Persona.Ref],
