@@ -61,6 +61,7 @@ public static class SafeguardApp
         services.AddScoped<EpisodeAccess>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<MeetingAccess>();
+        services.AddScoped<CaseManagerAccess>();
         services.AddScoped<ConferenceMeetings>();
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<BreakGlassSteps>();

@@ -19,6 +19,9 @@ public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.OwnsMany(e => e.Allocations, a => a.ToJson());
         builder.Navigation(e => e.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(e => e.CoWorkers, c => c.ToJson());
+        builder.Navigation(e => e.CoWorkers).HasField("_coWorkers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.CaseManagerId);
         builder.OwnsOne(e => e.FamilyAgreement, a => a.ToJson());
         builder.OwnsMany(e => e.Milestones, m =>
         {

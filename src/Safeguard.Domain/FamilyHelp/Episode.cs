@@ -21,6 +21,12 @@ public enum SupportKind
 /// <summary>A lead practitioner allocated to the episode (ASM-01): who, by whom, from when, and with their agreement (RC-02).</summary>
 public sealed record Allocation(Guid PractitionerId, Guid AllocatedBy, DateOnly From, DateOnly? Until, string? Reason);
 
+/// <summary>
+/// A co-worker allocated to the episode alongside the lead practitioner: who, by which manager, from when until when. A
+/// co-worker works on the case as the lead practitioner does; each step keeps its own rule about who takes it.
+/// </summary>
+public sealed record CoWorkerAllocation(Guid PractitionerId, Guid AllocatedBy, DateOnly From, DateOnly? Until);
+
 /// <summary>The family's answer to Family Help, which is voluntary (FH-01, FH-04).</summary>
 public sealed record FamilyAgreement(bool Agreed, string WhoAgreed, DateOnly On, string? Notes);
 
@@ -50,6 +56,7 @@ public sealed class Episode
 
     private readonly List<Allocation> _allocations = [];
     private readonly List<Milestone> _milestones = [];
+    private readonly List<CoWorkerAllocation> _coWorkers = [];
 
     private Episode()
     {
@@ -81,6 +88,12 @@ public sealed class Episode
     public FamilyAgreement? FamilyAgreement { get; private set; }
 
     public IReadOnlyList<Allocation> Allocations => _allocations;
+
+    /// <summary>Co-workers allocated alongside the lead practitioner, current and past.</summary>
+    public IReadOnlyList<CoWorkerAllocation> CoWorkers => _coWorkers;
+
+    /// <summary>The social work qualified manager who allocated the current lead practitioner: the manager of the case.</summary>
+    public Guid? CaseManagerId => _allocations.Count > 0 && _allocations[^1].Until is null ? _allocations[^1].AllocatedBy : null;
 
     /// <summary>The current lead practitioner, kept beside the allocations so caseloads and "my children" are one indexed query.</summary>
     public Guid? LeadPractitionerId { get; private set; }
@@ -175,6 +188,43 @@ public sealed class Episode
 
         _allocations.Add(new Allocation(leadPractitioner.Id, manager.Id, on, null, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         LeadPractitionerId = leadPractitioner.Id;
+        Touch();
+    }
+
+    /// <summary>
+    /// Gives a practitioner of children's social care a part in the case alongside the lead practitioner (SG-EP-19 to
+    /// SG-EP-21): only a social work qualified practice supervisor or manager allocates (RC-01), the co-worker works in the
+    /// local authority's children's social care and is not an administrator, analyst or data protection officer, and is
+    /// neither the lead practitioner nor already a co-worker.
+    /// </summary>
+    public void AllocateCoWorker(Practitioner manager, Practitioner coWorker, Agency coWorkersAgency, DateOnly on)
+    {
+        RequireOpen();
+        Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
+            "Only a social work qualified practice supervisor or manager can allocate a co-worker.");
+        Require(coWorker.AreaId == AreaId && coWorkersAgency.Id == coWorker.AgencyId, "SG-EP-19", "The co-worker must work in this area.", "PractitionerId");
+        Require(coWorkersAgency.Kind == AgencyKind.LocalAuthorityChildrensSocialCare && !coWorker.Has(PractitionerRole.Administrator)
+            && !coWorker.Has(PractitionerRole.Analyst) && !coWorker.Has(PractitionerRole.DataProtectionOfficer), "SG-EP-19",
+            "A co-worker is a practitioner of the local authority's children's social care; a partner agency's practitioner can lead Family Help instead.",
+            "PractitionerId");
+        Require(coWorker.Id != LeadPractitionerId, "SG-EP-20", "This practitioner is the lead practitioner.", "PractitionerId");
+        Require(!_coWorkers.Exists(c => c.PractitionerId == coWorker.Id && c.Until is null), "SG-EP-20", "This practitioner is already a co-worker.",
+            "PractitionerId");
+        Require(on >= OpenedOn, "SG-EP-04", "The allocation cannot be dated before the episode opened.", "On");
+        _coWorkers.Add(new CoWorkerAllocation(coWorker.Id, manager.Id, on, null));
+        Touch();
+    }
+
+    /// <summary>A co-worker's part in the case ends (SG-EP-21): a social work qualified manager ends it (RC-01).</summary>
+    public void EndCoWorker(Practitioner manager, Guid practitionerId, DateOnly on)
+    {
+        RequireOpen();
+        Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
+            "Only a social work qualified practice supervisor or manager can end a co-worker's part.");
+        var index = _coWorkers.FindLastIndex(c => c.PractitionerId == practitionerId && c.Until is null);
+        Require(index >= 0, "SG-EP-21", "This practitioner is not a co-worker on the case.", "PractitionerId");
+        Require(on >= _coWorkers[index].From, "SG-EP-21", "A co-worker's part cannot end before it started.", "On");
+        _coWorkers[index] = _coWorkers[index] with { Until = on };
         Touch();
     }
 
@@ -288,6 +338,14 @@ public sealed class Episode
         if (_allocations.Count > 0 && _allocations[^1].Until is null)
         {
             _allocations[^1] = _allocations[^1] with { Until = on };
+        }
+
+        for (var i = 0; i < _coWorkers.Count; i++)
+        {
+            if (_coWorkers[i].Until is null)
+            {
+                _coWorkers[i] = _coWorkers[i] with { Until = on < _coWorkers[i].From ? _coWorkers[i].From : on };
+            }
         }
 
         LeadPractitionerId = null;

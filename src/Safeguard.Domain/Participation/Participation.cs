@@ -28,14 +28,16 @@ public static class Participations
     public const string ConferenceMeeting = nameof(ChildProtection.ConferenceMeeting);
 
     /// <summary>
-    /// An episode's lead practitioners (ASM-01), each from their allocation until the next one; the one allocated when
-    /// the episode closes takes part until the day it closed.
+    /// An episode's lead practitioners (ASM-01), each from their allocation until the next one, and its co-workers; those
+    /// allocated when the episode closes take part until the day it closed.
     /// </summary>
     public static IReadOnlyList<Participation> Of(Episode episode)
     {
         ArgumentNullException.ThrowIfNull(episode);
         return [.. episode.Allocations.Select(a => new Participation(ParticipantRole.LeadPractitioner, a.PractitionerId, string.Empty, string.Empty, a.From,
-            a.Until ?? Latest(a.From, episode.ClosedOn)))];
+            a.Until ?? Latest(a.From, episode.ClosedOn))),
+            .. episode.CoWorkers.Select(c => new Participation(ParticipantRole.CoWorker, c.PractitionerId, string.Empty, string.Empty, c.From,
+                c.Until ?? Latest(c.From, episode.ClosedOn)))];
     }
 
     /// <summary>A section 47 enquiry's lead social worker (RC-03) and the Family Help lead practitioner who stays involved (FH-06), until it concludes.</summary>

@@ -33,7 +33,7 @@ public sealed record AccessRequestToDecide(AccessRequest Request, string ChildNa
 /// the area when there is none), who grants it for a time or refuses it. Granted access is a relationship that
 /// <see cref="ChildAccess"/> honours until it ends, with who granted it and why written on every audit row.
 /// </summary>
-public sealed class AccessRequestSteps(SafeguardDbContext db, ChildAccess access, TimeProvider time)
+public sealed class AccessRequestSteps(SafeguardDbContext db, ChildAccess access, CaseManagerAccess deciders, TimeProvider time)
 {
     public const string GrantedBasisPrefix = "Access granted by ";
 
@@ -74,6 +74,11 @@ public sealed class AccessRequestSteps(SafeguardDbContext db, ChildAccess access
         CancellationToken cancellationToken)
     {
         var request = await db.AccessRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken) ?? throw new RecordNotFoundException();
+        if (!await deciders.DecidesAsync(user, request.ChildId, request.DecideBy, cancellationToken))
+        {
+            throw new AccessRefusedException();
+        }
+
         var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
         Requirement.Require(grant is not null, "SG-AC-08", "Say whether you grant or refuse access.", "Grant");
         if (grant == true)
@@ -89,11 +94,15 @@ public sealed class AccessRequestSteps(SafeguardDbContext db, ChildAccess access
         return request;
     }
 
-    /// <summary>Requests waiting for this manager: those about children of their cases, and those about children with no case manager.</summary>
+    /// <summary>
+    /// Requests waiting for this manager: those about children of their cases or their team's, and those about children with
+    /// no case manager.
+    /// </summary>
     public async Task<List<AccessRequestToDecide>> ToDecideAsync(Guid managerId, CancellationToken cancellationToken)
     {
+        var team = await deciders.TeamManagersAsync(managerId, cancellationToken);
         var rows = await (from r in db.AccessRequests.AsNoTracking()
-                          where r.DecidedAt == null && (r.DecideBy == managerId || r.DecideBy == null) && r.RequestedBy != managerId
+                          where r.DecidedAt == null && (r.DecideBy == null || team.Contains(r.DecideBy.Value)) && r.RequestedBy != managerId
                           join c in db.Children on r.ChildId equals c.Id
                           join p in db.Practitioners on r.RequestedBy equals p.Id
                           join a in db.Agencies on r.AgencyId equals a.Id

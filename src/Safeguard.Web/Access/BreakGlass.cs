@@ -23,7 +23,7 @@ public sealed record BreakGlassView(Guid Id, Guid ChildId, string Reason, DateTi
 /// (exact name and date of birth, so it cannot be used to browse), and opening it needs a reason, lasts
 /// <see cref="BreakGlassAccess.Duration"/>, and alerts the manager of the child's case.
 /// </summary>
-public sealed class BreakGlassSteps(SafeguardDbContext db, TimeProvider time)
+public sealed class BreakGlassSteps(SafeguardDbContext db, CaseManagerAccess deciders, TimeProvider time)
 {
     public const int MaxResults = 5;
 
@@ -69,18 +69,27 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, TimeProvider time)
     public async Task<BreakGlassAccess> ReviewAsync(ClaimsPrincipal user, Guid accessId, string? note, CancellationToken cancellationToken)
     {
         var access = await db.BreakGlass.FirstOrDefaultAsync(b => b.Id == accessId, cancellationToken) ?? throw new RecordNotFoundException();
+        if (!await deciders.DecidesAsync(user, access.ChildId, access.AlertTo, cancellationToken))
+        {
+            throw new AccessRefusedException();
+        }
+
         var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
         access.Review(manager, note ?? string.Empty, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return access;
     }
 
-    /// <summary>Break-glass accesses a manager has to review: those alerting them, and those about children with no case manager.</summary>
+    /// <summary>
+    /// Break-glass accesses a manager has to review: those alerting them or a manager of their team, and those about children
+    /// with no case manager.
+    /// </summary>
     public async Task<List<(BreakGlassAccess Access, string ChildName, string Practitioner, string Agency)>> ToReviewAsync(Guid managerId,
         CancellationToken cancellationToken)
     {
+        var team = await deciders.TeamManagersAsync(managerId, cancellationToken);
         var rows = await (from b in db.BreakGlass.AsNoTracking()
-                          where b.ReviewedAt == null && (b.AlertTo == managerId || b.AlertTo == null)
+                          where b.ReviewedAt == null && (b.AlertTo == null || team.Contains(b.AlertTo.Value))
                           join c in db.Children on b.ChildId equals c.Id
                           join p in db.Practitioners on b.PractitionerId equals p.Id
                           join a in db.Agencies on b.AgencyId equals a.Id

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Domain.FamilyHelp;
+using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Participation;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
@@ -40,16 +41,101 @@ public sealed class EpisodeAccess(SafeguardDbContext db, IAuthorizationService a
     public async Task<string?> ReadBasisAsync(ClaimsPrincipal user, Episode episode) =>
         await BasisAsync(user, episode) ?? (await CoreGroupMemberAsync(db, user, episode.Id, default) ? CoreGroupBasis : null);
 
+    public const string CoWorkerBasis = "A co-worker on the child's case";
+
+    public const string CaseLeadBasis = "The social worker leading the child's section 47 enquiry or child protection plan";
+
+    public const string CaseManagerBasis = "The manager of the child's case";
+
+    public const string CaseTeamBasis = "A member of the team holding the child's case";
+
+    public const string FrontDoorBasis = "Children's social care's front door, before the case has a lead practitioner";
+
+    /// <summary>
+    /// The basis on which the user may change the case — record anything on the episode or the records in it — or null.
+    /// Reading is wider (all of children's social care read the area's cases); working on one needs a part in it: the
+    /// lead practitioner; a co-worker allocated to it; the social worker leading its section 47 enquiry or child protection
+    /// plan; the manager who allocated it; the team holding it (the lead practitioner's and that manager's team) and its
+    /// managers. Before a lead practitioner is allocated the case is the front door's: children's social care's social
+    /// workers and social work qualified managers. Each step then keeps its own rule about who takes it.
+    /// </summary>
+    public async Task<string?> WriteBasisAsync(ClaimsPrincipal user, Episode episode, CancellationToken cancellationToken = default)
+    {
+        if (user.PractitionerId() is not { } me)
+        {
+            return null;
+        }
+
+        if (await LeadsAsync(db, me, episode))
+        {
+            return LeadPractitionerBasis;
+        }
+
+        if (!(await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded)
+        {
+            return null;
+        }
+
+        // Their current part in the case: a co-worker on the episode, or the lead of its enquiry or plan (one indexed query).
+        var parts = await db.Participants
+            .Where(p => p.ChildId == episode.ChildId && p.PractitionerId == me && p.Until == null
+                && ((p.RecordKind == Participations.Episode && p.RecordId == episode.Id && p.Role == ParticipantRole.CoWorker)
+                    || ((p.RecordKind == Participations.Section47Enquiry || p.RecordKind == Participations.ChildProtectionPlan)
+                        && p.Role == ParticipantRole.LeadPractitioner)))
+            .Select(p => p.Role).Distinct().ToListAsync(cancellationToken);
+        if (parts.Contains(ParticipantRole.CoWorker))
+        {
+            return CoWorkerBasis;
+        }
+
+        if (parts.Contains(ParticipantRole.LeadPractitioner))
+        {
+            return CaseLeadBasis;
+        }
+
+        if (episode.CaseManagerId == me)
+        {
+            return CaseManagerBasis;
+        }
+
+        if (episode.LeadPractitionerId is null)
+        {
+            // Not yet allocated: the front door's, as a referral is.
+            return episode.IsOpen && (user.Has(PractitionerRole.SocialWorker) || user.Has(PractitionerRole.PracticeSupervisor)) ? FrontDoorBasis : null;
+        }
+
+        return await InCaseTeamAsync(db, me, episode, cancellationToken) ? CaseTeamBasis : null;
+    }
+
+    /// <summary>Refuses (403) anyone who may not change the case (<see cref="WriteBasisAsync"/>).</summary>
+    public async Task RequireWriteAsync(ClaimsPrincipal user, Episode episode, CancellationToken cancellationToken = default)
+    {
+        _ = await WriteBasisAsync(user, episode, cancellationToken) ?? throw new FamilyHelp.AccessRefusedException();
+    }
+
     /// <summary>
     /// Case steps (child protection, looked after children, pre-proceedings, arranging conferences) are children's social
-    /// care's: a lead practitioner from a partner agency, or a core group member, takes part but does not record them.
+    /// care's, taken by those with a part in the case (<see cref="WriteBasisAsync"/>): a lead practitioner from a partner
+    /// agency, or a core group member, takes part but does not record them.
     /// </summary>
-    public async Task RequireChildrensSocialCareAsync(ClaimsPrincipal user, Episode episode)
+    public async Task RequireChildrensSocialCareAsync(ClaimsPrincipal user, Episode episode, CancellationToken cancellationToken = default)
     {
-        if (user.AgencyKindOf() != Domain.Organisation.AgencyKind.LocalAuthorityChildrensSocialCare || await BasisAsync(user, episode) is null)
+        if (user.AgencyKindOf() != Domain.Organisation.AgencyKind.LocalAuthorityChildrensSocialCare || await WriteBasisAsync(user, episode, cancellationToken) is null)
         {
             throw new FamilyHelp.AccessRefusedException();
         }
+    }
+
+    /// <summary>
+    /// Whether the practitioner belongs to the team holding the case: the team of its lead practitioner or of the manager
+    /// who allocated it. One query for the three practitioners' teams.
+    /// </summary>
+    internal static async Task<bool> InCaseTeamAsync(SafeguardDbContext db, Guid practitionerId, Episode episode, CancellationToken cancellationToken)
+    {
+        var ids = new[] { practitionerId, episode.LeadPractitionerId ?? practitionerId, episode.CaseManagerId ?? practitionerId };
+        var teams = await db.Practitioners.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.TeamId }).ToListAsync(cancellationToken);
+        var mine = teams.Find(t => t.Id == practitionerId)?.TeamId;
+        return mine is not null && teams.Exists(t => t.Id != practitionerId && t.TeamId == mine);
     }
 
     /// <summary>
@@ -152,5 +238,65 @@ public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService aut
         var glass = await db.BreakGlass.Where(b => b.ChildId == childId && b.PractitionerId == me).OrderByDescending(b => b.At)
             .Select(b => new { b.Reason, b.Until }).FirstOrDefaultAsync(cancellationToken);
         return glass is not null && now < glass.Until ? BreakGlassBasisPrefix + glass.Reason : null;
+    }
+}
+
+/// <summary>
+/// Who decides a request for access to a child's record and reviews a break-glass look at it: the manager of the child's
+/// case (who allocated its lead practitioner, or the one the request or alert was sent to), or another social work
+/// qualified manager of the same team. When the child has no case manager, any social work qualified manager of the area
+/// answers. Everyone else is refused (403).
+/// </summary>
+public sealed class CaseManagerAccess(SafeguardDbContext db)
+{
+    /// <summary>Whether the user decides for the child's case; <paramref name="sentTo"/> is the manager the request or alert was sent to.</summary>
+    public async Task<bool> DecidesAsync(ClaimsPrincipal user, Guid childId, Guid? sentTo, CancellationToken cancellationToken)
+    {
+        if (user.PractitionerId() is not { } me || user.AgencyKindOf() != AgencyKind.LocalAuthorityChildrensSocialCare
+            || !user.Has(PractitionerRole.PracticeSupervisor))
+        {
+            return false;
+        }
+
+        var managers = await ManagersAsync(childId, sentTo, cancellationToken);
+        if (managers.Count == 0 || managers.Contains(me))
+        {
+            return true;
+        }
+
+        var ids = managers.Append(me).ToList();
+        var teams = await db.Practitioners.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.TeamId, p.Registration }).ToListAsync(cancellationToken);
+        var mine = teams.Find(t => t.Id == me);
+        return mine is { TeamId: not null, Registration: not null } && teams.Exists(t => t.Id != me && t.TeamId == mine.TeamId);
+    }
+
+    /// <summary>Requests and alerts sent to any of these managers may be decided by the user: themselves and the managers of their team.</summary>
+    public async Task<List<Guid>> TeamManagersAsync(Guid me, CancellationToken cancellationToken)
+    {
+        var team = await db.Practitioners.Where(p => p.Id == me).Select(p => p.TeamId).SingleOrDefaultAsync(cancellationToken);
+        if (team is null)
+        {
+            return [me];
+        }
+
+        return await db.Practitioners.Where(p => p.TeamId == team && p.Roles.Contains(PractitionerRole.PracticeSupervisor)).Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<HashSet<Guid>> ManagersAsync(Guid childId, Guid? sentTo, CancellationToken cancellationToken)
+    {
+        var managers = new HashSet<Guid>();
+        if (sentTo is { } named)
+        {
+            managers.Add(named);
+        }
+
+        var episode = await db.Episodes.AsNoTracking().Where(e => e.ChildId == childId && e.ClosedOn == null).FirstOrDefaultAsync(cancellationToken);
+        if (episode?.CaseManagerId is { } current)
+        {
+            managers.Add(current);
+        }
+
+        return managers;
     }
 }

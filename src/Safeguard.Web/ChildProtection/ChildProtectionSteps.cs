@@ -106,7 +106,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     public async Task<StrategyDiscussion> RecordDiscussionAsync(ClaimsPrincipal user, Guid episodeId, DiscussionInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
         Requirement.Require(input.HeldOn is not null, "SG-SD-01", "Enter the date of the discussion.", "HeldOn");
         var actions = (input.Actions ?? []).Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who) || a.ByWhen is not null).ToList();
@@ -141,6 +141,8 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     public async Task<StrategyDiscussion> ConfirmAsync(ClaimsPrincipal user, Guid discussionId, CancellationToken cancellationToken)
     {
         var discussion = await db.StrategyDiscussions.FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken) ?? throw new RecordNotFoundException();
+        await access.RequireChildrensSocialCareAsync(user, await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken),
+            cancellationToken);
         var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
         discussion.ConfirmSection47(manager);
         db.Note(discussion.AreaId, discussion.ChildId, discussion.EpisodeId, EnglandClock.Today(time), time.GetUtcNow(), ChronologyKind.StrategyDiscussion,
@@ -155,7 +157,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var discussion = await db.StrategyDiscussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken)
             ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken);
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         Requirement.Require(!await db.Section47Enquiries.AnyAsync(q => q.StrategyDiscussionId == discussionId, cancellationToken), "SG-S47-05",
             "The section 47 enquiry from this discussion has already started.");
         var lead = input.LeadId is { } id ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
@@ -205,7 +207,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     {
         var enquiry = await db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == enquiryId, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == enquiry.EpisodeId, cancellationToken);
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         Requirement.Require(!await db.Conferences.AnyAsync(c => c.Section47EnquiryId == enquiryId, cancellationToken), "SG-CP-06",
             "The initial conference for this enquiry has already been recorded.");
         Requirement.Require(input.HeldOn is not null, "SG-CP-01", "Enter the date of the conference.", "HeldOn");
@@ -231,7 +233,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         ConferenceInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         Requirement.Require(!await db.Conferences.AnyAsync(c => c.EpisodeId == episodeId && c.Kind == ConferenceKind.TransferIn, cancellationToken), "SG-CP-06",
             "The transfer-in conference has already been recorded.");
         Requirement.Require(input.HeldOn is not null, "SG-CP-01", "Enter the date of the conference.", "HeldOn");
@@ -435,7 +437,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     public async Task<EmergencyAction> RecordEmergencyActionAsync(ClaimsPrincipal user, Guid episodeId, EmergencyActionInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
@@ -455,7 +457,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     {
         var action = await db.EmergencyActions.FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == action.EpisodeId, cancellationToken);
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         action.RecordAcceptance(input.AcceptedBy ?? string.Empty, input.AcceptedOn ?? today, today);
@@ -525,7 +527,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     {
         var plan = await db.ChildProtectionPlans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == plan.EpisodeId, cancellationToken);
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         return plan;
     }
 
@@ -533,7 +535,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     {
         var enquiry = await db.Section47Enquiries.FirstOrDefaultAsync(q => q.Id == enquiryId, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == enquiry.EpisodeId, cancellationToken);
-        _ = await access.BasisAsync(user, episode) ?? throw new AccessRefusedException();
+        await access.RequireWriteAsync(user, episode, cancellationToken);
         return enquiry;
     }
 

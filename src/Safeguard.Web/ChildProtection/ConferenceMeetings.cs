@@ -59,7 +59,7 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
     public async Task<ConferenceMeeting> ConveneAsync(ClaimsPrincipal user, Guid episodeId, ConveneInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await episodes.RequireChildrensSocialCareAsync(user, episode);
+        await episodes.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         Requirement.Require(input.Kind is not null, "SG-CM-06", "Select which conference this is.", "Kind");
         Requirement.Require(input.ScheduledFor is not null, "SG-CM-01", "Enter the date of the conference.", "ScheduledFor");
         var enquiry = input.Section47EnquiryId is { } q ? await db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == q, cancellationToken) : null;
@@ -125,7 +125,7 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
         EditConflictException.Check(db, meeting, input.Version, meeting.Version);
         var me = user.PractitionerId() ?? throw new AccessRefusedException();
         var mine = meeting.Invitations.FirstOrDefault(i => i.PractitionerId == me);
-        var socialCare = user.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && await episodes.BasisAsync(user, episode) is not null;
+        var socialCare = user.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && await episodes.WriteBasisAsync(user, episode, cancellationToken) is not null;
         // An invitee sends their own report; only children's social care records one for someone else.
         if (!socialCare && (mine is null || (input.InvitationId is { } other && other != mine.Id)))
         {
@@ -264,7 +264,7 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
     {
         var meeting = await db.ConferenceMeetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == meeting.EpisodeId, cancellationToken);
-        await episodes.RequireChildrensSocialCareAsync(user, episode);
+        await episodes.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         return (meeting, episode);
     }
 

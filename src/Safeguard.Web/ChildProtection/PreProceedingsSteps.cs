@@ -44,7 +44,7 @@ public sealed class PreProceedingsSteps(SafeguardDbContext db, EpisodeAccess acc
     public async Task<PreProceedings> DecideAsync(ClaimsPrincipal user, Guid episodeId, PreProceedingsDecisionInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         Requirement.Require(!await db.PreProceedings.AnyAsync(p => p.EpisodeId == episodeId && p.Started && p.EndedOn == null, cancellationToken), "SG-PRE-13",
             "Pre-proceedings are already under way for this child.");
         var me = await MeAsync(user, cancellationToken);
@@ -109,7 +109,7 @@ public sealed class PreProceedingsSteps(SafeguardDbContext db, EpisodeAccess acc
     {
         var record = await db.PreProceedings.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == record.EpisodeId, cancellationToken);
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         EditConflictException.Check(db, record, version, record.Version);
         var me = await MeAsync(user, cancellationToken);
         var (now, today) = Now();

@@ -50,7 +50,8 @@ public sealed record EpisodeView(
     string? ExtraFamilialRisk,
     IReadOnlyList<Milestone> Milestones,
     int? Age,
-    Guid Version);
+    Guid Version,
+    IReadOnlyList<AllocationView>? CoWorkers = null);
 
 public static class EpisodeQueries
 {
@@ -64,7 +65,8 @@ public static class EpisodeQueries
         var plans = await db.Plans.AsNoTracking().Where(p => p.EpisodeId == episode.Id).OrderBy(p => p.StartedOn).ToListAsync(cancellationToken);
         var visits = await db.Visits.AsNoTracking().Where(v => v.EpisodeId == episode.Id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.RecordedAt)
             .Take(200).ToListAsync(cancellationToken);
-        var people = await PeopleAsync(db, episode.Allocations.Select(a => a.PractitionerId).Concat(visits.Select(v => v.VisitedBy)), cancellationToken);
+        var people = await PeopleAsync(db, episode.Allocations.Select(a => a.PractitionerId).Concat(visits.Select(v => v.VisitedBy))
+            .Concat(episode.CoWorkers.Select(c => c.PractitionerId)), cancellationToken);
         var lastSeen = await LastSeenAsync(db, episode.ChildId, cancellationToken);
         var openPlan = plans.LastOrDefault(p => p.IsOpen);
         return new EpisodeView(
@@ -81,7 +83,7 @@ public static class EpisodeQueries
             lastSeen,
             episode.IsOpen && openPlan is not null && Visit.SeenLessOftenThanPlanned(lastSeen, openPlan.StartedOn, openPlan.VisitEveryDays, today),
             episode.SpecificNeeds, SpecificNeeds.Inferred(child, today), episode.ExtraFamilialRisk, episode.Milestones, child.AgeOn(today),
-            episode.Version);
+            episode.Version, [.. episode.CoWorkers.Select(c => new AllocationView(people[c.PractitionerId], c.From, c.Until, null))]);
     }
 
     /// <summary>When the child was last seen, on a visit of any episode.</summary>

@@ -61,6 +61,9 @@ public static class FamilyHelpApi
 
         episodes.MapPost("/{id:guid}/allocation", async (Guid id, AllocationInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
             Ok(await steps.AllocateAsync(user, id, input, ct))).RequireAuthorization(Policies.FrontDoorDecision).WithName("AllocateLeadPractitioner");
+        episodes.MapPost("/{id:guid}/co-workers", async (Guid id, CoWorkerInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
+            Ok(await steps.AllocateCoWorkerAsync(user, id, input, ct))).RequireAuthorization(Policies.FrontDoorDecision).WithName("AllocateCoWorker")
+            .WithDescription("Gives a practitioner of children's social care a part in the case alongside the lead practitioner (or, with end, ends it).");
         episodes.MapPost("/{id:guid}/family-agreement", async (Guid id, FamilyAgreementInput input, ClaimsPrincipal user, FamilyHelpSteps steps,
             CancellationToken ct) => Ok(await steps.RecordFamilyAgreementAsync(user, id, input, ct))).WithName("RecordFamilyAgreement");
         episodes.MapPost("/{id:guid}/assessments", async (Guid id, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
@@ -189,11 +192,12 @@ public static class FamilyHelpApi
     }
 
     private static Ok<EpisodeSummary> Ok(Episode e) => TypedResults.Ok(new EpisodeSummary(e.Id, e.ChildId, e.IsOpen, e.Support, e.LeadPractitionerId,
-        e.FamilyAgreement, e.ClosedOn, e.ClosureReasonCode, e.SpecificNeeds, e.ExtraFamilialRisk, e.Milestones, e.Version));
+        e.FamilyAgreement, e.ClosedOn, e.ClosureReasonCode, e.SpecificNeeds, e.ExtraFamilialRisk, e.Milestones, e.Version, e.CoWorkers));
 }
 
 public sealed record EpisodeSummary(Guid Id, Guid ChildId, bool IsOpen, SupportKind? Support, Guid? LeadPractitionerId, FamilyAgreement? FamilyAgreement,
-    DateOnly? ClosedOn, string? ClosureReasonCode, SpecificNeed SpecificNeeds, string? ExtraFamilialRisk, IReadOnlyList<Milestone> Milestones, Guid Version);
+    DateOnly? ClosedOn, string? ClosureReasonCode, SpecificNeed SpecificNeeds, string? ExtraFamilialRisk, IReadOnlyList<Milestone> Milestones, Guid Version,
+    IReadOnlyList<CoWorkerAllocation>? CoWorkers = null);
 
 public sealed record VersionInput(Guid? Version);
 

@@ -17,6 +17,9 @@ namespace Safeguard.Web.FamilyHelp;
 
 public sealed record AllocationInput(Guid? LeadPractitionerId, bool Agreed, string? Reason, Guid? Version);
 
+/// <summary>A co-worker to allocate alongside the lead practitioner, or (<paramref name="End"/>) whose part ends.</summary>
+public sealed record CoWorkerInput(Guid? PractitionerId, bool? End, Guid? Version);
+
 public sealed record FamilyAgreementInput(bool? Agreed, string? WhoAgreed, DateOnly? On, string? Notes, Guid? Version);
 
 public sealed record AssessmentInput(
@@ -81,6 +84,35 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Allocation,
             $"{lead!.FullName} ({lead.JobTitle}, {agency}) allocated as lead practitioner by {manager.FullName}, with their agreement."
             + (episode.Allocations.Count > 1 ? $" Reason for the change: {episode.Allocations[^1].Reason}" : string.Empty), "Episode", episode.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
+    }
+
+    /// <summary>
+    /// A manager of the case gives a practitioner of children's social care a part in it alongside the lead practitioner, or
+    /// ends that part; on the child's chronology and in the audit trail with who did it.
+    /// </summary>
+    public async Task<Episode> AllocateCoWorkerAsync(ClaimsPrincipal user, Guid episodeId, CoWorkerInput input, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(user, episodeId, cancellationToken);
+        EditConflictException.Check(db, episode, input.Version, episode.Version);
+        var manager = await MeAsync(user, cancellationToken);
+        var coWorker = input.PractitionerId is { } id ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
+        Requirement.Require(coWorker is not null, "SG-EP-19", "Select the co-worker.", "PractitionerId");
+        var agency = await db.Agencies.SingleAsync(a => a.Id == coWorker!.AgencyId, cancellationToken);
+        var (now, today) = Now();
+        if (input.End == true)
+        {
+            episode.EndCoWorker(manager, coWorker!.Id, today);
+        }
+        else
+        {
+            episode.AllocateCoWorker(manager, coWorker!, agency, today);
+        }
+
+        db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Allocation, input.End == true
+                ? $"{coWorker!.FullName}'s part in the case as co-worker ended ({manager.FullName})."
+                : $"{coWorker!.FullName} ({coWorker.JobTitle}, {agency.Name}) allocated as co-worker by {manager.FullName}.", "Episode", episode.Id);
         await db.SaveChangesAsync(cancellationToken);
         return episode;
     }
@@ -372,7 +404,7 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
     private async Task<Episode> EpisodeAsync(ClaimsPrincipal user, Guid episodeId, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        _ = await access.BasisAsync(user, episode) ?? throw new AccessRefusedException();
+        await access.RequireWriteAsync(user, episode, cancellationToken);
         return episode;
     }
 

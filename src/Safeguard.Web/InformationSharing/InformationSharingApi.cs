@@ -57,8 +57,11 @@ public sealed record InformationSharingView(Guid Id, Guid ChildId, DateOnly Shar
         [.. (await For(db, childId).Take(500).ToListAsync(cancellationToken)).Select(v => v with { BasisDescription = InformationSharingRecord.Describe(v.Basis) })];
 }
 
-/// <summary>Records information shared about a child by children's social care: pages and the API both come here.</summary>
-public sealed class RecordInformationShared(SafeguardDbContext db, TimeProvider time)
+/// <summary>
+/// Records information shared about a child by children's social care: pages and the API both come here. While the child
+/// has an open case, recording it is work on the case (it goes on the case's chronology): it needs a part in the case.
+/// </summary>
+public sealed class RecordInformationShared(SafeguardDbContext db, Access.EpisodeAccess access, TimeProvider time)
 {
     public async Task<InformationSharingRecord> HandleAsync(ClaimsPrincipal user, Guid childId, InformationSharingInput input, CancellationToken cancellationToken)
     {
@@ -84,7 +87,13 @@ public sealed class RecordInformationShared(SafeguardDbContext db, TimeProvider 
         };
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
-        var episodeId = await db.Episodes.Where(e => e.ChildId == child.Id && e.ClosedOn == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        var episode = await db.Episodes.AsNoTracking().Where(e => e.ChildId == child.Id && e.ClosedOn == null).FirstOrDefaultAsync(cancellationToken);
+        if (episode is not null)
+        {
+            await access.RequireWriteAsync(user, episode, cancellationToken);
+        }
+
+        var episodeId = episode?.Id;
         var record = InformationSharingRecord.Record(Guid.CreateVersion7(now), child.AreaId, child.MergedIntoId ?? child.Id, input.SharedOn ?? today, today, now,
             me.Id, input.WhatWasShared ?? string.Empty, mine.Name, mine.Id, sharedWith, with?.Id, input.Basis, input.ConsentSought, input.ConsentGiven,
             input.WhyNoConsent);

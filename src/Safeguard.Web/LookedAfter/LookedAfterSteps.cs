@@ -80,7 +80,7 @@ public sealed class LookedAfterSteps(SafeguardDbContext db, EpisodeAccess access
     public async Task<LookedAfterPeriod> StartAsync(ClaimsPrincipal user, Guid episodeId, StartLookedAfterInput input, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, cancellationToken) ?? throw new RecordNotFoundException();
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         Requirement.Require(!await db.LookedAfterPeriods.AnyAsync(p => p.ChildId == episode.ChildId && p.EndedOn == null, cancellationToken), "SG-LAC-29",
             "The child is already looked after: record a change of legal status or placement on their looked after record.");
         var me = await MeAsync(user, cancellationToken);
@@ -304,7 +304,7 @@ public sealed class LookedAfterSteps(SafeguardDbContext db, EpisodeAccess access
     {
         var period = await db.LookedAfterPeriods.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == period.EpisodeId, cancellationToken);
-        await access.RequireChildrensSocialCareAsync(user, episode);
+        await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
         return period;
     }
 

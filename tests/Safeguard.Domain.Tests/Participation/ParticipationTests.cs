@@ -42,6 +42,33 @@ public sealed class ParticipationTests
     }
 
     [Fact]
+    [Trait("Rule", "RC-01")]
+    [Trait("Rule", "SG-EP-19")]
+    [Trait("Rule", "SG-EP-20")]
+    [Trait("Rule", "SG-EP-21")]
+    public void AManagerGivesAPractitionerOfChildrensSocialCareAPartAsCoWorker_ARowUntilItEnds()
+    {
+        var (_, episode, lead, manager) = Substantiated();
+        var familyHelp = Person(PractitionerRole.Practitioner);
+        var partner = Person(PractitionerRole.Practitioner, agency: Hub);
+
+        Assert.Equal("RC-01", Assert.Throws<RuleViolationException>(() => episode.AllocateCoWorker(lead, familyHelp, SocialCare, Today)).RuleId);
+        Assert.Equal("SG-EP-19", Assert.Throws<RuleViolationException>(() => episode.AllocateCoWorker(manager, partner, Hub, Today)).RuleId);
+        Assert.Equal("SG-EP-20", Assert.Throws<RuleViolationException>(() => episode.AllocateCoWorker(manager, lead, SocialCare, Today)).RuleId);
+        Assert.Equal("SG-EP-21", Assert.Throws<RuleViolationException>(() => episode.EndCoWorker(manager, familyHelp.Id, Today)).RuleId);
+
+        episode.AllocateCoWorker(manager, familyHelp, SocialCare, Today);
+        Assert.Equal("SG-EP-20", Assert.Throws<RuleViolationException>(() => episode.AllocateCoWorker(manager, familyHelp, SocialCare, Today)).RuleId);
+        var rows = Rows(Participations.Of(episode), Participations.Episode, episode.Id, episode.ChildId);
+        var coWorker = Assert.Single(rows, r => r.Role == ParticipantRole.CoWorker);
+        Assert.Equal((familyHelp.Id, Today, (DateOnly?)null), (coWorker.PractitionerId, coWorker.From, coWorker.Until));
+
+        episode.EndCoWorker(manager, familyHelp.Id, Today.AddDays(2));
+        rows = Rows(Participations.Of(episode), Participations.Episode, episode.Id, episode.ChildId, rows);
+        Assert.Equal(Today.AddDays(2), Assert.Single(rows, r => r.Role == ParticipantRole.CoWorker).Until);
+    }
+
+    [Fact]
     [Trait("Rule", "ICPC-05")]
     [Trait("Rule", "RC-04")]
     public void APlansCoreGroup_AndLeadSocialWorker_TakePartUntilThePlanEnds_NamedOnesWithoutAnAccountToo()

@@ -52,7 +52,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         /// <summary>The same health visitor after the granted access ended.</summary>
         HvEnded,
 
-        /// <summary>A social worker of the area not allocated to Robin.</summary>
+        /// <summary>A social worker of the area with no part in Robin's case (not allocated, not in its team): reads it, changes nothing.</summary>
         Sw,
 
         /// <summary>Robin's allocated lead practitioner.</summary>
@@ -75,7 +75,16 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
 
         /// <summary>A police officer named with their account in the core group of Robin's child protection plan, which is open.</summary>
         Cg,
+
+        /// <summary>
+        /// A Family Help practitioner of children's social care (not a social worker) with no part in Robin's case: reads what children's
+        /// social care reads, so walked only by the write half (<see cref="NoWriting"/>), not the read table.
+        /// </summary>
+        Fh,
     }
+
+    /// <summary>The personas of the read table, one letter each in <see cref="Expected"/>.</summary>
+    private static readonly Persona[] ReadPersonas = [.. Enum.GetValues<Persona>().Where(p => p != Persona.Fh)];
 
     /// <summary>
     /// The policy. One row per route, one letter per <see cref="Persona"/>, in the order of the header:
@@ -178,13 +187,15 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
 
     /// <summary>
     /// Those who may not change Robin's record, though some may read it (the referrer their referral, break-glass and granted
-    /// access the record, the core group the plan): every state-changing API route refuses them (403 or 404) — except the
-    /// routes in <see cref="OpenByDesign"/>, which answer them (usually 400 or 422 for the little the walk sends).
+    /// access the record, the core group the plan, children's social care without a part in his case — a social worker of
+    /// another team and a Family Help practitioner — all of it): every state-changing API route refuses them (403 or 404) —
+    /// except the routes in <see cref="OpenByDesign"/>, which answer them (usually 400 or 422 for the little the walk sends).
     /// </summary>
     private static readonly Persona[] NoWriting =
-        [Persona.Ref, Persona.Dsl2, Persona.Tch, Persona.Pol, Persona.Bg, Persona.Hv, Persona.Cg, Persona.Adm, Persona.Dpo, Persona.Ana];
+        [Persona.Ref, Persona.Dsl2, Persona.Tch, Persona.Pol, Persona.Bg, Persona.Hv, Persona.Cg, Persona.Adm, Persona.Dpo, Persona.Ana, Persona.Sw, Persona.Fh];
 
-    private static readonly Persona[] WorksWithChildren = [Persona.Ref, Persona.Dsl2, Persona.Tch, Persona.Pol, Persona.Bg, Persona.Hv, Persona.Cg];
+    private static readonly Persona[] WorksWithChildren =
+        [Persona.Ref, Persona.Dsl2, Persona.Tch, Persona.Pol, Persona.Bg, Persona.Hv, Persona.Cg, Persona.Sw, Persona.Fh];
 
     /// <summary>State-changing routes open by design to some of <see cref="NoWriting"/>.</summary>
     private static readonly Dictionary<string, Persona[]> OpenByDesign = new()
@@ -193,6 +204,9 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["POST /api/v1/referrals/"] = WorksWithChildren,
         ["POST /api/v1/children/{id:guid}/break-glass"] = WorksWithChildren,
         ["POST /api/v1/children/{id:guid}/access-requests"] = WorksWithChildren,
+        // Children's social care's front door registers a child before any case has a lead practitioner (a social worker or a
+        // Family Help practitioner without a part in Robin's case included).
+        ["POST /api/v1/children/"] = [Persona.Sw, Persona.Fh],
         // The referrer escalates their own referral; the school's DSL marks the notification to their school seen.
         ["POST /api/v1/referrals/{id:guid}/escalations"] = [Persona.Ref],
         ["POST /api/v1/encompass/{id:guid}/seen"] = [Persona.Ref],
@@ -215,7 +229,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
 
         Assert.True(routes.SetEquals(Expected.Keys), "Say who may see each route in AccessMatrixTests.Expected. Missing: "
             + string.Join(", ", routes.Except(Expected.Keys)) + "; no longer a route: " + string.Join(", ", Expected.Keys.Except(routes)));
-        Assert.All(Expected, row => Assert.Equal(Enum.GetValues<Persona>().Length, Letters(row.Value).Length));
+        Assert.All(Expected, row => Assert.Equal(ReadPersonas.Length, Letters(row.Value).Length));
     }
 
     [Fact]
@@ -243,6 +257,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
                      (Persona.Pol, area.Police, new[] { PractitionerRole.Practitioner }),
                      (Persona.Hv, health, new[] { PractitionerRole.Practitioner }),
                      (Persona.Sw, area.SocialCare, new[] { PractitionerRole.SocialWorker }),
+                     (Persona.Fh, area.SocialCare, new[] { PractitionerRole.Practitioner }),
                      (Persona.Ana, area.SocialCare, new[] { PractitionerRole.Analyst }),
                  })
         {
@@ -267,7 +282,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
                 new { grant = true, days = 7, reasons = "Needed for the health visitor's first visit." }));
             var routes = ChildJourney.Requests(journey).DistinctBy(r => r.Route).ToList();
             var actual = new Dictionary<(string Route, Persona Persona), char>();
-            foreach (var persona in Enum.GetValues<Persona>().Where(p => p is not (Persona.BgEnded or Persona.HvEnded)))
+            foreach (var persona in ReadPersonas.Where(p => p is not (Persona.BgEnded or Persona.HvEnded)))
             {
                 foreach (var (route, _, path, child) in routes)
                 {
@@ -289,7 +304,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
             }
 
             var wrong = routes.Select(r => r.Route)
-                .SelectMany(route => Enum.GetValues<Persona>().Where(p => Letters(Expected[route])[(int)p] != actual[(route, p)])
+                .SelectMany(route => ReadPersonas.Where(p => Letters(Expected[route])[(int)p] != actual[(route, p)])
                     .Select(p => $"{route} as {p}: expected {Letters(Expected[route])[(int)p]}, got {actual[(route, p)]}"))
                 .ToList();
             Assert.True(wrong.Count == 0, string.Join("\n", wrong) + "\n\nWhat the service answers today:\n" + Table(routes.Select(r => r.Route), actual));
@@ -428,7 +443,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         var text = new StringBuilder();
         foreach (var route in routes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"[\"{route}\"] = \"{string.Join("  ", Enum.GetValues<Persona>().Select(p => actual[(route, p)]))}\",\n");
+            text.Append(CultureInfo.InvariantCulture, $"[\"{route}\"] = \"{string.Join("  ", ReadPersonas.Select(p => actual[(route, p)]))}\",\n");
         }
 
         return text.ToString();

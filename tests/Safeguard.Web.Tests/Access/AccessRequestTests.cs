@@ -33,6 +33,7 @@ public abstract class AccessRequestTests<TFactory>(TFactory factory) : IClassFix
         using var nurse = factory.NewClient();
         await HttpSignIn.SignInAsync(nurse, nurseEmail);
         var childId = await AllocatedChildAsync(dsl, manager, await PractitionerIdAsync(area, workerEmail));
+        var caseManagerId = (await Json(await manager.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))).GetProperty("practitionerId").GetGuid();
         var record = new Uri($"/children/{childId}", UriKind.Relative);
         Assert.Equal("/account/access-denied", await DeniedAtAsync(nurse, record));
 
@@ -89,9 +90,11 @@ public abstract class AccessRequestTests<TFactory>(TFactory factory) : IClassFix
         // Asked again, and refused with reasons the nurse reads on the "record exists" result: still no access.
         var second = (await Json(await nurse.PostAsJsonAsync($"/api/v1/children/{childId}/access-requests", new { reason = Reason, days = 7 }),
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        // A week on, sessions have ended: another manager of the area, signing in afresh, decides (any manager of the area may).
-        await HttpSignIn.SignInAsync(otherManager, await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker,
-            PractitionerRole.PracticeSupervisor));
+        // A week on, sessions have ended: another social work qualified manager of the case manager's team, signing in afresh,
+        // decides (a manager of the same team may; a manager of another team may not).
+        var teammateEmail = await factory.NewAccountAsync(area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor);
+        await SameTeamAsync(area, caseManagerId, await PractitionerIdAsync(area, teammateEmail));
+        await HttpSignIn.SignInAsync(otherManager, teammateEmail);
         var refused = await Json(await otherManager.PostAsJsonAsync($"/api/v1/access-requests/{second}/decision",
             new { grant = false, reasons = "The assessment is done; the school nurse's own records are enough." }));
         Assert.Equal("Refused", refused.GetProperty("status").GetString());
@@ -99,6 +102,22 @@ public abstract class AccessRequestTests<TFactory>(TFactory factory) : IClassFix
         var found = await nurse.GetStringAsync(new Uri("/children/find?GivenName=Ada&FamilyName=Accesscase&DateOfBirth.Day=2&DateOfBirth.Month=3&DateOfBirth.Year=2015",
             UriKind.Relative));
         Assert.Contains("your request for access was refused: The assessment is done", found, StringComparison.Ordinal);
+    }
+
+    /// <summary>Puts the practitioners in one team of the area's children's social care.</summary>
+    private async Task SameTeamAsync(TestArea area, params Guid[] practitionerIds)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        var team = new Team(Guid.NewGuid(), area.Area.Id, area.SocialCare.Id, "Assessment team");
+        db.Teams.Add(team);
+        foreach (var practitioner in await db.Practitioners.Where(p => practitionerIds.Contains(p.Id)).ToListAsync())
+        {
+            db.Entry(practitioner).Property(p => p.TeamId).CurrentValue = team.Id;
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private async Task<HttpClient> SignedInAsync(Agency agency, params PractitionerRole[] roles)

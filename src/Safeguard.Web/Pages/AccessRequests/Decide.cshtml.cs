@@ -15,7 +15,7 @@ namespace Safeguard.Web.Pages.AccessRequests;
 
 /// <summary>A social work qualified manager grants (for a time) or refuses a practitioner's request for access to a child's record.</summary>
 [Authorize(Policy = Policies.FrontDoorDecision)]
-public sealed class DecideModel(SafeguardDbContext db, AccessRequestSteps steps, AuditLog audit) : PageModel, IMapsRuleFields
+public sealed class DecideModel(SafeguardDbContext db, CaseManagerAccess deciders, AccessRequestSteps steps, AuditLog audit) : PageModel, IMapsRuleFields
 {
     public AccessRequest Asked { get; private set; } = null!;
 
@@ -83,6 +83,11 @@ public sealed class DecideModel(SafeguardDbContext db, AccessRequestSteps steps,
         if (request is null)
         {
             return NotFound();
+        }
+
+        if (!await deciders.DecidesAsync(User, request.ChildId, request.DecideBy, cancellationToken))
+        {
+            return Forbid();
         }
 
         Asked = request;

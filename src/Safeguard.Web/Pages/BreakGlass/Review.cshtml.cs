@@ -12,7 +12,7 @@ namespace Safeguard.Web.Pages.BreakGlass;
 
 /// <summary>A manager reviews a break-glass access to a child's record and records what they concluded.</summary>
 [Authorize(Policy = Policies.FrontDoorDecision)]
-public sealed class ReviewModel(SafeguardDbContext db, BreakGlassSteps steps, Data.Audit.AuditLog audit) : PageModel, IMapsRuleFields
+public sealed class ReviewModel(SafeguardDbContext db, CaseManagerAccess deciders, BreakGlassSteps steps, Data.Audit.AuditLog audit) : PageModel, IMapsRuleFields
 {
     public BreakGlassAccess Access { get; private set; } = null!;
 
@@ -54,6 +54,11 @@ public sealed class ReviewModel(SafeguardDbContext db, BreakGlassSteps steps, Da
         if (access is null)
         {
             return NotFound();
+        }
+
+        if (!await deciders.DecidesAsync(User, access.ChildId, access.AlertTo, cancellationToken))
+        {
+            return Forbid();
         }
 
         Access = access;

@@ -59,6 +59,12 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
     public bool Agreed { get; set; }
 
     [BindProperty]
+    public Guid? CoWorkerId { get; set; }
+
+    [BindProperty]
+    public bool EndCoWorker { get; set; }
+
+    [BindProperty]
     public string? Reason { get; set; }
 
     [BindProperty]
@@ -108,6 +114,23 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
 
         await steps.AllocateAsync(User, id, new AllocationInput(LeadPractitionerId, Agreed, Reason, Version), cancellationToken);
         return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCoWorkerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        if (!IsManager)
+        {
+            return Forbid();
+        }
+
+        await steps.AllocateCoWorkerAsync(User, id, new CoWorkerInput(CoWorkerId, EndCoWorker, Version), cancellationToken);
+        return Redirect($"/episodes/{id}#co-workers");
     }
 
     public async Task<IActionResult> OnPostAgreementAsync(Guid id, CancellationToken cancellationToken)
@@ -171,6 +194,7 @@ public sealed class ViewModel(SafeguardDbContext db, EpisodeAccess access, Audit
         "Kind" => nameof(MilestoneKind),
         "On" when MilestoneKind is not null => nameof(MilestoneOn),
         nameof(ExtraFamilialRisk) => nameof(ExtraFamilialRisk),
+        "PractitionerId" => nameof(CoWorkerId),
         "Agreed" when !LeadPractitionerId.HasValue && FamilyAgreed.HasValue => nameof(FamilyAgreed),
         nameof(LeadPractitionerId) or nameof(Reason) or nameof(WhoAgreed) or nameof(Notes) or nameof(Agreed) => domainField,
         _ => string.Empty,
