@@ -94,6 +94,15 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
     /// <summary>Who takes part in which record, in which role, from when until when: what access checks and "My work" read.</summary>
     public DbSet<Participant> Participants => Set<Participant>();
 
+    /// <summary>Signed-in sessions: a cookie is honoured only while its session has not ended.</summary>
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
+    /// <summary>The keys protecting cookies and forms, shared by every node of the service.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Repeated searches for records that do not exist, for the data protection officer to look at.</summary>
+    public DbSet<SearchAlert> SearchAlerts => Set<SearchAlert>();
+
     public IActor Actor => actor;
 
     /// <summary>Records read by this context whose words were withheld from its actor (<see cref="SensitiveContentInterceptor"/>).</summary>
@@ -142,6 +151,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<SignInSession>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<SearchAlert>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
 
         SensitiveContent.Configure(builder);
 

@@ -71,6 +71,7 @@ public static class SafeguardApp
         services.AddScoped<LookedAfter.LookedAfterSteps>();
         services.AddScoped<RecordInformationShared>();
         services.AddScoped<DataProtectionSteps>();
+        services.AddScoped<SearchAlerts>();
         // The local authority's own retention schedule: years per record type (Retention:ChildrensSocialCareCase=25...).
         services.AddSingleton(sp => new Domain.DataProtection.RetentionSchedule(sp.GetRequiredService<IConfiguration>().GetSection("Retention").GetChildren()
             .Where(c => Enum.TryParse<Domain.DataProtection.RetentionRecordType>(c.Key, out _) && int.TryParse(c.Value, System.Globalization.CultureInfo.InvariantCulture, out _))
@@ -105,7 +106,11 @@ public static class SafeguardApp
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
-            o.OnRefreshingPrincipal = TwoFactor.KeepSignInMethod;
+            o.OnRefreshingPrincipal = context =>
+            {
+                Sessions.KeepSession(context);
+                return TwoFactor.KeepSignInMethod(context);
+            };
         });
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
@@ -118,6 +123,12 @@ public static class SafeguardApp
             o.Cookie.Name = "safeguard";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request came over HTTPS, including through a proxy that ends TLS and is listed in
+            // ForwardedHeaders:KnownProxies or :KnownNetworks (see UseForwardedHeaders below).
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            // A cookie is honoured only while its session in the database is live (Sessions), then Identity re-reads the account.
+            var identityCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => Sessions.ValidateAsync(context, identityCheck);
             o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Authentication:SessionMinutes", 60));
             o.SlidingExpiration = true;
             o.LoginPath = "/account/sign-in";
@@ -129,11 +140,11 @@ public static class SafeguardApp
         });
         ExternalSignIn.AddIfConfigured(services, configuration);
 
-        // Keys that protect the sign-in cookie survive restarts, so a restart does not sign everyone out.
+        // Keys that protect the sign-in cookie are kept in the database: they survive restarts, so a restart does not sign
+        // everyone out, and every node of the service reads the cookies the others wrote.
         services.AddDataProtection().SetApplicationName("Safeguard");
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((o, config, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(config["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRepository(scopes));
+        services.Configure<ForwardedHeadersOptions>(o => ForwardedFrom(o, configuration));
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -190,11 +201,76 @@ public static class SafeguardApp
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            // Looking for a child's record is throttled per account (Search:PerMinute, 10 by default): searching is not a way
+            // to find children by trying names and dates of birth. An empty form is not a search.
+            o.AddPolicy(BreakGlassSteps.SearchLimit, context => context.Request.QueryString.HasValue
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Search:PerMinute", Domain.Access.SearchAlert.DefaultSearchesPerMinute),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                : RateLimitPartition.GetNoLimiter("empty form"));
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
         });
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and X-Forwarded-Proto are believed only from the proxies the operator lists
+    /// (<c>ForwardedHeaders:KnownProxies</c>, addresses, and <c>ForwardedHeaders:KnownNetworks</c>, CIDR ranges, each a list
+    /// or one value separated by commas); with none listed, only from this machine. From anywhere else they change nothing,
+    /// so no one can make the service believe a request came over HTTPS, or from another address, by sending a header.
+    /// This also holds when ASPNETCORE_FORWARDEDHEADERS_ENABLED is set (which on its own would believe any sender).
+    /// </summary>
+    public static void ForwardedFrom(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        var proxies = Listed(configuration, "ForwardedHeaders:KnownProxies");
+        var networks = Listed(configuration, "ForwardedHeaders:KnownNetworks");
+        if (proxies.Count == 0 && networks.Count == 0)
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Loopback);
+            options.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
+            return;
+        }
+
+        foreach (var proxy in proxies)
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address) ? address
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address."));
+        }
+
+        foreach (var network in networks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var range) ? range
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{network}' is not a CIDR range such as 10.0.0.0/8."));
+        }
+    }
+
+    private static List<string> Listed(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        IEnumerable<string?> values = section.Value is { } one ? [one] : section.GetChildren().Select(c => c.Value);
+        return [.. values.SelectMany(v => (v ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
     }
 
     public static void UsePipeline(WebApplication app)
     {
+        // First, so that the scheme and the caller's address are right for everything after (cookies' Secure flag, the
+        // same-origin check, the sign-in throttle, the audit trail's "from where").
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
@@ -232,6 +308,7 @@ public static class SafeguardApp
         AccountsApi.Map(api);
         ApprovalsApi.Map(api);
         DataProtectionApi.Map(api);
+        SearchAlerts.Map(api);
         app.MapRazorPages();
     }
 

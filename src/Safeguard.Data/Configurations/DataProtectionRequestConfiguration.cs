@@ -18,6 +18,7 @@ public sealed class DataProtectionRequestConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.DecisionReasons).HasMaxLength(DataProtectionRequest.MaxTextLength);
         builder.Property(r => r.WhatChanged).HasMaxLength(DataProtectionRequest.MaxTextLength);
         builder.Property(r => r.PersonsStatement).HasMaxLength(DataProtectionRequest.MaxTextLength);
+        builder.Property(r => r.IdentityCheck).HasMaxLength(DataProtectionRequest.MaxTextLength);
         builder.Ignore(r => r.DueOn);
         builder.Ignore(r => r.IsOpen);
         builder.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);

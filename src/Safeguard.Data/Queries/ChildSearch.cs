@@ -7,6 +7,28 @@ public static class ChildSearch
 {
     public const int MaxResults = 50;
 
+    /// <summary>The escape character of every LIKE pattern built from what someone typed.</summary>
+    public const string LikeEscape = "\\";
+
+    /// <summary>Text to match literally inside a LIKE pattern: the wildcards % and _ and the escape character itself escaped.</summary>
+    public static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal).Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Children whose record has exactly this name (either order, any case) and date of birth: how anyone who is not children's
+    /// social care finds a record, so that it cannot be used to browse.
+    /// </summary>
+    public static IQueryable<Child> ExactlyNamed(this IQueryable<Child> children, string givenName, string familyName, DateOnly dateOfBirth)
+    {
+        var given = givenName.Trim().ToUpperInvariant();
+        var family = familyName.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToUpper() to SQL UPPER(); no .NET culture is involved.
+        return children.Where(c => c.MergedIntoId == null && c.DateOfBirth == dateOfBirth
+            && (c.GivenName.ToUpper() == given && c.FamilyName.ToUpper() == family || c.GivenName.ToUpper() == family && c.FamilyName.ToUpper() == given));
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
     /// <summary>
     /// Children matching what a practitioner typed: a 10-digit NHS number exactly, or else every word matching a
     /// first or last name anywhere, in either order (so "Smith Jo" finds Jo Smith). Case does not matter.
@@ -23,9 +45,11 @@ public static class ChildSearch
 
         foreach (var word in q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
         {
-            var pattern = $"%{word.ToUpperInvariant()}%";
+            // What was typed is matched as text: % and _ are letters here, not wildcards that would list every child.
+            var pattern = $"%{EscapeLike(word.ToUpperInvariant())}%";
 #pragma warning disable CA1304, CA1311 // EF translates ToUpper() to SQL UPPER(); no .NET culture is involved.
-            children = children.Where(c => EF.Functions.Like(c.GivenName.ToUpper(), pattern) || EF.Functions.Like(c.FamilyName.ToUpper(), pattern));
+            children = children.Where(c => EF.Functions.Like(c.GivenName.ToUpper(), pattern, LikeEscape)
+                || EF.Functions.Like(c.FamilyName.ToUpper(), pattern, LikeEscape));
 #pragma warning restore CA1304, CA1311
         }
 

@@ -260,6 +260,11 @@ public static class RecordKinds
         [typeof(Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>)] = "Identity's user claims, unused.",
         [typeof(Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>)] =
             "The link to an organisation's identity provider: sign-in bookkeeping of an account, whose own changes are audited.",
+        [typeof(Identity.SignInSession)] =
+            "Sign-in bookkeeping: which sessions of an account are live; signing in and out is in the log, changes to the account are audited.",
+        [typeof(Identity.DataProtectionKey)] = "The service's keys protecting cookies and forms: secrets of the service, no personal data.",
+        [typeof(Domain.Access.SearchAlert)] =
+            "Derived from the audit trail's own rows for searches that found nothing, which it points the data protection officer to; written with them.",
         [typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>)] =
             "An account's authenticator key and recovery codes: secrets, never shown; turning two-factor authentication on or off changes the audited account.",
     };

@@ -145,6 +145,18 @@ public sealed class DataProtectionRequest
 
     public Guid? DecidedBy { get; private set; }
 
+    /// <summary>
+    /// Subject access: how the requester's identity (and, for someone asking for a child, their right to ask) was checked,
+    /// e.g. "Passport and a council tax bill seen at the front desk". No export is produced before it is recorded.
+    /// </summary>
+    public string? IdentityCheck { get; private set; }
+
+    /// <summary>The officer who recorded the identity check and answers for it.</summary>
+    public Guid? IdentityCheckedBy { get; private set; }
+
+    /// <summary>The day the identity was checked.</summary>
+    public DateOnly? IdentityCheckedOn { get; private set; }
+
     /// <summary>Subject access: the first time the export was produced.</summary>
     public DateTimeOffset? FirstExportedAt { get; private set; }
 
@@ -193,10 +205,33 @@ public sealed class DataProtectionRequest
         ExtensionReason = text;
     }
 
+    /// <summary>
+    /// Subject access: records how the requester's identity was checked, by whom and when: a copy of a child's record must
+    /// go only to the person entitled to it, so nothing is exported before this (SG-DPR-20).
+    /// </summary>
+    public void RecordIdentityCheck(string? how, Guid officerId, DateOnly on, DateOnly today)
+    {
+        Require(Kind == RequestKind.SubjectAccess, "SG-DPR-07", "Only a subject access request needs the requester's identity checked before an export.");
+        Require(IsOpen, "SG-DPR-04", "This request has already been answered.");
+        var text = how?.Trim() ?? string.Empty;
+        Require(text.Length > 0, "SG-DPR-20",
+            "Say how the requester's identity was checked (for example, the documents seen, and where), and their right to ask for the child.",
+            nameof(IdentityCheck));
+        Require(text.Length <= MaxTextLength, "SG-DPR-20", $"The identity check must be {MaxTextLength:N0} characters or fewer.", nameof(IdentityCheck));
+        Require(on >= ReceivedOn.AddMonths(-1) && on <= today, "SG-DPR-20",
+            "The date the identity was checked must be today or in the past, and not long before the request was received.", nameof(IdentityCheckedOn));
+        IdentityCheck = text;
+        IdentityCheckedBy = officerId;
+        IdentityCheckedOn = on;
+    }
+
     /// <summary>Subject access: the export was produced (every export is audited; the first is noted here).</summary>
     public void Exported(DateTimeOffset at)
     {
         Require(Kind == RequestKind.SubjectAccess, "SG-DPR-07", "Only a subject access request has an export.");
+        Require(IdentityCheckedOn is not null, "SG-DPR-20",
+            "Record how the requester's identity was checked before producing the export: a copy of the record goes only to the person entitled to it.",
+            nameof(IdentityCheck));
         FirstExportedAt ??= at;
     }
 

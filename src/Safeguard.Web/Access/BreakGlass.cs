@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
+using Safeguard.Data.Queries;
 using Safeguard.Domain;
 using Safeguard.Domain.Access;
 using Safeguard.Web.Account;
@@ -23,23 +24,70 @@ public sealed record BreakGlassView(Guid Id, Guid ChildId, string Reason, DateTi
 /// (exact name and date of birth, so it cannot be used to browse), and opening it needs a reason, lasts
 /// <see cref="BreakGlassAccess.Duration"/>, and alerts the manager of the child's case.
 /// </summary>
-public sealed class BreakGlassSteps(SafeguardDbContext db, CaseManagerAccess deciders, TimeProvider time)
+public sealed class BreakGlassSteps(SafeguardDbContext db, CaseManagerAccess deciders, TimeProvider time, Data.Audit.AuditLog audit,
+    IConfiguration configuration)
 {
     public const int MaxResults = 5;
+
+    /// <summary>The basis on the audit row of every look for a record, which the count of misses reads.</summary>
+    public const string FindBasis = "Finding whether a record exists";
+
+    /// <summary>The rate limiting policy on looking for a record: per account, <c>Search:PerMinute</c> a minute.</summary>
+    public const string SearchLimit = "child-search";
+
+    /// <summary>
+    /// Looks for a record, records the search in the audit trail with what was searched for (found or not), and after
+    /// <c>Search:MissesBeforeAlert</c> searches that found nothing within an hour alerts the data protection officer.
+    /// </summary>
+    public async Task<List<FoundChild>> FindAndRecordAsync(ClaimsPrincipal user, string? givenName, string? familyName, DateOnly? dateOfBirth,
+        CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(givenName, familyName, dateOfBirth, cancellationToken);
+        await audit.SearchedAsync(Terms(givenName, familyName, dateOfBirth), [.. found.Select(f => f.Id)], FindBasis, cancellationToken);
+        if (found.Count == 0)
+        {
+            await AlertOnRepeatedMissesAsync(user, cancellationToken);
+        }
+
+        return found;
+    }
+
+    /// <summary>What was searched for, as the audit row says it (each name cut to fit the row).</summary>
+    public static string Terms(string? givenName, string? familyName, DateOnly? dateOfBirth)
+    {
+        static string Cut(string? text) => text?.Trim() is { Length: > 100 } longer ? longer[..100] + "…" : text?.Trim() ?? string.Empty;
+        return $"Looked for a record by exact name and date of birth: first name \"{Cut(givenName)}\", last name \"{Cut(familyName)}\", born {dateOfBirth:yyyy-MM-dd}";
+    }
+
+    private async Task AlertOnRepeatedMissesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.PractitionerId() is not { } me || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var account)
+            || db.CurrentAreaId is not { } area)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var since = now - SearchAlert.Window;
+        var threshold = configuration.GetValue("Search:MissesBeforeAlert", SearchAlert.DefaultMissesBeforeAlert);
+        var misses = await db.AuditEntries.CountAsync(a => a.PractitionerId == me && a.At > since && a.Action == Data.Audit.AuditAction.Searched
+            && a.RecordType == nameof(Domain.Children.Child) && a.RecordId == null && a.Basis == FindBasis, cancellationToken);
+        if (misses < threshold || await db.SearchAlerts.AnyAsync(a => a.UserId == account && a.RaisedAt > since, cancellationToken))
+        {
+            return;
+        }
+
+        db.SearchAlerts.Add(SearchAlert.Raise(Guid.CreateVersion7(now), area, account, me, user.AgencyId(), misses, now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>Children whose record exists with exactly this name (either order) and date of birth.</summary>
     public async Task<List<FoundChild>> FindAsync(string? givenName, string? familyName, DateOnly? dateOfBirth, CancellationToken cancellationToken)
     {
         Requirement.Require(!string.IsNullOrWhiteSpace(givenName) && !string.IsNullOrWhiteSpace(familyName) && dateOfBirth is not null, "SG-BG-06",
             "Enter the child's first name, last name and date of birth: all three are needed to find a record.", "GivenName");
-        var given = givenName!.Trim().ToUpperInvariant();
-        var family = familyName!.Trim().ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToUpper() to SQL UPPER(); no .NET culture is involved.
-        return await db.Children.AsNoTracking()
-            .Where(c => c.MergedIntoId == null && c.DateOfBirth == dateOfBirth
-                && (c.GivenName.ToUpper() == given && c.FamilyName.ToUpper() == family || c.GivenName.ToUpper() == family && c.FamilyName.ToUpper() == given))
+        return await db.Children.AsNoTracking().ExactlyNamed(givenName!, familyName!, dateOfBirth!.Value)
             .Take(MaxResults).Select(c => new FoundChild(c.Id, c.DateOfBirth)).ToListAsync(cancellationToken);
-#pragma warning restore CA1304, CA1311, CA1862
     }
 
     public async Task<BreakGlassAccess> OpenAsync(ClaimsPrincipal user, Guid childId, string? reason, CancellationToken cancellationToken)
@@ -102,14 +150,13 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, CaseManagerAccess dec
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/children/find", async Task<Ok<List<FoundChild>>> (string? givenName, string? familyName, DateOnly? dateOfBirth, BreakGlassSteps steps,
-            Data.Audit.AuditLog audit, CancellationToken cancellationToken) =>
+            ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            var found = await steps.FindAsync(givenName, familyName, dateOfBirth, cancellationToken);
-            await audit.SearchedAsync("Looked for a record by exact name and date of birth", [.. found.Select(f => f.Id)], "Finding whether a record exists",
-                cancellationToken);
+            var found = await steps.FindAndRecordAsync(user, givenName, familyName, dateOfBirth, cancellationToken);
             return TypedResults.Ok(found);
-        }).RequireAuthorization(Policies.WorksWithChildren).WithTags("Access").WithName("FindChild")
-            .WithDescription("Whether a record exists for a child with exactly this name and date of birth: ids only, no details.");
+        }).RequireAuthorization(Policies.WorksWithChildren).RequireRateLimiting(SearchLimit).WithTags("Access").WithName("FindChild")
+            .WithDescription("Whether a record exists for a child with exactly this name and date of birth: ids only, no details. Throttled per account "
+                + "(429 past Search:PerMinute a minute); every search is audited with what was searched for, and repeated misses alert the data protection officer.");
 
         api.MapPost("/children/{id:guid}/break-glass", async (Guid id, BreakGlassInput input, ClaimsPrincipal user, BreakGlassSteps steps,
             CancellationToken cancellationToken) =>

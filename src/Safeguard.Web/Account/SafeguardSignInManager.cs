@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Safeguard.Data;
 using Safeguard.Data.Identity;
 
 namespace Safeguard.Web.Account;
@@ -10,7 +12,8 @@ namespace Safeguard.Web.Account;
 /// the authenticator code when the account has two-factor authentication on: the provider vouches for the email
 /// address, not for a second factor. And signing in with a password takes as long for an email address that has no
 /// account as for one that has: the password is checked against a stand-in hash, so the time taken does not tell
-/// anyone which email addresses have accounts.
+/// anyone which email addresses have accounts. Every sign-in starts a session in the database (ending the one the
+/// browser had, if any) and signing out ends it, for every node of the service (<see cref="Sessions"/>).
 /// </summary>
 public sealed class SafeguardSignInManager(
     UserManager<SafeguardUser> users,
@@ -19,7 +22,9 @@ public sealed class SafeguardSignInManager(
     IOptions<IdentityOptions> options,
     ILogger<SignInManager<SafeguardUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<SafeguardUser> confirmation)
+    IUserConfirmation<SafeguardUser> confirmation,
+    SafeguardDbContext db,
+    TimeProvider time)
     : SignInManager<SafeguardUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     // Made once per process by the service's own password hasher, so checking against it costs what checking a real
@@ -42,6 +47,26 @@ public sealed class SafeguardSignInManager(
         }
 
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task SignInWithClaimsAsync(SafeguardUser user, AuthenticationProperties? authenticationProperties,
+        IEnumerable<Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = time.GetUtcNow();
+        await Sessions.EndAsync(db, Context.User, now, "Signed in again");
+        var session = Sessions.Start(db, user, now);
+        await db.SaveChangesAsync();
+        await base.SignInWithClaimsAsync(user, authenticationProperties,
+            [.. additionalClaims.Where(c => c.Type != Sessions.Claim), new Claim(Sessions.Claim, session.ToString())]);
+    }
+
+    /// <summary>Signs out and ends the session in the database, so the cookie is refused from now on wherever it is presented.</summary>
+    public override async Task SignOutAsync()
+    {
+        await Sessions.EndAsync(db, Context.User, time.GetUtcNow(), "Signed out");
+        await db.SaveChangesAsync();
+        await base.SignOutAsync();
     }
 
     /// <summary>Runs the password hasher as a real check would, and throws the answer away.</summary>

@@ -30,6 +30,12 @@ public static class DataProtectionApi
             CancellationToken cancellationToken) => TypedResults.Ok(await steps.ExtendAsync(id, input.Reason, cancellationToken)))
             .WithName("ExtendDataProtectionRequest").WithDescription("Extends the time to answer by two months, once, with the reason the requester is given.");
 
+        group.MapPost("/{id:guid}/identity-check", async Task<Ok<RequestView>> (Guid id, IdentityCheckInput input, ClaimsPrincipal user,
+            DataProtectionSteps steps, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await steps.RecordIdentityCheckAsync(user, id, input, cancellationToken)))
+            .WithName("RecordRequesterIdentityCheck")
+            .WithDescription("Subject access: how the requester's identity was checked, and when (checkedOn, today if not given); the officer recording it is who checked it. No export is produced before it (SG-DPR-20).");
+
         group.MapGet("/{id:guid}/export", async Task<Ok<SubjectAccessExport>> (Guid id, DataProtectionSteps steps, CancellationToken cancellationToken) =>
             TypedResults.Ok(await steps.ExportAsync(id, cancellationToken)))
             .WithName("ExportSubjectAccess").WithDescription("What is held about the child, third parties redacted for review. Every export is audited.");

@@ -51,13 +51,17 @@ public sealed record ExtensionInput(string? Reason);
 
 public sealed record ReviewedInput(DateOnly? ReviewedOn);
 
+/// <summary>How the requester's identity was checked, and the day; the officer recording it is who checked it.</summary>
+public sealed record IdentityCheckInput(string? How, DateOnly? CheckedOn);
+
 public sealed record RequestView(Guid Id, RequestKind Kind, Guid ChildId, string ChildName, string RequesterName, RequesterRelationship Relationship,
     DateOnly ReceivedOn, DateOnly DueOn, bool IsOverdue, string Details, string? ExtensionReason, RequestOutcome? Outcome, string? DecisionReasons,
-    string? WhatChanged, string? PersonsStatement, DateOnly? DecidedOn, DateTimeOffset? FirstExportedAt, DateOnly? ReviewedOn)
+    string? WhatChanged, string? PersonsStatement, DateOnly? DecidedOn, DateTimeOffset? FirstExportedAt, DateOnly? ReviewedOn,
+    string? IdentityCheck = null, DateOnly? IdentityCheckedOn = null, Guid? IdentityCheckedBy = null)
 {
     public static RequestView Of(DataProtectionRequest r, string childName, DateOnly today) => new(r.Id, r.Kind, r.ChildId, childName, r.RequesterName,
         r.Relationship, r.ReceivedOn, r.DueOn, r.IsOverdue(today), r.Details, r.ExtensionReason, r.Outcome, r.DecisionReasons, r.WhatChanged,
-        r.PersonsStatement, r.DecidedOn, r.FirstExportedAt, r.ReviewedOn);
+        r.PersonsStatement, r.DecidedOn, r.FirstExportedAt, r.ReviewedOn, r.IdentityCheck, r.IdentityCheckedOn, r.IdentityCheckedBy);
 }
 
 public sealed record RetentionRow(Guid ChildId, string ChildName, RetentionRecordType RecordType, DateOnly ReviewOn, bool IsDue);
@@ -111,6 +115,10 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
 
     public async Task<RequestView> ExtendAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
         await ChangeAsync(id, r => r.Extend(reason, Today), cancellationToken);
+
+    /// <summary>Subject access: records how the requester's identity was checked; the signed-in officer is who checked it (SG-DPR-20).</summary>
+    public async Task<RequestView> RecordIdentityCheckAsync(ClaimsPrincipal user, Guid id, IdentityCheckInput input, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, r => r.RecordIdentityCheck(input.How, user.PractitionerId()!.Value, input.CheckedOn ?? Today, Today), cancellationToken);
 
     public async Task<RequestView> MarkReviewedAsync(Guid id, DateOnly? on, CancellationToken cancellationToken) =>
         await ChangeAsync(id, r => r.MarkReviewed(on ?? Today, Today), cancellationToken);

@@ -15,8 +15,12 @@ using Microsoft.AspNetCore.Authorization;
 namespace Safeguard.Web.Pages;
 
 public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthorizationService authorization, BreakGlassSteps breakGlass,
-    Web.ChildProtection.ConferenceMeetings meetings, AuditLog audit, AccessRequestSteps accessRequests, TimeProvider time) : PageModel
+    Web.ChildProtection.ConferenceMeetings meetings, AuditLog audit, AccessRequestSteps accessRequests, Web.DataProtection.SearchAlerts searchAlerts,
+    TimeProvider time) : PageModel
 {
+    /// <summary>For the data protection officer: repeated searches for records that do not exist, waiting to be looked at.</summary>
+    public IReadOnlyList<Web.DataProtection.SearchAlertView> SearchAlerts { get; private set; } = [];
+
     /// <summary>For managers: break-glass accesses to children's records waiting for their review.</summary>
     public IReadOnlyList<(Domain.Access.BreakGlassAccess Access, string ChildName, string Practitioner, string Agency)> BreakGlass { get; private set; } = [];
 
@@ -89,6 +93,11 @@ public sealed class IndexModel(SafeguardDbContext db, MyClocks clocks, IAuthoriz
                               select new { r.Id, r.Reference, r.ChildId, Name = c.GivenName + " " + c.FamilyName, r.Escalations }).Take(100).ToListAsync(cancellationToken);
             EscalationChildren = [.. open.Select(r => r.ChildId)];
             Escalations = [.. open.Select(r => (r.Id, r.Reference, r.Name, r.Escalations.First(e => e.Response == null).RaisedAt)).OrderBy(r => r.RaisedAt)];
+        }
+
+        if ((await authorization.AuthorizeAsync(User, Policies.DataProtection)).Succeeded)
+        {
+            SearchAlerts = await searchAlerts.WaitingAsync(cancellationToken);
         }
 
         Invitations = await meetings.MineAsync(User, cancellationToken);

@@ -28,7 +28,6 @@ public sealed class ServiceFixture : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             "--Database:Provider", "Sqlite",
             "--ConnectionStrings:Safeguard", $"Data Source={Path.Combine(_folder, "safeguard.db")}",
-            "--DataProtection:KeysFolder", Path.Combine(_folder, "keys"),
             "--Seed:Children", "20",
             "--Authentication:SignInAttemptsPerMinute", "10000",
         ]);

@@ -219,6 +219,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["POST /api/v1/data-protection/requests/{id:guid}/extension"] = [Persona.Dpo],
         ["POST /api/v1/data-protection/requests/{id:guid}/review"] = [Persona.Dpo],
         ["POST /api/v1/data-protection/requests/{id:guid}/decision"] = [Persona.Dpo],
+        ["POST /api/v1/data-protection/requests/{id:guid}/identity-check"] = [Persona.Dpo],
+        ["POST /api/v1/data-protection/search-alerts/{id:guid}/review"] = [Persona.Dpo],
         ["POST /api/v1/admin/users/"] = [Persona.Adm],
     };
 
@@ -352,6 +354,14 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
             grantId = (await db.RoleGrants.SingleAsync(g => g.PractitionerId == practitionerId)).Id;
         }
 
+        // Five searches that find nothing alert the data protection officer, who records what they concluded.
+        for (var i = 1; i <= 5; i++)
+        {
+            using var miss = await clients[Persona.Pol].GetAsync(new Uri($"/api/v1/children/find?givenName=Nobody&familyName=Walk{i}&dateOfBirth=2016-03-0{i}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, miss.StatusCode);
+        }
+
+        var alert = (await ChildJourney.Json(await clients[Persona.Dpo].GetAsync(new Uri("/api/v1/data-protection/search-alerts", UriKind.Relative))))[0];
         var journeyIds = new Dictionary<string, Guid>(journey.Ids)
         {
             [RecordKinds.RoleGrant.Name] = grantId,
@@ -374,6 +384,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
 
         // A child's own routes (its information shared, its address) name it by the child's id.
         ids["children"] = journey.ChildId;
+        ids["search-alerts"] = alert.GetProperty("id").GetGuid();
         // A missing id would answer 404 and pass for a refusal: every address names a record the journey made.
         Assert.DoesNotContain(ids, id => id.Value == Guid.Empty);
         var routes = EndpointClassificationTests.Endpoints(factory.Services)

@@ -48,6 +48,8 @@ internal static class ChildJourney
         "/children/{id:guid}/access-request",
         // The blank data protection request form (it lists no child until one is chosen).
         "/data-protection/requests/new",
+        // A practitioner's own searches for records that do not exist, for the data protection officer: what was typed, not a record.
+        "/data-protection/search-alerts/{id:guid}", "GET /api/v1/data-protection/search-alerts/",
     ];
 
     internal sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
@@ -112,7 +114,7 @@ internal static class ChildJourney
         ("GET /api/v1/referrals/{id:guid}", Who.Referrer, $"/api/v1/referrals/{j.ReferralId}", j.ChildId),
         ("/team", Who.Manager, "/team", j.ChildId),
         ("GET /api/v1/team/clocks", Who.Manager, "/api/v1/team/clocks", j.ChildId),
-        ("/audit", Who.DataProtectionOfficer, "/audit?q=auditwalk", j.ChildId),
+        ("/audit", Who.DataProtectionOfficer, "/audit?GivenName=Robin&FamilyName=Auditwalk&DateOfBirth.Day=9&DateOfBirth.Month=3&DateOfBirth.Year=2016", j.ChildId),
         ("/audit/children/{id:guid}", Who.DataProtectionOfficer, $"/audit/children/{j.ChildId}", j.ChildId),
         ("/encompass", Who.Referrer, "/encompass", j.EncompassChildId),
         ("/encompass", Who.Police, "/encompass", j.EncompassChildId),
@@ -305,6 +307,9 @@ internal static class ChildJourney
             childId = j.ChildId, kind = "SubjectAccess", requesterName = "Mother Auditwalk", relationship = "Parent", receivedOn = today,
             details = "A copy of everything held about Robin.",
         }), HttpStatusCode.Created);
+        // Robin's mother showed her passport and Robin's birth certificate: the export can be produced.
+        await Json(await c[Who.DataProtectionOfficer].PostAsJsonAsync($"/api/v1/data-protection/requests/{request.GetProperty("id").GetGuid()}/identity-check",
+            new { how = "Passport and Robin's birth certificate seen at the council's front desk.", checkedOn = today }));
         return j with
         {
             RequestId = request.GetProperty("id").GetGuid(),

@@ -416,6 +416,11 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
             childId = team.ChildId, kind = "SubjectAccess", requesterName = "Mother Testcase", relationship = "Parent", receivedOn = $"{Today:yyyy-MM-dd}",
             details = "Everything held about Sofia.",
         }), HttpStatusCode.Created);
+        using (var checkedId = await dpo.PostAsJsonAsync($"/api/v1/data-protection/requests/{request.GetProperty("id").GetGuid()}/identity-check", new { how = "Passport seen at the front desk." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, checkedId.StatusCode);
+        }
+
         var export = await dpo.GetStringAsync(new Uri($"/api/v1/data-protection/requests/{request.GetProperty("id").GetGuid()}/export", UriKind.Relative));
         Assert.Contains("Initial child protection conference", export, StringComparison.Ordinal);
         Assert.Contains("Recommendation: a plan.", export, StringComparison.Ordinal);

@@ -194,6 +194,11 @@ public abstract class ChildrenApiTests<TFactory>(TFactory factory) : IClassFixtu
             details = "Everything held about Lily.",
         });
         var requestId = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using (var checkedId = await dpo.PostAsJsonAsync($"/api/v1/data-protection/requests/{requestId}/identity-check", new { how = "Passport seen at the front desk." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, checkedId.StatusCode);
+        }
+
         var export = await dpo.GetStringAsync(new Uri($"/api/v1/data-protection/requests/{requestId}/export", UriKind.Relative));
         Assert.DoesNotContain("NM4 7QZ", export, StringComparison.Ordinal);
         Assert.DoesNotContain("Harbour House", export, StringComparison.Ordinal);

@@ -62,6 +62,41 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
             childId = setup.ChildId, kind, requesterName = requester, relationship = "Parent", receivedOn, details,
         }), HttpStatusCode.Created);
 
+    /// <summary>The officer records how the requester's identity was checked, which a subject access export needs first.</summary>
+    private static async Task IdentityCheckedAsync(HttpClient officer, Guid id) =>
+        await Json(await officer.PostAsJsonAsync($"{Requests}/{id}/identity-check", new { how = "Passport and a council tax bill seen at the front desk." }));
+
+    [Fact]
+    public async Task ASubjectAccessExport_IsRefused_UntilTheRequestersIdentityCheckIsRecorded_OnTheApiAndThePage()
+    {
+        var setup = await SetupAsync();
+        var id = (await RecordAsync(setup, "SubjectAccess", "2026-11-20")).GetProperty("id").GetGuid();
+
+        var refused = await Json(await setup.Officer.GetAsync(new Uri($"{Requests}/{id}/export", UriKind.Relative)), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("SG-DPR-20", refused.GetProperty("ruleId").GetString());
+        var page = await setup.Officer.GetStringAsync(new Uri($"/data-protection/requests/{id}/export", UriKind.Relative));
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.Contains("identity was checked before producing the export", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ellie Testcase", page, StringComparison.Ordinal);
+        var blank = await Json(await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/identity-check", new { how = " " }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("SG-DPR-20", blank.GetProperty("ruleId").GetString());
+
+        // On the request's page: how, and when; the officer recording it is who checked.
+        using (var recorded = await HttpSignIn.PostFormAsync(setup.Officer, $"/data-protection/requests/{id}", [
+            new("IdentityCheck", "Passport and a utility bill seen in person at the civic centre."), new("IdentityCheckedOn.Day", "21"),
+            new("IdentityCheckedOn.Month", "11"), new("IdentityCheckedOn.Year", "2026")], handler: "IdentityCheck"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        }
+
+        var request = await Json(await setup.Officer.GetAsync(new Uri($"{Requests}/{id}", UriKind.Relative)));
+        Assert.Equal("Passport and a utility bill seen in person at the civic centre.", request.GetProperty("identityCheck").GetString());
+        Assert.Equal("2026-11-21", request.GetProperty("identityCheckedOn").GetString());
+        Assert.NotEqual(JsonValueKind.Null, request.GetProperty("identityCheckedBy").ValueKind);
+        Assert.Contains("Ellie Testcase", await setup.Officer.GetStringAsync(new Uri($"/data-protection/requests/{id}/export", UriKind.Relative)),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ASubjectAccessExport_RedactsTheReferrerAndOtherChildren_ShowsTheChild_AndIsAudited()
     {
@@ -70,6 +105,7 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
         var id = request.GetProperty("id").GetGuid();
         Assert.Equal("2026-12-20", request.GetProperty("dueOn").GetString());
         Assert.False(request.GetProperty("isOverdue").GetBoolean());
+        await IdentityCheckedAsync(setup.Officer, id);
 
         var export = await Json(await setup.Officer.GetAsync(new Uri($"{Requests}/{id}/export", UriKind.Relative)));
         var json = export.GetRawText();
@@ -189,6 +225,7 @@ public abstract class DataProtectionApiTests<TFactory>(TFactory factory) : IClas
         }), HttpStatusCode.Created);
         var setup = new Setup(area, officer, dsl, referral.GetProperty("childId").GetGuid());
         var id = (await RecordAsync(setup, "SubjectAccess", "2026-11-24", requester: "Ellie Testcase")).GetProperty("id").GetGuid();
+        await IdentityCheckedAsync(officer, id);
 
         var export = await Json(await officer.GetAsync(new Uri($"{Requests}/{id}/export", UriKind.Relative)));
 

@@ -34,6 +34,14 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
     /// <summary>Set by a test class that needs a fixed "now" (statutory clocks); the real clock otherwise.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; init; }
 
+    /// <summary>Settings of the test's own (key, value), applied after the defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The database this service uses, once it has started, so that a second node can share it.</summary>
+    public string? Connection { get; private set; }
+
+    public DatabaseProvider DatabaseProvider => Provider;
+
     /// <summary>How many times the service's password hasher has checked each password given to it.</summary>
     public PasswordChecks PasswordChecks { get; } = new();
 
@@ -47,7 +55,8 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Database:Provider", Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString(_folder));
+        Connection ??= ConnectionString(_folder);
+        builder.UseSetting("ConnectionStrings:Safeguard", Connection);
         if (MigrationsConnectionString() is { } migrations)
         {
             builder.UseSetting("ConnectionStrings:Migrations", migrations);
@@ -55,7 +64,10 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Seed:Children", "3");
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>
@@ -144,6 +156,15 @@ public abstract class SafeguardFactory : WebApplicationFactory<Program>
 }
 
 public sealed record TestArea(SafeguardFactory Factory, LocalAuthorityArea Area, Agency SocialCare, Agency School, Agency Police);
+
+/// <summary>Another node of the same service: its own process state (caches, keys in memory), the first node's database.</summary>
+public sealed class SecondNodeFactory(SafeguardFactory first) : SafeguardFactory
+{
+    protected override DatabaseProvider Provider => first.DatabaseProvider;
+
+    protected override string ConnectionString(string folder) =>
+        first.Connection ?? throw new InvalidOperationException("Start the first node before the second.");
+}
 
 public class SqliteFactory : SafeguardFactory
 {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Data.Audit;
 using Safeguard.Web.Access;
 using Safeguard.Web.Account;
 using Safeguard.Web.Authorization;
@@ -15,7 +14,8 @@ namespace Safeguard.Web.Pages.Children;
 /// name and date of birth; opening it is asking the case's manager for access, or break-glass access with a reason in an emergency.
 /// </summary>
 [Authorize(Policy = Policies.WorksWithChildren)]
-public sealed class FindModel(BreakGlassSteps steps, AccessRequestSteps requests, AuditLog audit, IAuthorizationService authorization,
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(BreakGlassSteps.SearchLimit)]
+public sealed class FindModel(BreakGlassSteps steps, AccessRequestSteps requests, IAuthorizationService authorization,
     TimeProvider time) : PageModel, IMapsRuleFields
 {
     [BindProperty(SupportsGet = true)]
@@ -53,9 +53,7 @@ public sealed class FindModel(BreakGlassSteps steps, AccessRequestSteps requests
             return Page();
         }
 
-        Found = await steps.FindAsync(GivenName, FamilyName, born, cancellationToken);
-        await audit.SearchedAsync("Looked for a record by exact name and date of birth", [.. Found.Select(f => f.Id)], "Finding whether a record exists",
-            cancellationToken);
+        Found = await steps.FindAndRecordAsync(User, GivenName, FamilyName, born, cancellationToken);
         if (User.PractitionerId() is { } me)
         {
             Requests = await requests.LatestForAsync(me, [.. Found.Select(f => f.Id)], cancellationToken);

@@ -9,7 +9,7 @@ namespace Safeguard.Web.Pages.DataProtection;
 
 /// <summary>The subject access export, redacted for review: printable, or as a JSON download. Each is audited.</summary>
 [Authorize(Policy = Policies.DataProtection)]
-public sealed class ExportModel(DataProtectionSteps steps) : PageModel
+public sealed class ExportModel(DataProtectionSteps steps) : PageModel, Errors.IMapsRuleFields
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -18,6 +18,12 @@ public sealed class ExportModel(DataProtectionSteps steps) : PageModel
     };
 
     public SubjectAccessExport Export { get; private set; } = null!;
+
+    /// <summary>The export was refused (the requester's identity check is not recorded yet): the page says why.</summary>
+    public bool Refused => Export is null;
+
+    /// <summary>A refusal is about the request, not a field of this page.</summary>
+    public string FormKeyFor(string domainField) => string.Empty;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
-using Safeguard.Data.Queries;
 using Safeguard.Domain.DataProtection;
 using Safeguard.Web.Authorization;
 using Safeguard.Web.DataProtection;
@@ -23,7 +22,16 @@ public sealed class NewModel(SafeguardDbContext db, AuditLog audit, DataProtecti
     public Guid? ChildId { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    public string? GivenName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FamilyName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateField DateOfBirth { get; set; } = new();
+
+    /// <summary>Whether a complete search was made (and so whether to say that nothing was found).</summary>
+    public bool Searched { get; private set; }
 
     [BindProperty]
     public string? Kind { get; set; }
@@ -57,12 +65,11 @@ public sealed class NewModel(SafeguardDbContext db, AuditLog audit, DataProtecti
             return Page();
         }
 
-        if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 100)
+        if (await ExactChildPicker.FindAsync(db, audit, ModelState, GivenName, FamilyName, DateOfBirth, Policies.DataProtectionBasis, cancellationToken)
+            is { } found)
         {
-            var found = await db.Children.AsNoTracking().Matching(Q).Select(c => new { c.Id, Name = c.GivenName + " " + c.FamilyName, c.DateOfBirth })
-                .ToListAsync(cancellationToken);
+            Searched = true;
             Results = [.. found.Select(f => (f.Id, f.Name, f.DateOfBirth))];
-            await audit.SearchedAsync($"Searched for \"{Q.Trim()}\"", [.. Results.Select(r => r.Id)], Policies.DataProtectionBasis, cancellationToken);
         }
 
         return Page();

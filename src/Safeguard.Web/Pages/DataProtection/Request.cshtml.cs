@@ -11,7 +11,7 @@ namespace Safeguard.Web.Pages.DataProtection;
 
 /// <summary>One request: extend the time, review and release a subject access export, or decide erasure or rectification.</summary>
 [Authorize(Policy = Policies.DataProtection)]
-public sealed class RequestModel(DataProtectionSteps steps) : PageModel, IMapsRuleFields
+public sealed class RequestModel(DataProtectionSteps steps, Data.SafeguardDbContext db) : PageModel, IMapsRuleFields
 {
     public RequestView Answer { get; private set; } = null!;
 
@@ -20,6 +20,15 @@ public sealed class RequestModel(DataProtectionSteps steps) : PageModel, IMapsRu
 
     [BindProperty]
     public string? ExtensionReason { get; set; }
+
+    [BindProperty]
+    public string? IdentityCheck { get; set; }
+
+    [BindProperty]
+    public DateField IdentityCheckedOn { get; set; } = new();
+
+    /// <summary>The officer who recorded the requester's identity check.</summary>
+    public string? IdentityCheckedByName { get; private set; }
 
     [BindProperty]
     public DateField ReviewedOn { get; set; } = new();
@@ -49,6 +58,19 @@ public sealed class RequestModel(DataProtectionSteps steps) : PageModel, IMapsRu
     {
         await LoadAsync(id, cancellationToken);
         await steps.ExtendAsync(id, ExtensionReason, cancellationToken);
+        return Redirect($"/data-protection/requests/{id}");
+    }
+
+    public async Task<IActionResult> OnPostIdentityCheckAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        var on = IdentityCheckedOn.Read(ModelState, nameof(IdentityCheckedOn), "The date the identity was checked");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await steps.RecordIdentityCheckAsync(User, id, new IdentityCheckInput(IdentityCheck, on), cancellationToken);
         return Redirect($"/data-protection/requests/{id}");
     }
 
@@ -95,6 +117,12 @@ public sealed class RequestModel(DataProtectionSteps steps) : PageModel, IMapsRu
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Answer = await steps.GetAsync(id, cancellationToken);
+        if (Answer.IdentityCheckedBy is { } checker)
+        {
+            IdentityCheckedByName = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+                db.Practitioners.Where(p => p.Id == checker).Select(p => p.GivenName + " " + p.FamilyName), cancellationToken);
+        }
+
         if (Answer.Kind == RequestKind.Erasure)
         {
             Retention = await steps.RetentionAsync(Answer.ChildId, cancellationToken);
