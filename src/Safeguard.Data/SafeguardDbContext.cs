@@ -103,6 +103,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
     /// <summary>Repeated searches for records that do not exist, for the data protection officer to look at.</summary>
     public DbSet<SearchAlert> SearchAlerts => Set<SearchAlert>();
 
+    /// <summary>Requests sent to the API with an Idempotency-Key, each the caller's own.</summary>
+    public DbSet<Idempotency.IdempotentRequest> IdempotentRequests => Set<Idempotency.IdempotentRequest>();
+
     public IActor Actor => actor;
 
     /// <summary>Records read by this context whose words were withheld from its actor (<see cref="SensitiveContentInterceptor"/>).</summary>
@@ -150,6 +153,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Idempotency.IdempotentRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<SignInSession>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<SearchAlert>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

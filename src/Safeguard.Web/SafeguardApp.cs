@@ -281,6 +281,12 @@ public static class SafeguardApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
+        // A request with an Idempotency-Key is remembered by a hash of its body, so the body stays readable after the endpoint reads it.
+        app.Use((context, next) =>
+        {
+            IdempotencyFilter.KeepBodyReadable(context);
+            return next(context);
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseTwoFactorForAdministrators();
@@ -291,7 +297,8 @@ public static class SafeguardApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // Requests that change records and are signed in with the browser's cookie must come from this service's own pages.
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<SameOriginApiFilter>();
+        // Every POST honours an Idempotency-Key, which belongs to its caller (IdempotencyFilter).
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<SameOriginApiFilter>().AddEndpointFilter<IdempotencyFilter>();
         MeApi.Map(api);
         MyClocks.Map(api);
         ChildrenApi.Map(api);

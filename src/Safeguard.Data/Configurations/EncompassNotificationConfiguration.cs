@@ -17,5 +17,12 @@ public sealed class EncompassNotificationConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(n => new { n.AreaId, n.SettingAgencyId, n.SeenAt, n.IncidentAt });
         // The police officer's own notifications.
         builder.HasIndex(n => new { n.AreaId, n.RecordedBy });
+        builder.OwnsOne(n => n.ChildAsSent, sent =>
+        {
+            sent.Property(x => x.GivenName).HasMaxLength(100);
+            sent.Property(x => x.FamilyName).HasMaxLength(100);
+        });
+        // The front door's list of notifications whose child may be one already held.
+        builder.HasIndex(n => new { n.AreaId, n.PossiblyHeldChildId });
     }
 }

@@ -8,8 +8,9 @@ namespace Safeguard.Data.Configurations;
 public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 {
     /// <summary>
-    /// The client's Idempotency-Key for an API submission: a retried submission with the same key finds this
-    /// referral instead of making a second one. Unique per area; kept out of the domain, where it means nothing.
+    /// The referral form's own id, for a page submission: sending the same form again finds this referral instead of making
+    /// a second one. The form's sender's own (looked up with <see cref="Referral.RecordedBy"/>); kept out of the domain, where
+    /// it means nothing. The API's Idempotency-Key is kept, per caller, with the request (IdempotentRequest).
     /// </summary>
     public const string SubmissionKey = nameof(SubmissionKey);
 
@@ -18,7 +19,12 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.Reference).HasMaxLength(20);
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.Property<string?>(SubmissionKey).HasMaxLength(100);
-        builder.HasIndex("AreaId", SubmissionKey).IsUnique();
+        builder.HasIndex("AreaId", nameof(Referral.RecordedBy), SubmissionKey).IsUnique();
+        builder.OwnsOne(r => r.ChildAsSent, sent =>
+        {
+            sent.Property(x => x.GivenName).HasMaxLength(100);
+            sent.Property(x => x.FamilyName).HasMaxLength(100);
+        });
         builder.OwnsOne(r => r.Referrer, referrer =>
         {
             referrer.Property(x => x.Name).HasMaxLength(200);

@@ -251,6 +251,8 @@ public static class RecordKinds
         [typeof(ClockRecord)] = "Derived from the records that move the clock, recomputed in the same save as the audited change.",
         [typeof(Domain.Participation.Participant)] =
             "Derived from the record that names who takes part (an allocation, a core group, an invitation), written in the same save as its audited change.",
+        [typeof(Idempotency.IdempotentRequest)] =
+            "A request sent with an Idempotency-Key and the answer its caller was given, replayed to that caller only: the record it made is audited when made, and each replay writes a read row naming it.",
         [typeof(LocalAuthorityArea)] = "Reference data: the local authority area, no personal data.",
         [typeof(Agency)] = "Reference data: an organisation, no personal data.",
         [typeof(Team)] = "Reference data: a team's name, no personal data.",

@@ -1,5 +1,6 @@
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Referrals;
 using static Safeguard.Domain.Requirement;
 
 namespace Safeguard.Domain.OperationEncompass;
@@ -19,8 +20,10 @@ public sealed class EncompassNotification
     }
 
     private EncompassNotification(Guid id, Child child, Agency setting, Practitioner officer, DateTimeOffset incidentAt, DateOnly incidentOn,
-        bool childPresent, string summary, DateTimeOffset sentAt, DateOnly dueBy)
+        bool childPresent, string summary, DateTimeOffset sentAt, DateOnly dueBy, ChildAsSent? childAsSent, Guid? possiblyHeldChildId)
     {
+        ChildAsSent = childAsSent;
+        PossiblyHeldChildId = possiblyHeldChildId;
         Id = id;
         AreaId = child.AreaId;
         ChildId = child.Id;
@@ -45,6 +48,16 @@ public sealed class EncompassNotification
 
     public Guid RecordedBy { get; private set; }
 
+    /// <summary>The child as the police described them: what the police are shown of it, whichever record the child turns out to have.</summary>
+    public ChildAsSent? ChildAsSent { get; private set; }
+
+    /// <summary>
+    /// A record children's social care holds that has the same NHS number as the child the police described: a suggestion only.
+    /// The notification stays with the record made from what the police sent until the front door confirms it is the same child
+    /// (and joins the records) or says it is not. The police are never told.
+    /// </summary>
+    public Guid? PossiblyHeldChildId { get; private set; }
+
     public DateTimeOffset IncidentAt { get; private set; }
 
     /// <summary>Day 0 of POL-01: the date in England the police attended.</summary>
@@ -66,8 +79,11 @@ public sealed class EncompassNotification
 
     /// <summary>Police record the notification; it goes to the setting at once.</summary>
     /// <param name="nextSchoolDay">The first working day after the incident (school days are taken as working days).</param>
+    /// <param name="child">The record made from what the police sent (never a record children's social care already holds).</param>
+    /// <param name="possiblyHeldChildId">A held record with the same NHS number, for the front door to confirm or not.</param>
     public static EncompassNotification Send(Guid id, Child child, Agency setting, Practitioner officer, Agency officersAgency,
-        DateTimeOffset incidentAt, DateOnly incidentOn, bool childPresent, string summary, DateTimeOffset sentAt, DateOnly nextSchoolDay)
+        DateTimeOffset incidentAt, DateOnly incidentOn, bool childPresent, string summary, DateTimeOffset sentAt, DateOnly nextSchoolDay,
+        Guid? possiblyHeldChildId = null)
     {
         Require(officer.AgencyId == officersAgency.Id && officersAgency.Kind is AgencyKind.Police or AgencyKind.BritishTransportPolice, "POL-01",
             "Operation Encompass notifications are sent by the police who attended.");
@@ -76,7 +92,23 @@ public sealed class EncompassNotification
         Require(!string.IsNullOrWhiteSpace(summary), "SG-ENC-03", "Say what the setting needs to know to support the child.", nameof(Summary));
         Require(summary.Length <= MaxSummaryLength, "SG-ENC-03", $"The summary must be {MaxSummaryLength:N0} characters or fewer.", nameof(Summary));
         Require(incidentAt <= sentAt, "SG-ENC-04", "The incident cannot be after the notification.", nameof(IncidentAt));
-        return new EncompassNotification(id, child, setting, officer, incidentAt, incidentOn, childPresent, summary, sentAt, nextSchoolDay);
+        Require(possiblyHeldChildId != child.Id, "SG-ENC-06", "A suggested match is another record than the one made from what the police sent.");
+        return new EncompassNotification(id, child, setting, officer, incidentAt, incidentOn, childPresent, summary, sentAt, nextSchoolDay,
+            new ChildAsSent(child.GivenName, child.FamilyName, child.DateOfBirth, child.ExpectedDateOfBirth), possiblyHeldChildId);
+    }
+
+    /// <summary>
+    /// The front door has decided whether the held record it was offered is this child: either way the suggestion is settled
+    /// (when it is, the records are joined and the notification moves with the child, see <see cref="MoveToChild"/>).
+    /// </summary>
+    public void SettleSuggestedMatch() => PossiblyHeldChildId = null;
+
+    /// <summary>The child turned out to have an existing record: the notification moves to it (after <see cref="Child.MergeInto"/>).</summary>
+    public void MoveToChild(Child survivor)
+    {
+        Require(survivor.AreaId == AreaId, "SG-ENC-02", "The child, the setting and the officer must be in the same area.");
+        ChildId = survivor.Id;
+        PossiblyHeldChildId = null;
     }
 
     /// <summary>The setting's designated safeguarding lead has read it.</summary>

@@ -86,8 +86,10 @@ public sealed class Referral
     }
 
     private Referral(Guid id, Guid areaId, string reference, Child child, Referrer referrer, ReferralDetails details,
-        DateTimeOffset receivedAt, DateOnly receivedOn, bool isReReferral)
+        DateTimeOffset receivedAt, DateOnly receivedOn, bool isReReferral, Guid? recordedBy, ChildAsSent? childAsSent)
     {
+        RecordedBy = recordedBy;
+        ChildAsSent = childAsSent;
         Id = id;
         AreaId = areaId;
         Reference = reference;
@@ -122,6 +124,15 @@ public sealed class Referral
     public Guid? EpisodeId { get; private set; }
 
     public Referrer Referrer { get; private set; }
+
+    /// <summary>
+    /// The practitioner whose account sent the referral: the referrer themselves, or the front door's practitioner who recorded
+    /// a concern someone phoned in (the referrer is then who called). Unknown for referrals made before this was kept.
+    /// </summary>
+    public Guid? RecordedBy { get; private set; }
+
+    /// <summary>The child as the referrer described them: what the referrer is shown, whichever record the child turns out to have.</summary>
+    public ChildAsSent? ChildAsSent { get; private set; }
 
     public string Concerns { get; private set; }
 
@@ -190,8 +201,10 @@ public sealed class Referral
     /// Receives a referral. <paramref name="previousReferralOn"/> is the child's last referral before this one, if
     /// any, so that a referral within 12 months of it is marked as a re-referral.
     /// </summary>
+    /// <param name="recordedBy">The practitioner whose account sent it (see <see cref="ReferralSender"/>).</param>
+    /// <param name="childAsSent">The child as the referrer described them.</param>
     public static Referral Receive(Guid id, Guid areaId, string reference, Child child, Referrer referrer, ReferralDetails details,
-        DateTimeOffset receivedAt, DateOnly receivedOn, DateOnly? previousReferralOn)
+        DateTimeOffset receivedAt, DateOnly receivedOn, DateOnly? previousReferralOn, Guid? recordedBy = null, ChildAsSent? childAsSent = null)
     {
         Require(child.AreaId == areaId, "SG-REF-01", "The child's record is in another area.");
         Require(!string.IsNullOrWhiteSpace(details.Concerns), "SG-REF-02", "Describe your concerns about the child.", nameof(ReferralDetails.Concerns));
@@ -217,16 +230,21 @@ public sealed class Referral
         Require(!child.IsUnborn || adults.Any(a => a.Relationship is RelationshipKind.ExpectantParent or RelationshipKind.Mother), "SG-REF-21",
             "Name the pregnant person for a pre-birth referral.", "Adults");
         var isReReferral = previousReferralOn is { } previous && previous.AddMonths(12) >= receivedOn;
-        return new Referral(id, areaId, reference, child, referrer, details, receivedAt, receivedOn, isReReferral);
+        return new Referral(id, areaId, reference, child, referrer, details, receivedAt, receivedOn, isReReferral, recordedBy, childAsSent);
     }
 
     /// <summary>The child turned out to have an existing record: the referral moves to it (after <see cref="Child.MergeInto"/>).</summary>
     /// <param name="survivorsOpenEpisodeId">The surviving record's open episode, which this referral joins instead of its own.</param>
-    public void MoveToChild(Child survivor, Guid? survivorsOpenEpisodeId = null)
+    /// <param name="survivorsPreviousReferralOn">The surviving record's last referral before this one, if any: within 12 months, this is a re-referral.</param>
+    public void MoveToChild(Child survivor, Guid? survivorsOpenEpisodeId = null, DateOnly? survivorsPreviousReferralOn = null)
     {
         Require(survivor.AreaId == AreaId, "SG-REF-01", "The child's record is in another area.");
         ChildId = survivor.Id;
         EpisodeId = survivorsOpenEpisodeId ?? EpisodeId;
+        if (survivorsPreviousReferralOn is { } previous && previous <= ReceivedOn && previous.AddMonths(12) >= ReceivedOn)
+        {
+            IsReReferral = true;
+        }
     }
 
     /// <summary>

@@ -37,9 +37,12 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
             }
         }
 
+        var survivorsReferrals = await db.Referrals.Where(r => r.ChildId == survivorId).Select(r => r.ReceivedOn).ToListAsync(cancellationToken);
         foreach (var referral in await db.Referrals.Where(r => r.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
-            referral.MoveToChild(survivor!, referral.EpisodeId is { } e && folded.Contains(e) ? survivorsOpen!.Id : null);
+            // A referral about a child already referred in the 12 months before is a re-referral, whichever record it first came to.
+            var previous = survivorsReferrals.Where(on => on <= referral.ReceivedOn).Select(on => (DateOnly?)on).Max();
+            referral.MoveToChild(survivor!, referral.EpisodeId is { } e && folded.Contains(e) ? survivorsOpen!.Id : null, previous);
         }
 
         foreach (var visit in await db.Visits.Where(v => v.ChildId == duplicateId).ToListAsync(cancellationToken))
@@ -75,6 +78,11 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
         foreach (var shared in await db.InformationSharing.Where(s => s.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
             shared.MoveToChild(survivorId);
+        }
+
+        foreach (var notification in await db.EncompassNotifications.Where(n => n.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            notification.MoveToChild(survivor!);
         }
 
         foreach (var relationship in await db.Relationships.Where(r => r.ChildId == duplicateId).ToListAsync(cancellationToken))

@@ -79,6 +79,16 @@ public sealed class RegisterChild(SafeguardDbContext db, TimeProvider time)
         return Add(areaId, input);
     }
 
+    /// <summary>
+    /// A record already held (not merged away) with the same verified NHS number as a record just made from a partner's
+    /// description: a suggestion for the front door to confirm, never shown to the partner.
+    /// </summary>
+    public async Task<Guid?> HeldWithSameNhsNumberAsync(Child described, CancellationToken cancellationToken) =>
+        described.NhsNumber is { } digits
+            ? await db.Children.Where(c => c.NhsNumber == digits && c.Id != described.Id && c.MergedIntoId == null).OrderBy(c => c.Id)
+                .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
     /// <summary>Makes the record and adds it to the unit of work, for a caller that saves it with more (a referral).</summary>
     public Child Add(Guid areaId, ChildInput input)
     {

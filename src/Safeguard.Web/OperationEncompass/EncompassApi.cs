@@ -51,11 +51,14 @@ public sealed class SendEncompassNotification(SafeguardDbContext db, RegisterChi
         var agency = await db.Agencies.SingleAsync(a => a.Id == officer.AgencyId, cancellationToken);
         var setting = await db.Agencies.SingleOrDefaultAsync(a => a.Id == input.SettingAgencyId, cancellationToken)
             ?? throw new Domain.RuleViolationException("SG-ENC-01", "Choose the child's school, college or early years setting.", "SettingAgencyId");
-        var child = await children.FindOrAddAsync(areaId, input.Child!, cancellationToken);
+        // The police's description makes a record of its own: a record children's social care already holds is never joined to it
+        // here (which would tell the police who we hold); one with the same NHS number is a suggestion the front door confirms.
+        var child = children.Add(areaId, input.Child!);
+        var possiblyHeld = await children.HeldWithSameNhsNumberAsync(child, cancellationToken);
         var now = time.GetUtcNow();
         var incidentOn = EnglandClock.ToEnglandDate(input.IncidentAt!.Value);
         var notification = EncompassNotification.Send(Guid.CreateVersion7(now), child, setting, officer, agency, input.IncidentAt.Value, incidentOn,
-            input.ChildPresent, input.Summary ?? string.Empty, now, calendar.AddWorkingDays(incidentOn, 1));
+            input.ChildPresent, input.Summary ?? string.Empty, now, calendar.AddWorkingDays(incidentOn, 1), possiblyHeld);
         db.EncompassNotifications.Add(notification);
         var episodeId = await db.Episodes.Where(e => e.ChildId == child.Id && e.ClosedOn == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
         db.Note(areaId, child.Id, episodeId, incidentOn, now, ChronologyKind.Notification,
@@ -74,12 +77,18 @@ public sealed class SendEncompassNotification(SafeguardDbContext db, RegisterChi
 
 public static class EncompassQueries
 {
+    /// <summary>
+    /// Notifications as the police who sent them and the setting told see them: the child as the police described them,
+    /// never the record children's social care holds (older notifications, from before this was kept, show the record's name).
+    /// </summary>
     public static IQueryable<EncompassView> Views(SafeguardDbContext db, IQueryable<EncompassNotification> notifications) =>
         from n in notifications
         join c in db.Children on n.ChildId equals c.Id
         join s in db.Agencies on n.SettingAgencyId equals s.Id
         orderby n.SeenAt == null descending, n.IncidentAt descending
-        select new EncompassView(n.Id, n.ChildId, c.GivenName + " " + c.FamilyName, c.DateOfBirth, s.Name, n.IncidentAt, n.ChildPresent, n.Summary,
+        select new EncompassView(n.Id, n.ChildId,
+            n.ChildAsSent != null ? n.ChildAsSent.GivenName + " " + n.ChildAsSent.FamilyName : c.GivenName + " " + c.FamilyName,
+            n.ChildAsSent != null ? n.ChildAsSent.DateOfBirth : c.DateOfBirth, s.Name, n.IncidentAt, n.ChildPresent, n.Summary,
             n.SentAt, n.DueBy, n.SeenAt);
 
     public static async Task<IReadOnlyList<EncompassView>> ForSettingAsync(SafeguardDbContext db, AuditLog audit, Guid settingId,

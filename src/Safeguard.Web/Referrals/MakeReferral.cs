@@ -109,67 +109,67 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
 {
     public sealed record Result(Referral Referral, bool AlreadyReceived);
 
-    public async Task<Result> HandleAsync(Guid areaId, Guid practitionerId, ReferralInput input, string? idempotencyKey,
+    public async Task<Result> HandleAsync(Guid areaId, Guid practitionerId, ReferralInput input, string? submissionKey,
         bool mayUseExistingRecords, CancellationToken cancellationToken)
     {
         try
         {
-            return await AttemptAsync(areaId, practitionerId, input, idempotencyKey, mayUseExistingRecords, cancellationToken);
+            return await AttemptAsync(areaId, practitionerId, input, submissionKey, mayUseExistingRecords, cancellationToken);
         }
         catch (RuleConflictException conflict) when (conflict.Rule == OnePerParent.OneOpenEpisodePerChild)
         {
             // Another referral about the child opened an episode a moment ago: this one joins it instead of opening a second.
             db.ChangeTracker.Clear();
-            return await AttemptAsync(areaId, practitionerId, input, idempotencyKey, mayUseExistingRecords, cancellationToken);
+            return await AttemptAsync(areaId, practitionerId, input, submissionKey, mayUseExistingRecords, cancellationToken);
         }
     }
 
-    private async Task<Result> AttemptAsync(Guid areaId, Guid practitionerId, ReferralInput input, string? idempotencyKey,
+    private async Task<Result> AttemptAsync(Guid areaId, Guid practitionerId, ReferralInput input, string? submissionKey,
         bool mayUseExistingRecords, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is not null && await FindBySubmissionKeyAsync(idempotencyKey, cancellationToken) is { } earlier)
+        if (submissionKey is not null && await FindBySubmissionKeyAsync(practitionerId, submissionKey, cancellationToken) is { } earlier)
         {
             return new Result(earlier, AlreadyReceived: true);
         }
 
         var practitioner = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
         var agency = await db.Agencies.SingleAsync(a => a.Id == practitioner.AgencyId, cancellationToken);
+        // Who it is from is who sent it: only the front door records a concern for someone else, or chooses the source.
+        var (referrer, sourceCode) = ReferralSender.For(practitioner, agency,
+            input.OnBehalfOf is { } other ? new Referrer(null, null, other.Name?.Trim() ?? string.Empty, other.Role?.Trim() ?? string.Empty,
+                other.Phone?.Trim(), other.Email?.Trim()) : null,
+            input.SourceCode, input.ContactPhone);
         var child = await FindOrRegisterChildAsync(areaId, input, mayUseExistingRecords, cancellationToken);
         var previous = await db.Referrals.Where(r => r.ChildId == child.Id).MaxAsync(r => (DateOnly?)r.ReceivedOn, cancellationToken);
-
-        var referrer = input.OnBehalfOf is { } other
-            ? new Referrer(null, null, other.Name ?? string.Empty, other.Role ?? string.Empty, other.Phone, other.Email)
-            : new Referrer(practitioner.Id, agency.Id, practitioner.FullName, practitioner.JobTitle, input.ContactPhone?.Trim(), practitioner.Email);
         var contexts = (input.HarmContexts ?? []).Aggregate(HarmContext.None, (all, one) => all | one);
         var details = new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], contexts, input.ChildsViews,
-            input.FamilyKnows ?? false, input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard,
-            input.SourceCode ?? (input.OnBehalfOf is null ? SourceCodeFor(agency.Kind) : "1A"),
+            input.FamilyKnows ?? false, input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Urgency.Standard, sourceCode,
             [.. (input.Adults ?? []).Select(a => new ReferralAdult(a.Name?.Trim() ?? string.Empty, a.Relationship ?? RelationshipKind.Other, a.DateOfBirth,
                 a.LivesWithChild, a.ParentalResponsibility, a.Phone))],
             [.. (input.OtherChildren ?? []).Select(c => c with { Name = c.Name?.Trim() ?? string.Empty })]);
         var now = time.GetUtcNow();
         var referral = Referral.Receive(Guid.CreateVersion7(now), areaId, NewReference(now), child, referrer, details, now,
-            EnglandClock.ToEnglandDate(now), previous);
+            EnglandClock.ToEnglandDate(now), previous, practitioner.Id, AsSent(input, child));
         // Receipt is acknowledged as the referral is saved: the confirmation the referrer sees is the acknowledgement.
         referral.Acknowledge(now);
         db.Referrals.Add(referral);
         await JoinOrOpenEpisodeAsync(referral, now, cancellationToken);
         await RecordSharingAsync(referral, input.OnBehalfOf is null ? agency.Name : referral.Referrer.Name, now, cancellationToken);
         AddFamilyNetwork(child, referral.Adults, now);
-        if (idempotencyKey is not null)
+        if (submissionKey is not null)
         {
-            db.Entry(referral).Property(ReferralConfiguration.SubmissionKey).CurrentValue = idempotencyKey;
+            db.Entry(referral).Property(ReferralConfiguration.SubmissionKey).CurrentValue = submissionKey;
         }
 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+        catch (DbUpdateException) when (submissionKey is not null)
         {
             // The same key raced in from a second request: that one won; answer with it.
             db.ChangeTracker.Clear();
-            if (await FindBySubmissionKeyAsync(idempotencyKey, cancellationToken) is { } winner)
+            if (await FindBySubmissionKeyAsync(practitionerId, submissionKey, cancellationToken) is { } winner)
             {
                 return new Result(winner, AlreadyReceived: true);
             }
@@ -232,8 +232,10 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         }
     }
 
-    private Task<Referral?> FindBySubmissionKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.Referrals.SingleOrDefaultAsync(r => EF.Property<string?>(r, ReferralConfiguration.SubmissionKey) == key, cancellationToken);
+    /// <summary>The referral this practitioner already sent with this form: a key is its sender's own, never anyone else's.</summary>
+    private Task<Referral?> FindBySubmissionKeyAsync(Guid practitionerId, string key, CancellationToken cancellationToken) =>
+        db.Referrals.SingleOrDefaultAsync(r => r.RecordedBy == practitionerId && EF.Property<string?>(r, ReferralConfiguration.SubmissionKey) == key,
+            cancellationToken);
 
     private async Task<Child> FindOrRegisterChildAsync(Guid areaId, ReferralInput input, bool mayUseExistingRecords, CancellationToken cancellationToken)
     {
@@ -245,25 +247,21 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         }
 
         Requirement.Require(input.Child is not null, "SG-REF-19", "Give the child's details.", "Child");
-        return await registerChild.FindOrAddAsync(areaId, input.Child!, cancellationToken);
+        // A partner's referral makes a record of the child as they described them: it is never joined to a record children's
+        // social care holds (which would tell the sender who we hold). The front door is offered the likely matches and
+        // confirms one ("This is the same child"), which joins the records.
+        return mayUseExistingRecords
+            ? await registerChild.FindOrAddAsync(areaId, input.Child!, cancellationToken)
+            : registerChild.Add(areaId, input.Child!);
     }
 
     /// <summary>The DfE referral source (N00152) for a practitioner's agency.</summary>
-    public static string SourceCodeFor(AgencyKind kind) => kind switch
-    {
-        AgencyKind.School => "2A",
-        AgencyKind.College or AgencyKind.EarlyYears => "2B",
-        AgencyKind.GeneralPractice => "3A",
-        AgencyKind.HealthProvider => "3D",
-        AgencyKind.IntegratedCareBoard => "3F",
-        AgencyKind.Housing => "4",
-        AgencyKind.LocalAuthorityChildrensSocialCare or AgencyKind.AdultSocialCare => "5A",
-        AgencyKind.YouthJustice => "5B",
-        AgencyKind.Police or AgencyKind.BritishTransportPolice => "6",
-        AgencyKind.Probation or AgencyKind.Cafcass => "7",
-        AgencyKind.VoluntarySector or AgencyKind.Nspcc => "8",
-        _ => "10",
-    };
+    public static string SourceCodeFor(AgencyKind kind) => ReferralSender.SourceCodeFor(kind);
+
+    /// <summary>The child as the referrer described them; a child's record the front door pointed at is as it stands.</summary>
+    private static ChildAsSent AsSent(ReferralInput input, Child child) => input.Child is { } sent
+        ? new ChildAsSent(sent.GivenName?.Trim() ?? string.Empty, sent.FamilyName?.Trim() ?? string.Empty, sent.DateOfBirth, sent.ExpectedDateOfBirth)
+        : new ChildAsSent(child.GivenName, child.FamilyName, child.DateOfBirth, child.ExpectedDateOfBirth);
 
     /// <summary>A reference people can read out on the phone: year and six characters that are never confused (no 0/O, 1/I).</summary>
     private static string NewReference(DateTimeOffset now)

@@ -27,6 +27,10 @@ public sealed record ReferralView(Guid Id, string Reference, Guid ChildId, strin
         r.AcknowledgedAt, r.Referrer.Name, r.Referrer.Role, r.SourceCode, r.Concerns, r.HarmTypes, r.ChildsViews, r.FamilyKnows, r.FamilyAgrees,
         r.WhyFamilyNotToldOrAgreed, r.Urgency, r.IsReReferral, r.Outcome, r.DecisionReasons, r.SuggestedServices, r.PrimaryNeedCode, r.DecidedAt,
         r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, calendar)!.Value, r.Adults, r.HouseholdChildren, r.EpisodeId);
+
+    /// <summary>The referral as its sender sees it: the child as they described them, never the record children's social care holds.</summary>
+    public static ReferralView ForSender(Referral r, string recordName, WorkingDayCalendar calendar) =>
+        Of(r, r.ChildAsSent?.FullName ?? recordName, calendar);
 }
 
 public sealed class DecisionInput
@@ -63,22 +67,16 @@ public static class ReferralsApi
     {
         var referrals = api.MapGroup("/referrals").WithTags("Referrals");
 
-        referrals.MapPost("/", async Task<Created<ReferralView>> (ReferralInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-            ClaimsPrincipal user, MakeReferral make, SafeguardDbContext db, IAuthorizationService authorization, HttpContext http,
-            WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
+        referrals.MapPost("/", async Task<Created<ReferralView>> (ReferralInput input, ClaimsPrincipal user, MakeReferral make, SafeguardDbContext db,
+            IAuthorizationService authorization, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
         {
             var socialCare = (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded;
-            var result = await make.HandleAsync(user.AreaId()!.Value, user.PractitionerId()!.Value, input,
-                string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), socialCare, cancellationToken);
-            if (result.AlreadyReceived)
-            {
-                http.Response.Headers["Idempotent-Replayed"] = "true";
-            }
-
+            var result = await make.HandleAsync(user.AreaId()!.Value, user.PractitionerId()!.Value, input, submissionKey: null, socialCare, cancellationToken);
             var saved = await ReferralQueries.FindAsync(db, result.Referral.Id, cancellationToken);
-            return TypedResults.Created($"/api/v1/referrals/{result.Referral.Id}", ReferralView.Of(saved!.Value.Referral, saved.Value.ChildName, calendar));
+            return TypedResults.Created($"/api/v1/referrals/{result.Referral.Id}", ReferralView.ForSender(saved!.Value.Referral, saved.Value.ChildName, calendar));
         }).RequireAuthorization(Policies.WorksWithChildren).WithName("MakeReferral").WithDescription(
-            "Make a referral about a child. Send an Idempotency-Key header: a retry with the same key returns the first referral, never a second.");
+            "Make a referral about a child. Send an Idempotency-Key header: a retry with the same key and the same body returns the first referral, " +
+            "never a second; the key is yours alone, and the same key with a different body is a 422.");
 
         referrals.MapGet("/mine", async (ClaimsPrincipal user, SafeguardDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
             {
@@ -114,7 +112,9 @@ public static class ReferralsApi
 
             await audit.ReadAsync(nameof(Referral), id, found.Value.Referral.ChildId, isReferrer ? Policies.ReferrerBasis : Policies.ChildrenSocialCareBasis,
                 cancellationToken);
-            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar));
+            return TypedResults.Ok(socialCare
+                ? ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar)
+                : ReferralView.ForSender(found.Value.Referral, found.Value.ChildName, calendar));
         }).WithName("GetReferral");
 
         referrals.MapPost("/{id:guid}/decision", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, DecisionInput input, ClaimsPrincipal user,
@@ -141,7 +141,7 @@ public static class ReferralsApi
 
             found.Value.Referral.Escalate(user.PractitionerId()!.Value, input.Text ?? string.Empty, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar));
+            return TypedResults.Ok(ReferralView.ForSender(found.Value.Referral, found.Value.ChildName, calendar));
         }).WithName("EscalateReferral").WithDescription("The referrer is not satisfied with the decision (REF-07): a manager must respond.");
 
         referrals.MapPost("/{id:guid}/escalations/response", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input,
@@ -210,8 +210,10 @@ public static class ReferralQueries
         return found is null ? null : (found.Referral, found.ChildName);
     }
 
+    /// <summary>The referrer's own referrals, with the child as they described them.</summary>
     public static Task<List<Row>> MadeByAsync(SafeguardDbContext db, Guid practitionerId, CancellationToken cancellationToken) =>
-        Rows(db, db.Referrals.Where(r => r.Referrer.PractitionerId == practitionerId), newestFirst: true).Take(200).ToListAsync(cancellationToken);
+        Rows(db, db.Referrals.Where(r => r.Referrer.PractitionerId == practitionerId), newestFirst: true, asSent: true).Take(200)
+            .ToListAsync(cancellationToken);
 
     /// <summary>The front door's queue: referrals waiting for a decision, most urgent first, then oldest first.</summary>
     public static async Task<List<Row>> UndecidedAsync(SafeguardDbContext db, CancellationToken cancellationToken)
@@ -220,13 +222,18 @@ public static class ReferralQueries
         return [.. rows.OrderByDescending(r => r.Urgency).ThenBy(r => r.ReceivedAt)];
     }
 
-    private static IQueryable<Row> Rows(SafeguardDbContext db, IQueryable<Referral> referrals, bool newestFirst)
+    private static IQueryable<Row> Rows(SafeguardDbContext db, IQueryable<Referral> referrals, bool newestFirst, bool asSent = false)
     {
         var joined = from r in referrals
                      join c in db.Children on r.ChildId equals c.Id
                      select new { r, c };
         joined = newestFirst ? joined.OrderByDescending(x => x.r.ReceivedAt) : joined.OrderBy(x => x.r.ReceivedAt);
-        return joined.Select(x => new Row(x.r.Id, x.r.Reference, x.r.ChildId, x.c.GivenName + " " + x.c.FamilyName, x.c.DateOfBirth,
-            x.r.ReceivedAt, x.r.ReceivedOn, x.r.Urgency, x.r.IsReReferral, x.r.Referrer.Name, x.r.Outcome, x.r.DecidedAt));
+        return asSent
+            ? joined.Select(x => new Row(x.r.Id, x.r.Reference, x.r.ChildId,
+                x.r.ChildAsSent != null ? x.r.ChildAsSent.GivenName + " " + x.r.ChildAsSent.FamilyName : x.c.GivenName + " " + x.c.FamilyName,
+                x.r.ChildAsSent != null ? x.r.ChildAsSent.DateOfBirth : x.c.DateOfBirth,
+                x.r.ReceivedAt, x.r.ReceivedOn, x.r.Urgency, x.r.IsReReferral, x.r.Referrer.Name, x.r.Outcome, x.r.DecidedAt))
+            : joined.Select(x => new Row(x.r.Id, x.r.Reference, x.r.ChildId, x.c.GivenName + " " + x.c.FamilyName, x.c.DateOfBirth,
+                x.r.ReceivedAt, x.r.ReceivedOn, x.r.Urgency, x.r.IsReReferral, x.r.Referrer.Name, x.r.Outcome, x.r.DecidedAt));
     }
 }

@@ -265,17 +265,26 @@ public abstract class ReferralsApiTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task MakeReferral_SecondForSameNhsNumber_JoinsTheSameChildAsAReReferral()
+    public async Task MakeReferral_SecondForSameNhsNumber_IsOfferedToTheFrontDoor_AndJoinsTheChildAsAReReferralOnceConfirmed()
     {
-        var (_, dsl, _) = await FrontDoorAsync();
+        var (_, dsl, manager) = await FrontDoorAsync();
         using var first = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral("4010232137"));
         using var second = await dsl.PostAsJsonAsync("/api/v1/referrals", AReferral("4010232137"));
 
         var a = await first.Content.ReadFromJsonAsync<JsonElement>();
         var b = await second.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(a.GetProperty("childId").GetGuid(), b.GetProperty("childId").GetGuid());
+        // A partner's referral never joins a record by itself: the front door is offered the match and confirms it.
+        Assert.NotEqual(a.GetProperty("childId").GetGuid(), b.GetProperty("childId").GetGuid());
         Assert.False(a.GetProperty("isReReferral").GetBoolean());
-        Assert.True(b.GetProperty("isReReferral").GetBoolean());
+        var page = await manager.GetStringAsync(new Uri($"/referrals/{b.GetProperty("id").GetGuid()}", UriKind.Relative));
+        Assert.Contains("Is this child already known?", page, StringComparison.Ordinal);
+        using var same = await HttpSignIn.PostFormAsync(manager, $"/referrals/{b.GetProperty("id").GetGuid()}",
+            new Dictionary<string, string> { ["existingChildId"] = a.GetProperty("childId").GetGuid().ToString() }, handler: "SameChild");
+        Assert.Equal(HttpStatusCode.Redirect, same.StatusCode);
+
+        var joined = await manager.GetFromJsonAsync<JsonElement>(second.Headers.Location);
+        Assert.Equal(a.GetProperty("childId").GetGuid(), joined.GetProperty("childId").GetGuid());
+        Assert.True(joined.GetProperty("isReReferral").GetBoolean());
     }
 
     [Fact]

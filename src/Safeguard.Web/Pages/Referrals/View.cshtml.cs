@@ -162,7 +162,8 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
         Referral = found.Value.Referral;
         DecisionDueOn = StatutoryRules.ReferralDecision.Due(Referral.ReceivedOn, calendar)!.Value;
         Today = EnglandClock.Today(time);
-        ChildName = found.Value.ChildName;
+        // The referrer is shown the child as they described them, never the record the front door holds or joined it to.
+        ChildName = !socialCare && Referral.ChildAsSent is { } asSent ? asSent.FullName : found.Value.ChildName;
         if (socialCare)
         {
             var child = await db.Children.AsNoTracking().SingleAsync(c => c.Id == Referral.ChildId, cancellationToken);
