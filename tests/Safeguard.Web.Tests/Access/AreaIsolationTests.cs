@@ -76,6 +76,7 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
         ["AspNetRoles"] = "Identity's role names (roles live on the practitioner record)",
         ["AspNetRoleClaims"] = "claims of Identity's roles, not of people",
         ["__EFMigrationsHistory"] = "which migrations have run",
+        ["DataProtectionKeys"] = "the keys that protect cookies and forms, shared by every node before any area is known: secrets of the service, not of people",
     };
 
     [Fact]

@@ -278,6 +278,90 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("ClockRecords");
                 });
 
+            modelBuilder.Entity("Safeguard.Data.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Safeguard.Data.Identity.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Data.Identity.SafeguardUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -289,6 +373,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -333,6 +420,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("TwoFactorOptional")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -347,6 +437,34 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Data.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "UserId", "EndedAt");
+
+                    b.ToTable("SignInSessions", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Access.AccessRequest", b =>
@@ -461,6 +579,108 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("BreakGlass", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.Access.RoleGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LinkExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("NewAccount")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<int[]>("Roles")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.HasIndex("AreaId", "PractitionerId");
+
+                    b.HasIndex("AreaId", "AgencyId", "Status");
+
+                    b.ToTable("RoleGrants");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Access.SearchAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Misses")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "ReviewedAt");
+
+                    b.HasIndex("AreaId", "UserId", "RaisedAt");
+
+                    b.ToTable("SearchAlerts");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -519,6 +739,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("Section47EnquiryId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.HasKey("Id");
 
@@ -588,6 +812,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<string>("MovingTo")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
@@ -681,6 +909,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid?>("Section47EnquiryId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -769,6 +1001,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateOnly>("TakenOn")
                         .HasColumnType("date");
 
@@ -826,6 +1062,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<bool>("Started")
                         .HasColumnType("boolean");
@@ -905,6 +1145,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<bool?>("SeenAlone")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("SpecialistAssessments")
                         .HasMaxLength(10000)
@@ -989,6 +1233,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("WhatToShareWithFamily")
                         .HasMaxLength(10000)
@@ -1243,6 +1491,16 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("FirstExportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdentityCheck")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid?>("IdentityCheckedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("IdentityCheckedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1368,6 +1626,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<bool?>("SeenAlone")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
@@ -1454,6 +1716,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("SourceCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1529,6 +1795,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("NextReviewOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
@@ -1587,6 +1857,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<bool>("SeenAlone")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("VisitedBy")
                         .HasColumnType("uuid");
 
@@ -1636,6 +1910,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("SharedBy")
                         .IsRequired()
@@ -1717,6 +1995,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("StartedBy")
                         .HasColumnType("uuid");
 
@@ -1766,6 +2048,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("IncidentOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("PossiblyHeldChildId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("uuid");
 
@@ -1791,6 +2076,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("ChildId");
 
                     b.HasIndex("SettingAgencyId");
+
+                    b.HasIndex("AreaId", "PossiblyHeldChildId");
 
                     b.HasIndex("AreaId", "RecordedBy");
 
@@ -2062,10 +2349,17 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("SourceCode")
                         .IsRequired()
@@ -2096,14 +2390,14 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("AreaId", "SubmissionKey")
-                        .IsUnique();
-
                     b.HasIndex("AreaId", "ChildId", "ReceivedOn");
 
                     b.HasIndex("AreaId", "DecidedAt", "ReceivedAt");
 
                     b.HasIndex("AreaId", "EpisodeId", "ReceivedAt");
+
+                    b.HasIndex("AreaId", "RecordedBy", "SubmissionKey")
+                        .IsUnique();
 
                     b.ToTable("Referrals");
                 });
@@ -2173,6 +2467,21 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasOne("Safeguard.Domain.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Access.RoleGrant", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2768,6 +3077,33 @@ namespace Safeguard.Data.Migrations.PostgreSql
                                 .HasForeignKey("EpisodeId");
                         });
 
+                    b.OwnsMany("Safeguard.Domain.FamilyHelp.CoWorkerAllocation", "CoWorkers", b1 =>
+                        {
+                            b1.Property<Guid>("EpisodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("AllocatedBy");
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<Guid>("PractitionerId");
+
+                            b1.Property<DateOnly?>("Until");
+
+                            b1.HasKey("EpisodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Episodes");
+
+                            b1
+                                .ToJson("CoWorkers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EpisodeId");
+                        });
+
                     b.OwnsOne("Safeguard.Domain.FamilyHelp.FamilyAgreement", "FamilyAgreement", b1 =>
                         {
                             b1.Property<Guid>("EpisodeId");
@@ -2825,6 +3161,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         });
 
                     b.Navigation("Allocations");
+
+                    b.Navigation("CoWorkers");
 
                     b.Navigation("FamilyAgreement");
 
@@ -3311,6 +3649,37 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasForeignKey("SettingAgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("Safeguard.Domain.Referrals.ChildAsSent", "ChildAsSent", b1 =>
+                        {
+                            b1.Property<Guid>("EncompassNotificationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("DateOfBirth")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ExpectedDateOfBirth")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("FamilyName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("GivenName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("EncompassNotificationId");
+
+                            b1.ToTable("EncompassNotifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EncompassNotificationId");
+                        });
+
+                    b.Navigation("ChildAsSent");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Agency", b =>
@@ -3406,6 +3775,35 @@ namespace Safeguard.Data.Migrations.PostgreSql
                                 .HasForeignKey("ReferralId");
                         });
 
+                    b.OwnsOne("Safeguard.Domain.Referrals.ChildAsSent", "ChildAsSent", b1 =>
+                        {
+                            b1.Property<Guid>("ReferralId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("DateOfBirth")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ExpectedDateOfBirth")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("FamilyName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("GivenName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("ReferralId");
+
+                            b1.ToTable("Referrals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
                     b.OwnsMany("Safeguard.Domain.Referrals.ReferralAdult", "Adults", b1 =>
                         {
                             b1.Property<Guid>("ReferralId");
@@ -3479,6 +3877,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         });
 
                     b.Navigation("Adults");
+
+                    b.Navigation("ChildAsSent");
 
                     b.Navigation("Escalations");
 

@@ -267,6 +267,88 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("ClockRecords");
                 });
 
+            modelBuilder.Entity("Safeguard.Data.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Safeguard.Data.Identity.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Data.Identity.SafeguardUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -278,6 +360,9 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -322,6 +407,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TwoFactorOptional")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -336,6 +424,34 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Data.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "UserId", "EndedAt");
+
+                    b.ToTable("SignInSessions", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Access.AccessRequest", b =>
@@ -450,6 +566,108 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("BreakGlass", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.Access.RoleGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LinkExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.HasIndex("AreaId", "PractitionerId");
+
+                    b.HasIndex("AreaId", "AgencyId", "Status");
+
+                    b.ToTable("RoleGrants");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Access.SearchAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Misses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "ReviewedAt");
+
+                    b.HasIndex("AreaId", "UserId", "RaisedAt");
+
+                    b.ToTable("SearchAlerts");
+                });
+
             modelBuilder.Entity("Safeguard.Domain.ChildProtection.ChildProtectionConference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +725,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Section47EnquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -576,6 +798,10 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.Property<string>("MovingTo")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartedOn")
@@ -670,6 +896,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid?>("Section47EnquiryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -758,6 +988,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("TakenOn")
                         .HasColumnType("TEXT");
 
@@ -814,6 +1048,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Started")
@@ -894,6 +1132,10 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.Property<bool?>("SeenAlone")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SpecialistAssessments")
                         .HasMaxLength(10000)
@@ -977,6 +1219,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<string>("Section47Reasons")
                         .IsRequired()
                         .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhatToShareWithFamily")
@@ -1232,6 +1478,16 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<long?>("FirstExportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdentityCheck")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IdentityCheckedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IdentityCheckedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1357,6 +1613,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<bool?>("SeenAlone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -1443,6 +1703,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1518,6 +1782,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<DateOnly>("NextReviewOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -1576,6 +1844,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<bool>("SeenAlone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("VisitedBy")
                         .HasColumnType("TEXT");
 
@@ -1624,6 +1896,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SharedBy")
@@ -1706,6 +1982,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StartedBy")
                         .HasColumnType("TEXT");
 
@@ -1755,6 +2035,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<DateOnly>("IncidentOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PossiblyHeldChildId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("TEXT");
 
@@ -1780,6 +2063,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("ChildId");
 
                     b.HasIndex("SettingAgencyId");
+
+                    b.HasIndex("AreaId", "PossiblyHeldChildId");
 
                     b.HasIndex("AreaId", "RecordedBy");
 
@@ -2051,9 +2336,16 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceCode")
@@ -2085,14 +2377,14 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("AreaId", "SubmissionKey")
-                        .IsUnique();
-
                     b.HasIndex("AreaId", "ChildId", "ReceivedOn");
 
                     b.HasIndex("AreaId", "DecidedAt", "ReceivedAt");
 
                     b.HasIndex("AreaId", "EpisodeId", "ReceivedAt");
+
+                    b.HasIndex("AreaId", "RecordedBy", "SubmissionKey")
+                        .IsUnique();
 
                     b.ToTable("Referrals");
                 });
@@ -2162,6 +2454,21 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasOne("Safeguard.Domain.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Access.RoleGrant", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2757,6 +3064,33 @@ namespace Safeguard.Data.Migrations.Sqlite
                                 .HasForeignKey("EpisodeId");
                         });
 
+                    b.OwnsMany("Safeguard.Domain.FamilyHelp.CoWorkerAllocation", "CoWorkers", b1 =>
+                        {
+                            b1.Property<Guid>("EpisodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("AllocatedBy");
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<Guid>("PractitionerId");
+
+                            b1.Property<DateOnly?>("Until");
+
+                            b1.HasKey("EpisodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Episodes");
+
+                            b1
+                                .ToJson("CoWorkers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EpisodeId");
+                        });
+
                     b.OwnsOne("Safeguard.Domain.FamilyHelp.FamilyAgreement", "FamilyAgreement", b1 =>
                         {
                             b1.Property<Guid>("EpisodeId");
@@ -2814,6 +3148,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Allocations");
+
+                    b.Navigation("CoWorkers");
 
                     b.Navigation("FamilyAgreement");
 
@@ -3300,6 +3636,37 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasForeignKey("SettingAgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("Safeguard.Domain.Referrals.ChildAsSent", "ChildAsSent", b1 =>
+                        {
+                            b1.Property<Guid>("EncompassNotificationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DateOfBirth")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ExpectedDateOfBirth")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FamilyName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("GivenName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("EncompassNotificationId");
+
+                            b1.ToTable("EncompassNotifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EncompassNotificationId");
+                        });
+
+                    b.Navigation("ChildAsSent");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Agency", b =>
@@ -3395,6 +3762,35 @@ namespace Safeguard.Data.Migrations.Sqlite
                                 .HasForeignKey("ReferralId");
                         });
 
+                    b.OwnsOne("Safeguard.Domain.Referrals.ChildAsSent", "ChildAsSent", b1 =>
+                        {
+                            b1.Property<Guid>("ReferralId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DateOfBirth")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ExpectedDateOfBirth")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FamilyName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("GivenName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ReferralId");
+
+                            b1.ToTable("Referrals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
                     b.OwnsMany("Safeguard.Domain.Referrals.ReferralAdult", "Adults", b1 =>
                         {
                             b1.Property<Guid>("ReferralId");
@@ -3468,6 +3864,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Adults");
+
+                    b.Navigation("ChildAsSent");
 
                     b.Navigation("Escalations");
 
