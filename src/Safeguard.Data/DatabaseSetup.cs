@@ -38,19 +38,18 @@ public static class DatabaseSetup
     {
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<ClockInterceptor>();
-        services.AddSingleton<SensitiveContentInterceptor>();
         services.AddSingleton<ParticipationInterceptor>();
         services.AddSingleton(sp => ImportedCalendar.Load(ImportedCalendar.FileFrom(sp.GetService<IConfiguration>())));
         services.AddScoped<AuditLog>();
         services.AddDbContext<SqliteSafeguardDbContext>((sp, o) =>
         {
             ConfigureSqlite(o, SqliteConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(sp.GetRequiredService<SensitiveContentInterceptor>(), sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(SensitiveContentInterceptor.Instance, sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddDbContext<PostgreSqlSafeguardDbContext>((sp, o) =>
         {
             ConfigurePostgreSql(o, PostgreSqlConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(sp.GetRequiredService<SensitiveContentInterceptor>(), sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
+            o.AddInterceptors(SensitiveContentInterceptor.Instance, sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
         });
         services.AddScoped<SafeguardDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteSafeguardDbContext>()

@@ -148,6 +148,16 @@ public static class SensitiveContent
 /// </summary>
 public sealed class SensitiveContentInterceptor : IMaterializationInterceptor, ISaveChangesInterceptor
 {
+    /// <summary>
+    /// The one instance: it holds no state, and EF Core builds its internal services once per distinct materialization
+    /// interceptor, so a new instance per host would make a new set of internal services each time.
+    /// </summary>
+    public static readonly SensitiveContentInterceptor Instance = new();
+
+    private SensitiveContentInterceptor()
+    {
+    }
+
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         var (mark, words) = SensitiveContent.ShapeOf(materializationData.EntityType);

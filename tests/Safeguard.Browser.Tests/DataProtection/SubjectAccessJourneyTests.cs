@@ -21,6 +21,10 @@ public sealed class SubjectAccessJourneyTests(ServiceFixture service)
         var row = manager.Locator("main table tbody tr").First;
         var childName = await row.Locator("td >> nth=0 >> a").InnerTextAsync();
         var referrerName = await row.Locator("td >> nth=1").InnerTextAsync();
+        // The officer finds the record by the child's exact name and date of birth, which the manager reads from the child's search.
+        await manager.GotoAsync($"/children?q={Uri.EscapeDataString(childName.Split(' ')[^1])}");
+        var found = manager.Locator("main table tbody tr").Filter(new() { Has = manager.Locator($"td >> nth=0 >> text=\"{childName}\"") }).First;
+        var born = DateOnly.ParseExact(await found.Locator("td >> nth=1").InnerTextAsync(), "d MMMM yyyy", CultureInfo.InvariantCulture);
 
         await using var context = await service.NewContextAsync();
         var officer = await context.NewPageAsync();
@@ -28,8 +32,10 @@ public sealed class SubjectAccessJourneyTests(ServiceFixture service)
         await officer.ClickAsync(".govuk-service-navigation__link:has-text('Data protection')");
         await officer.AssertAccessibleAsync();
         await officer.ClickAsync("text=Record a request");
-        await officer.FillAsync("#q", childName);
-        await officer.ClickAsync("button:has-text('Search')");
+        await officer.FillAsync("#GivenName", childName.Split(' ')[0]);
+        await officer.FillAsync("#FamilyName", childName.Split(' ')[^1]);
+        await officer.FillDateAsync("DateOfBirth", born);
+        await officer.ClickAsync("button:has-text('Find the record')");
         await officer.ClickAsync($"main a:has-text('{childName}')");
         await officer.AssertAccessibleAsync();
 
@@ -51,6 +57,9 @@ public sealed class SubjectAccessJourneyTests(ServiceFixture service)
         await officer.AssertAccessibleAsync();
         await officer.ScreenshotAsync("subject-access-request");
 
+        // A copy of the record goes only to someone whose identity was checked: the export waits for the check.
+        await officer.FillAsync("#IdentityCheck", "Passport and a council tax bill seen at the customer service centre.");
+        await officer.ClickAsync("button:has-text('Record the identity check')");
         await officer.ClickAsync("text=View the export, redacted for review");
         var export = await officer.InnerTextAsync("main");
         Assert.Contains($"What is held about {childName}", export, StringComparison.Ordinal);

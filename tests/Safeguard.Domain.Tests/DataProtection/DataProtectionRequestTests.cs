@@ -72,6 +72,7 @@ public sealed class DataProtectionRequestTests
         var request = ARequest(receivedOn: new DateOnly(2026, 11, 1));
 
         Assert.Equal("SG-DPR-08", RuleOf(() => request.MarkReviewed(Today, Today)));
+        request.RecordIdentityCheck("Passport and a letter from the school seen at the office.", Officer, new DateOnly(2026, 11, 2), Today);
         request.Exported(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal("SG-DPR-10", RuleOf(() => request.Release(Officer, Today, Today)));
         Assert.Equal("SG-DPR-09", RuleOf(() => request.MarkReviewed(Today.AddDays(1), Today)));
