@@ -50,6 +50,7 @@ public static class SensitiveContent
         [RecordKinds.BreakGlass.Name] = "A practitioner's reason for breaking the glass, read by the case's manager who reviews it.",
         [RecordKinds.Practitioner.Name] = "A practitioner's name and roles: not about a child.",
         [RecordKinds.Account.Name] = "A sign-in account: not about a child.",
+        [RecordKinds.RoleGrant.Name] = "Roles asked for and given to a practitioner: not about a child.",
     };
 
     /// <summary>

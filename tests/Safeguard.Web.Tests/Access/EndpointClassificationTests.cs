@@ -179,6 +179,7 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/children/{id:guid}/chronology"] = Access.Restricted,
         ["GET /api/v1/episodes/{id:guid}"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/allocation"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/co-workers"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/family-agreement"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/assessments"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/visits"] = Access.Restricted,
