@@ -399,6 +399,26 @@ public abstract class SendersTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task TheFrontDoorPage_AnsweringAMatchSettledAlready_ShowsWhyInTheErrorSummary_AndChangesNothing()
+    {
+        var (area, manager, officer, _, notificationId) = await PossibleMatchAsync();
+        using var __ = officer;
+        var sentChild = await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.Select(n => n.ChildId).SingleAsync());
+        using var rejected = await HttpSignIn.PostFormAsync(manager, "/front-door",
+            new Dictionary<string, string> { ["notificationId"] = notificationId.ToString() }, handler: "NotSameChild");
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+
+        using var again = await HttpSignIn.PostFormAsync(manager, "/front-door",
+            new Dictionary<string, string> { ["notificationId"] = notificationId.ToString() }, handler: "SameChild");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var page = await again.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.Contains("There is no possible match waiting for this notification", page, StringComparison.Ordinal);
+        Assert.Equal(sentChild, (await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.SingleAsync())).ChildId);
+    }
+
+    [Fact]
     public async Task ThePoliceAndSchools_AreRefusedThePossibleMatches_AndCannotDecideOne()
     {
         var (area, manager, officer, held, notificationId) = await PossibleMatchAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
+using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Rules;
 using Safeguard.Web.Authorization;
@@ -38,14 +39,30 @@ public sealed class IndexModel(SafeguardDbContext db, AuditLog audit, WorkingDay
     /// <summary>The child the police described is the held child: the records are joined, and the notification moves with the child.</summary>
     public async Task<IActionResult> OnPostSameChildAsync(Guid notificationId, CancellationToken cancellationToken)
     {
-        await matches.DecideAsync(notificationId, sameChild: true, cancellationToken);
-        return RedirectToPage();
+        return await DecideAsync(notificationId, sameChild: true, cancellationToken);
     }
 
     /// <summary>Not the same child: the suggestion is settled and the records stay apart.</summary>
     public async Task<IActionResult> OnPostNotSameChildAsync(Guid notificationId, CancellationToken cancellationToken)
     {
-        await matches.DecideAsync(notificationId, sameChild: false, cancellationToken);
-        return RedirectToPage();
+        return await DecideAsync(notificationId, sameChild: false, cancellationToken);
+    }
+
+    /// <summary>The answer, or the front door again with the reason in the error summary when it cannot be taken (such as a match settled a moment ago).</summary>
+    private async Task<IActionResult> DecideAsync(Guid notificationId, bool sameChild, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await matches.DecideAsync(notificationId, sameChild, cancellationToken);
+            return RedirectToPage();
+        }
+        catch (RuleViolationException violation)
+        {
+            // Nothing of the refused step is kept: the page is read afresh.
+            db.ChangeTracker.Clear();
+            await OnGetAsync(cancellationToken);
+            ModelState.AddModelError(string.Empty, violation.Message);
+            return Page();
+        }
     }
 }
