@@ -55,6 +55,7 @@ public static class SafeguardApp
         services.AddScoped<MakeReferral>();
         services.AddSingleton<Forms.ProtectedFormState>();
         services.AddScoped<MergeChildRecords>();
+        services.AddScoped<Safeguard.Web.OperationEncompass.EncompassMatches>();
         services.AddScoped<MyClocks>();
         services.AddScoped<SendEncompassNotification>();
         services.AddScoped<RecordReferralDecision>();

@@ -101,7 +101,22 @@ public sealed class EncompassNotification
     /// The front door has decided whether the held record it was offered is this child: either way the suggestion is settled
     /// (when it is, the records are joined and the notification moves with the child, see <see cref="MoveToChild"/>).
     /// </summary>
-    public void SettleSuggestedMatch() => PossiblyHeldChildId = null;
+    public void SettleSuggestedMatch()
+    {
+        PendingMatch();
+        PossiblyHeldChildId = null;
+    }
+
+    /// <summary>Only the front door confirming a suggested match that is still waiting for them settles it.</summary>
+    public const string NoPendingMatchRule = "SG-ENC-07";
+
+    /// <summary>The held record the front door was offered for this child, while they have still to say whether it is the same child.</summary>
+    public Guid PendingMatch()
+    {
+        Require(PossiblyHeldChildId is not null, NoPendingMatchRule,
+            "There is no possible match waiting for this notification: it has been settled already, or the police's description matched no record held.");
+        return PossiblyHeldChildId!.Value;
+    }
 
     /// <summary>The child turned out to have an existing record: the notification moves to it (after <see cref="Child.MergeInto"/>).</summary>
     public void MoveToChild(Child survivor)

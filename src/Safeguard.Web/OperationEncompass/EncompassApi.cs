@@ -33,6 +33,13 @@ public sealed class EncompassInput
     public string? Summary { get; set; }
 }
 
+/// <summary>The front door's answer to a possible match: whether the child the police described is the child held.</summary>
+public sealed class PossibleMatchAnswer
+{
+    [Required(ErrorMessage = "Say whether it is the same child")]
+    public bool? SameChild { get; set; }
+}
+
 public sealed record EncompassView(Guid Id, Guid ChildId, string ChildName, DateOnly? DateOfBirth, string Setting, DateTimeOffset IncidentAt,
     bool ChildPresent, string Summary, DateTimeOffset SentAt, DateOnly DueBy, DateTimeOffset? SeenAt);
 
@@ -153,5 +160,17 @@ public static class EncompassApi
             await EncompassQueries.MarkSeenAsync(db, id, user.PractitionerId()!.Value, time, cancellationToken);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.DesignatedSafeguardingLead).WithName("MarkEncompassNotificationSeen");
+
+        // The front door: notifications whose child, as the police described them, may be a child already held.
+        encompass.MapGet("/possible-matches", async (EncompassMatches matches, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await matches.WaitingAsync(cancellationToken)))
+            .RequireAuthorization(Policies.ChildrenSocialCare).WithName("GetEncompassPossibleMatches");
+
+        encompass.MapPost("/{id:guid}/match", async Task<NoContent> (Guid id, PossibleMatchAnswer answer, EncompassMatches matches,
+            CancellationToken cancellationToken) =>
+        {
+            await matches.DecideAsync(id, answer.SameChild!.Value, cancellationToken);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithName("DecideEncompassPossibleMatch");
     }
 }

@@ -141,6 +141,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         // the API is for settings.
         ["/encompass"] =                                                    "S  -  D  -  S  S  D  D  D  D  D  D  D  D  D  -",
         ["GET /api/v1/encompass/"] =                                        "S  -  D  D  D  D  D  D  D  D  D  D  D  D  D  D",
+        // The front door: notifications whose child may be one already held (Kit), never the police or the school.
+        ["GET /api/v1/encompass/possible-matches"] =                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         // Case work on the episode: children's social care and the lead practitioner; not break-glass, granted access or the core group.
         // The child protection plan itself is read by its core group too.
         ["/episodes/{id:guid}"] =                                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
@@ -207,6 +209,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         // Children's social care's front door registers a child before any case has a lead practitioner (a social worker or a
         // Family Help practitioner without a part in Robin's case included).
         ["POST /api/v1/children/"] = [Persona.Sw, Persona.Fh],
+        // Likewise, the front door says whether a child the police described is one already held, as on the front-door page.
+        ["POST /api/v1/encompass/{id:guid}/match"] = [Persona.Sw, Persona.Fh],
         // The referrer escalates their own referral; the school's DSL marks the notification to their school seen.
         ["POST /api/v1/referrals/{id:guid}/escalations"] = [Persona.Ref],
         ["POST /api/v1/encompass/{id:guid}/seen"] = [Persona.Ref],

@@ -119,6 +119,7 @@ internal static class ChildJourney
         ("/encompass", Who.Referrer, "/encompass", j.EncompassChildId),
         ("/encompass", Who.Police, "/encompass", j.EncompassChildId),
         ("GET /api/v1/encompass/", Who.Referrer, "/api/v1/encompass", j.EncompassChildId),
+        ("GET /api/v1/encompass/possible-matches", Who.Manager, "/api/v1/encompass/possible-matches", j.EncompassChildId),
         ("/episodes/{id:guid}/visits/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/visits/new", j.ChildId),
         ("/episodes/{id:guid}/plans/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/plans/new", j.ChildId),
         ("/episodes/{id:guid}/close", Who.Manager, $"/episodes/{j.EpisodeId}/close", j.ChildId),
@@ -228,9 +229,14 @@ internal static class ChildJourney
             urgency = "Standard",
         }), HttpStatusCode.Created);
 
+        // Children's social care already hold a record with the NHS number the police give for Kit: a possible match for the front door.
+        await Json(await c[Who.Manager].PostAsJsonAsync("/api/v1/children", new
+        {
+            givenName = "Kitheld", familyName = "Encompasswalk", dateOfBirth = "2019-01-05", sex = "F", ethnicityCode = "WBRI", nhsNumber = "9434765919",
+        }), HttpStatusCode.Created);
         var notification = await Json(await c[Who.Police].PostAsJsonAsync("/api/v1/encompass", new
         {
-            child = new { givenName = "Kit", familyName = "Encompasswalk", dateOfBirth = "2019-01-05", sex = "F", ethnicityCode = "WBRI" },
+            child = new { givenName = "Kit", familyName = "Encompasswalk", dateOfBirth = "2019-01-05", sex = "F", ethnicityCode = "WBRI", nhsNumber = "9434765919" },
             settingAgencyId = area.School.Id,
             incidentAt = $"{later.AddDays(-1):yyyy-MM-dd}T21:30:00+00:00",
             childPresent = true,

@@ -85,6 +85,8 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/access-requests/{id:guid}/decision"] = Access.Restricted,
         ["POST /api/v1/break-glass/{id:guid}/review"] = Access.Restricted,
         ["/front-door"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/encompass/possible-matches"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/encompass/{id:guid}/match"] = Access.ChildrenSocialCare,
         ["POST /api/v1/children/"] = Access.ChildrenSocialCare,
         ["GET /api/v1/children/{id:guid}"] = Access.ChildrenSocialCare,
         ["GET /api/v1/referrals/queue"] = Access.ChildrenSocialCare,

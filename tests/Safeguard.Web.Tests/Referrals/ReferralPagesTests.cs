@@ -428,6 +428,65 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
         Assert.Equal("2A", referral.GetProperty("sourceCode").GetString());
     }
 
+    [Fact]
+    public async Task FrontDoorStaff_RecordingForACaller_ChooseTheReferralSource_FromTheCensusList()
+    {
+        var (_, manager) = await PeopleAsync();
+        var caller = new[] { ("Input.RaisedByOther", "true"), ("Input.RaiserName", "Nadia Nextdoor"), ("Input.RaiserRole", "Neighbour") };
+        var walk = new ReferralFormWalk(manager);
+        await walk.StartAsync();
+        await walk.AnswerAllAsync(Answers().Take(7));
+        Assert.Contains("1B – Individual: acquaintance (including neighbours and childminders)", walk.Text, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"1A\" selected=\"selected\">", walk.Html, StringComparison.Ordinal);
+
+        using var unknown = await walk.ContinueAsync([.. caller, ("Input.SourceCode", "ZZ")]);
+        Assert.Equal("Who raised the concern?", walk.Heading);
+        Assert.Contains(("#Input_SourceCode", "Select who the referral comes from."), walk.Errors);
+
+        using var chosen = await walk.ContinueAsync([.. caller, ("Input.SourceCode", "1B")]);
+        Assert.Equal("Check your answers before sending your referral", walk.Heading);
+        Assert.Contains("1B – Individual: acquaintance (including neighbours and childminders)", walk.Text, StringComparison.Ordinal);
+
+        var referral = await ReferralAsync(manager, await SendAsync(walk));
+        Assert.Equal("Nadia Nextdoor", referral.GetProperty("referrerName").GetString());
+        Assert.Equal("1B", referral.GetProperty("sourceCode").GetString());
+    }
+
+    [Fact]
+    public async Task FrontDoorStaff_RecordingAsThemselves_KeepTheirOwnSource_WhateverTheHiddenListSays()
+    {
+        var (_, manager) = await PeopleAsync();
+        var walk = await AtCheckYourAnswersAsync(manager,
+            Answers(page: 7, replace: [("Input.RaisedByOther", "false"), ("Input.SourceCode", "1C")]));
+
+        var referral = await ReferralAsync(manager, await SendAsync(walk));
+
+        Assert.Equal("5A", referral.GetProperty("sourceCode").GetString());
+    }
+
+    [Fact]
+    public async Task SchoolStaff_AreNotOfferedTheReferralSource_AndSendingOneIsRefusedWithNothingSent()
+    {
+        var (dsl, manager) = await PeopleAsync();
+        var walk = new ReferralFormWalk(dsl);
+        await walk.StartAsync();
+        await walk.AnswerAllAsync(Answers().Take(7));
+        Assert.DoesNotContain("Input.SourceCode", walk.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Where the concern came from", walk.Html, StringComparison.Ordinal);
+
+        using var refused = await walk.ContinueAsync(("Input.ContactPhone", "01632 960 001"), ("Input.SourceCode", "1C"));
+        Assert.Equal("Your contact details", walk.Heading);
+        Assert.Contains(("#main-content",
+            "The referral source is worked out from your organisation; only children's social care choose it. Nothing was sent."), walk.Errors);
+        using var notAtCheck = await walk.SubmitAsync();
+        Assert.NotEqual(HttpStatusCode.Redirect, notAtCheck.StatusCode);
+        Assert.DoesNotContain("Ellie Pagetest", await manager.GetStringAsync(new Uri("/front-door", UriKind.Relative)), StringComparison.Ordinal);
+
+        using var asThemselves = await walk.ContinueAsync(("Input.ContactPhone", "01632 960 001"));
+        var referral = await ReferralAsync(manager, await SendAsync(walk));
+        Assert.Equal("2A", referral.GetProperty("sourceCode").GetString());
+    }
+
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string tokenPage, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await HttpSignIn.AntiforgeryTokenAsync(client, tokenPage);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Data;
 using Safeguard.Data.Idempotency;
+using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Security;
 using Safeguard.Web.Tests.Support;
@@ -324,6 +325,119 @@ public abstract class SendersTests<TFactory>(TFactory factory) : IClassFixture<T
         var saved = await InAreaAsync(area.Area.Id, db => db.Referrals.SingleAsync());
         Assert.Null(saved.Referrer.PractitionerId);
         Assert.NotNull(saved.RecordedBy);
+    }
+
+    private async Task<(TestArea Area, HttpClient Manager, HttpClient Officer, Guid Held, Guid NotificationId)> PossibleMatchAsync()
+    {
+        var area = await factory.NewAreaAsync();
+        var manager = await SignedInAsync(area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.PracticeSupervisor);
+        var held = await HeldChildAsync(manager);
+        var officer = await SignedInAsync(area.Police);
+        using var sent = await officer.PostAsJsonAsync("/api/v1/encompass", Notification(area.School.Id, nhsNumber: HeldNhsNumber));
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        return (area, manager, officer, held, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task TheFrontDoorApi_ListsAPossibleMatch_AuditedAsReadsOfBothChildren_AndConfirmsIt()
+    {
+        var (area, manager, officer, held, notificationId) = await PossibleMatchAsync();
+        using var _ = officer;
+        var sentChild = await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.Select(n => n.ChildId).SingleAsync());
+        Task<int> ReadsOf(Guid child) => InAreaAsync(area.Area.Id, db => db.AuditEntries.CountAsync(a => a.ChildId == child));
+        var (heldBefore, sentBefore) = (await ReadsOf(held), await ReadsOf(sentChild));
+
+        var waiting = await manager.GetFromJsonAsync<JsonElement>("/api/v1/encompass/possible-matches");
+
+        var match = Assert.Single(waiting.EnumerateArray());
+        Assert.Equal(notificationId, match.GetProperty("notificationId").GetGuid());
+        Assert.Equal("Kai Asdescribed", match.GetProperty("sentName").GetString());
+        Assert.Equal("Heldname Realrecord", match.GetProperty("heldName").GetString());
+        Assert.Equal(held, match.GetProperty("heldChildId").GetGuid());
+        Assert.Equal(heldBefore + 1, await ReadsOf(held));
+        Assert.Equal(sentBefore + 1, await ReadsOf(sentChild));
+
+        using var confirmed = await manager.PostAsJsonAsync($"/api/v1/encompass/{notificationId}/match", new { sameChild = true });
+
+        Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
+        var notification = await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.SingleAsync());
+        Assert.Equal(held, notification.ChildId);
+        Assert.Null(notification.PossiblyHeldChildId);
+        Assert.Empty((await manager.GetFromJsonAsync<JsonElement>("/api/v1/encompass/possible-matches")).EnumerateArray());
+        var officersPage = await officer.GetStringAsync(new Uri("/encompass", UriKind.Relative));
+        Assert.Contains("Kai Asdescribed", officersPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Heldname", officersPage, StringComparison.Ordinal);
+
+        using var again = await manager.PostAsJsonAsync($"/api/v1/encompass/{notificationId}/match", new { sameChild = false });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal(EncompassNotification.NoPendingMatchRule, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ruleId").GetString());
+        Assert.Equal(held, (await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.SingleAsync())).ChildId);
+    }
+
+    [Fact]
+    public async Task TheFrontDoorApi_SayingItIsNotTheSameChild_SettlesTheSuggestion_AndTheRecordsStayApart()
+    {
+        var (area, manager, officer, held, notificationId) = await PossibleMatchAsync();
+        using var _ = officer;
+        var sentChild = await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.Select(n => n.ChildId).SingleAsync());
+
+        using var missing = await manager.PostAsJsonAsync($"/api/v1/encompass/{notificationId}/match", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(held, (await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.SingleAsync())).PossiblyHeldChildId);
+
+        using var rejected = await manager.PostAsJsonAsync($"/api/v1/encompass/{notificationId}/match", new { sameChild = false });
+
+        Assert.Equal(HttpStatusCode.NoContent, rejected.StatusCode);
+        var notification = await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.SingleAsync());
+        Assert.Equal(sentChild, notification.ChildId);
+        Assert.Null(notification.PossiblyHeldChildId);
+        Assert.Equal(2, await InAreaAsync(area.Area.Id, db => db.Children.CountAsync(c => c.Id == held || c.Id == sentChild)));
+        Assert.Empty((await manager.GetFromJsonAsync<JsonElement>("/api/v1/encompass/possible-matches")).EnumerateArray());
+
+        using var unknown = await manager.PostAsJsonAsync($"/api/v1/encompass/{Guid.NewGuid()}/match", new { sameChild = true });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheFrontDoorPage_AnsweringAMatchSettledAlready_ShowsWhyInTheErrorSummary_AndChangesNothing()
+    {
+        var (area, manager, officer, _, notificationId) = await PossibleMatchAsync();
+        using var __ = officer;
+        var sentChild = await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.Select(n => n.ChildId).SingleAsync());
+        using var rejected = await HttpSignIn.PostFormAsync(manager, "/front-door",
+            new Dictionary<string, string> { ["notificationId"] = notificationId.ToString() }, handler: "NotSameChild");
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+
+        using var again = await HttpSignIn.PostFormAsync(manager, "/front-door",
+            new Dictionary<string, string> { ["notificationId"] = notificationId.ToString() }, handler: "SameChild");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var page = await again.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.Contains("There is no possible match waiting for this notification", page, StringComparison.Ordinal);
+        Assert.Equal(sentChild, (await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.SingleAsync())).ChildId);
+    }
+
+    [Fact]
+    public async Task ThePoliceAndSchools_AreRefusedThePossibleMatches_AndCannotDecideOne()
+    {
+        var (area, manager, officer, held, notificationId) = await PossibleMatchAsync();
+        using var __ = manager;
+        using var dsl = await SignedInAsync(area.School, PractitionerRole.DesignatedSafeguardingLead);
+
+        foreach (var outsider in new[] { officer, dsl })
+        {
+            using var list = await outsider.GetAsync(new Uri("/api/v1/encompass/possible-matches", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+            Assert.DoesNotContain("Heldname", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var decided = await outsider.PostAsJsonAsync($"/api/v1/encompass/{notificationId}/match", new { sameChild = true });
+            Assert.Equal(HttpStatusCode.Forbidden, decided.StatusCode);
+        }
+
+        officer.Dispose();
+        var notification = await InAreaAsync(area.Area.Id, db => db.EncompassNotifications.SingleAsync());
+        Assert.NotEqual(held, notification.ChildId);
+        Assert.Equal(held, notification.PossiblyHeldChildId);
     }
 }
 

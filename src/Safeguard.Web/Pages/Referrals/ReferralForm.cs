@@ -50,7 +50,7 @@ public static class ReferralQuestions
     public static readonly ReferralQuestion Contact = new("contact", "Your contact details",
     [
         nameof(ReferralForm.RaisedByOther), nameof(ReferralForm.RaiserName), nameof(ReferralForm.RaiserRole), nameof(ReferralForm.RaiserPhone),
-        nameof(ReferralForm.ContactPhone),
+        nameof(ReferralForm.SourceCode), nameof(ReferralForm.ContactPhone),
     ]);
 
     public static readonly IReadOnlyList<ReferralQuestion> InOrder = [Child, Household, Adults, Concerns, Views, Family, Urgency, Contact];
@@ -157,6 +157,13 @@ public sealed class ReferralForm
     [MaxLength(40, ErrorMessage = "Their phone number must be 40 characters or fewer")]
     public string? RaiserPhone { get; set; }
 
+    /// <summary>
+    /// The DfE referral source (N00152) the front door chooses for a concern they record for someone else; 1A when none is
+    /// chosen. A partner's referral takes its source from their agency, and a partner sending one is refused.
+    /// </summary>
+    [MaxLength(2, ErrorMessage = "Select where the concern came from in the list")]
+    public string? SourceCode { get; set; }
+
     /// <summary>The referrer's own phone number, so the front door can call them back.</summary>
     [MaxLength(40, ErrorMessage = "Your phone number must be 40 characters or fewer")]
     public string? ContactPhone { get; set; }
@@ -259,7 +266,15 @@ public sealed class ReferralForm
                 }
             }
         }
-        else if (question == ReferralQuestions.Contact && RaisedByOther)
+
+        if (question == ReferralQuestions.Contact && !socialCare && !string.IsNullOrWhiteSpace(SourceCode))
+        {
+            // The same refusal as the API (SG-REF-24): the answer is not silently dropped, and nothing is sent.
+            state.AddModelError(string.Empty,
+                "The referral source is worked out from your organisation; only children's social care choose it. Nothing was sent.");
+        }
+
+        if (question == ReferralQuestions.Contact && RaisedByOther)
         {
             if (string.IsNullOrWhiteSpace(RaiserName))
             {
@@ -360,7 +375,7 @@ public sealed class ReferralForm
             var contexts = (input.HarmContexts ?? []).Aggregate(HarmContext.None, (all, one) => all | one);
             Referral.Receive(Guid.NewGuid(), Guid.Empty, "check", child, referrer,
                 new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], contexts, input.ChildsViews, input.FamilyKnows ?? false,
-                    input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Domain.Referrals.Urgency.Standard, "10",
+                    input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Domain.Referrals.Urgency.Standard, input.SourceCode ?? "10",
                     [.. input.Adults!.Select(a => new ReferralAdult(a.Name!.Trim(), a.Relationship!.Value, null, a.LivesWithChild, a.ParentalResponsibility, null))],
                     input.OtherChildren),
                 now, today, null);
@@ -415,6 +430,9 @@ public sealed class ReferralForm
             OtherChildren = [.. NamedOtherChildren.Select(c => new HouseholdChild(c, null))],
             OnBehalfOf = raisedByOther ? new ReferrerInput { Name = RaiserName?.Trim(), Role = RaiserRole?.Trim(), Phone = Blank(RaiserPhone) } : null,
             ContactPhone = raisedByOther ? null : Blank(ContactPhone),
+
+            // The front door's choice when they record for someone else; a partner's is passed on to be refused, never dropped.
+            SourceCode = raisedByOther || !mayRecordForOthers ? Blank(SourceCode)?.ToUpperInvariant() : null,
         };
     }
 
