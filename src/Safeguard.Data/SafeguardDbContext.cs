@@ -85,6 +85,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
 
+    /// <summary>Who was told what about a record, when, how and by whom (S47-09, S47-10, ASM-06, ASM-07, DISC-04).</summary>
+    public DbSet<Telling> Tellings => Set<Telling>();
+
     public DbSet<DataProtectionRequest> DataProtectionRequests => Set<DataProtectionRequest>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -150,6 +153,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<AccessRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<RoleGrant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Telling>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

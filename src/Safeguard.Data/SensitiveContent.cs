@@ -44,6 +44,8 @@ public static class SensitiveContent
         [RecordKinds.EncompassNotification.Name] =
             "The police's notification to one school: read only by the officer who sent it and the school's designated safeguarding lead.",
         [RecordKinds.DataProtectionRequest.Name] = "Read only by the data protection officer.",
+        [RecordKinds.Telling.Name] =
+            "Who was told about a record, when and how: its chronology entries come from the record it belongs to (the enquiry, the assessment, the plan), whose mark covers them.",
         [RecordKinds.FamilyMember.Name] = "Who an adult is: names and contact details, read with the child's record.",
         [RecordKinds.Relationship.Name] = "How an adult is related to the child: no practitioner's words.",
         [RecordKinds.AccessRequest.Name] = "A practitioner's reason for asking, read by the case's manager who decides it.",

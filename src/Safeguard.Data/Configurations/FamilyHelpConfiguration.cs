@@ -151,6 +151,8 @@ public sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration<S
         builder.Navigation(s => s.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(s => s.AttendanceMet);
         builder.Ignore(s => s.Section47Initiated);
+        builder.Ignore(s => s.MissingAttendance);
+        builder.Ignore(s => s.AwaitsConfirmation);
         builder.HasOne<Episode>().WithMany().HasForeignKey(s => s.EpisodeId);
         builder.HasIndex(s => new { s.AreaId, s.EpisodeId });
         builder.HasIndex(s => new { s.AreaId, s.ChildId });
@@ -190,6 +192,10 @@ public sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfigur
         builder.Property(c => c.ChildsViews).HasMaxLength(max);
         builder.Property(c => c.FamilyParticipation).HasMaxLength(max);
         builder.Property(c => c.Reasons).HasMaxLength(max);
+        builder.Property(c => c.WhyChildsViewsNotObtained).HasMaxLength(max);
+        builder.Property(c => c.AgencyReports).HasMaxLength(max);
+        // A plan's review conferences (its page and the conference page's link back to it).
+        builder.HasIndex(c => new { c.AreaId, c.PlanId });
         builder.OwnsMany(c => c.Attendees, a =>
         {
             a.ToJson();

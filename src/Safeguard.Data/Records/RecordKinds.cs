@@ -214,6 +214,9 @@ public static class RecordKinds
     public static readonly RecordKind InformationSharing = Kind<InformationSharingRecord>(AuditInterceptor.InformationSharingRecordType,
         "record of information shared", s => (s.Id, s.ChildId, s.AreaId), AccessRule.ChildrensSocialCare);
 
+    /// <summary>Who was told what about an enquiry, an assessment or a plan, when and how: written when it happens, never assumed.</summary>
+    public static readonly RecordKind Telling = Kind<Telling>("Telling", "record of telling", t => (t.Id, t.ChildId, t.AreaId), AccessRule.Episode);
+
     public static readonly RecordKind AccessRequest = Kind<AccessRequest>("AccessRequest", "request for access", r => (r.Id, r.ChildId, r.AreaId),
         AccessRule.CaseManager);
 
@@ -237,7 +240,7 @@ public static class RecordKinds
     public static readonly IReadOnlyList<RecordKind> All =
     [
         Child, FamilyMember, Relationship, Referral, EncompassNotification, Episode, Assessment, Plan, Visit, StrategyDiscussion, Section47Enquiry,
-        Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing,
+        Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing, Telling,
         AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
     ];
 

@@ -527,17 +527,18 @@ public sealed partial class Seeder
                 + (section47 ? "Section 47 enquiries to be made" : "No section 47 enquiries") + $": {discussion.Section47Reasons}", nameof(StrategyDiscussion),
                 discussion.Id, recorder);
             Day = heldOn;
+            if (discussion.AwaitsConfirmation)
+            {
+                discussion.ConfirmAttendance(manager);
+                Note(heldOn, ChronologyKind.StrategyDiscussion,
+                    $"{manager.FullName} confirmed the strategy discussion held without health"
+                    + (section47 ? " (section 47 enquiries may start)" : string.Empty) + $": {discussion.WhyAttendanceShort}",
+                    nameof(StrategyDiscussion), discussion.Id, manager);
+            }
+
             if (!section47)
             {
                 return StrategyResult.NoSection47;
-            }
-
-            if (!discussion.Section47Initiated)
-            {
-                discussion.ConfirmSection47(manager);
-                Note(heldOn, ChronologyKind.StrategyDiscussion,
-                    $"{manager.FullName} confirmed section 47 enquiries decided without the minimum attendance: {discussion.WhyAttendanceShort}",
-                    nameof(StrategyDiscussion), discussion.Id, manager);
             }
 
             return Section47(discussion, recorder);
@@ -691,17 +692,27 @@ public sealed partial class Seeder
                 // Plans end at review when the child is no longer likely to suffer significant harm: some at the first, more later.
                 var ends = lookedAfter is not null && lookedAfter.StartedOn <= nextReview || (script?.EndAtReview ?? faker.Random.Bool(reviews == 1 ? 0.3f : 0.55f));
                 var pre = !ends && preProceedings is null && (script?.PreProceedings ?? faker.Random.Bool(0.15f));
-                protection.RecordReview(chair, episode, nextReview, !ends, protection.LatestCategory,
+                var reviewDue = protection.Reviews.Count == 0 ? StatutoryRules.FirstReviewConference.Due(protection.StartedOn, calendar)!.Value
+                    : StatutoryRules.NextReviewConference.Due(protection.Reviews[^1].HeldOn, calendar)!.Value;
+                var review = protection.RecordReview(NewJourneyId(faker), chair, episode, nextReview, !ends, protection.LatestCategory,
                     ends ? lookedAfter is not null && lookedAfter.StartedOn <= nextReview
                             ? "The child is safe in their placement while looked after; the care plan now safeguards them."
                             : "The plan's outcomes are met: the child is no longer likely to suffer significant harm. Support continues."
                         : "Some progress, but the child is still likely to suffer significant harm; the plan continues.",
                     ends ? null : pre ? "Start pre-proceedings: the letter before proceedings will set out what must change."
                         : preProceedings is { IsOpen: true } ? "Pre-proceedings continue." : "Not at this stage: progress is being made.",
-                    nextReview);
+                    new ReviewRecord([new(chair.FullName, staff.SocialCareName, AttendeeRole.Other), new(socialWorker.FullName, staff.SocialCareName, AttendeeRole.LocalAuthoritySocialWorker),
+                            new(staff.Police?.FullName ?? "DC " + faker.Name.LastName(), "Northmoor Police", AttendeeRole.Police),
+                            new(staff.HealthVisitor?.FullName ?? faker.Name.FullName(), "Northmoor Community Health NHS Trust", AttendeeRole.Health)],
+                        faker.Random.Bool(0.8f) ? "Given in person with the lead social worker beforehand: the child says home feels calmer." : null,
+                        "The child is too young to give views; observed at home with the parents.",
+                        "Both parents attended with an advocate and agreed the changes still needed.",
+                        "Health, school and police reported on attendance, health appointments and call-outs since the last conference."),
+                    reviewDue, nextReview);
+                db.Conferences.Add(review);
                 Note(nextReview, ChronologyKind.Conference, $"Review child protection conference chaired by {chair.FullName}: "
                     + (protection.IsOpen ? "the plan continues" : "the plan ends") + $" ({ChildProtectionConference.Categories[protection.LatestCategory]}). "
-                    + protection.Reviews[^1].Reasons, "ChildProtectionPlan", protection.Id, chair);
+                    + protection.Reviews[^1].Reasons, "ChildProtectionConference", review.Id, chair);
                 Day = nextReview;
                 if (pre)
                 {

@@ -29,6 +29,14 @@ public sealed record ConferenceDecision(
     IReadOnlyList<PlanAction> OutlinePlan);
 
 /// <summary>
+/// What a review conference records, as an initial one does (RCPC-03): who took part and for which agency, the child's
+/// views and how they were given (or why they could not be obtained), how the family took part, and the agencies' reports
+/// evaluating the plan's impact — written here, or sent beforehand through the arranged conference.
+/// </summary>
+public sealed record ReviewRecord(IReadOnlyList<Attendee> Attendees, string? ChildsViews, string? WhyChildsViewsNotObtained, string? FamilyParticipation,
+    string? AgencyReports, bool ReportsReceivedBeforehand = false);
+
+/// <summary>
 /// An initial child protection conference, held within 15 working days of the strategy discussion that initiated the
 /// section 47 enquiry (ICPC-01) once concerns are substantiated. Its chair is independent of the operational and line
 /// management of the case (ICPC-03, RC-06). It decides whether the child needs a child protection plan and, if so, the
@@ -62,8 +70,17 @@ public sealed class ChildProtectionConference
 
     public Guid ChildId { get; private set; }
 
-    /// <summary>The enquiry an initial conference follows; none for a transfer-in conference (DISC-02).</summary>
+    /// <summary>The enquiry an initial conference follows; none for a transfer-in conference (DISC-02) or a review.</summary>
     public Guid? Section47EnquiryId { get; private set; }
+
+    /// <summary>For a review conference: the plan it reviewed (RCPC-03).</summary>
+    public Guid? PlanId { get; private set; }
+
+    /// <summary>Why the child's views could not be obtained, when they were not.</summary>
+    public string? WhyChildsViewsNotObtained { get; private set; }
+
+    /// <summary>For a review conference: the agencies' reports evaluating the plan's impact, as the conference considered them (RCPC-03).</summary>
+    public string? AgencyReports { get; private set; }
 
     public ConferenceKind Kind { get; private set; }
 
@@ -126,6 +143,57 @@ public sealed class ChildProtectionConference
         Require(decision.HeldOn >= notice!.On && decision.HeldOn <= today, "SG-CP-01",
             "The conference's date must be between the day you were told of the move and today.", nameof(decision.HeldOn));
         return Decide(id, planId, ConferenceKind.TransferIn, episode, null, chair, leadSocialWorker, decision, dueBy, false, notice.Reference);
+    }
+
+    /// <summary>
+    /// A review conference's record (RCPC-03), prepared and recorded as an initial conference is: who took part for which
+    /// agency, the child's views (or why they could not be obtained), the family's part, the agencies' reports on the
+    /// plan's impact, and the decision with its reasons. The plan records whether it continues.
+    /// </summary>
+    internal static ChildProtectionConference Review(Guid id, ChildProtectionPlan plan, Practitioner chair, DateOnly heldOn, bool planContinues, string reasons,
+        ReviewRecord record, DateOnly dueBy)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Require(record.Attendees.Count is > 0 and <= 60, "RCPC-03", "Record who took part in the review, and for which agency.", "Attendees");
+        for (var i = 0; i < record.Attendees.Count; i++)
+        {
+            var a = record.Attendees[i];
+            Require(!string.IsNullOrWhiteSpace(a.Name) && a.Name.Length <= 200 && !string.IsNullOrWhiteSpace(a.Agency) && a.Agency.Length <= 200, "RCPC-03",
+                $"Attendee {i + 1}: give their name and agency.", $"Attendees[{i}].Name");
+        }
+
+        Require(!string.IsNullOrWhiteSpace(record.ChildsViews) || !string.IsNullOrWhiteSpace(record.WhyChildsViewsNotObtained), "RCPC-03",
+            "Record the child's views and how they were given, or why they could not be obtained.", "ChildsViews");
+        Require(!string.IsNullOrWhiteSpace(record.FamilyParticipation), "RCPC-03", "Record how the family took part, and any advocate or supporter.",
+            "FamilyParticipation");
+        Require(record.ReportsReceivedBeforehand || !string.IsNullOrWhiteSpace(record.AgencyReports), "RCPC-03",
+            "Record the agencies' reports evaluating the plan's impact, or have them sent through the arranged review conference.", "AgencyReports");
+        foreach (var (field, text) in new[] { ("ChildsViews", record.ChildsViews), ("WhyChildsViewsNotObtained", record.WhyChildsViewsNotObtained),
+                     ("FamilyParticipation", record.FamilyParticipation), ("AgencyReports", record.AgencyReports) })
+        {
+            Require((text?.Length ?? 0) <= MaxTextLength, "RCPC-03", $"This must be {MaxTextLength:N0} characters or fewer.", field);
+        }
+
+        var conference = new ChildProtectionConference
+        {
+            Id = id,
+            AreaId = plan.AreaId,
+            EpisodeId = plan.EpisodeId,
+            ChildId = plan.ChildId,
+            PlanId = plan.Id,
+            Kind = ConferenceKind.Review,
+            HeldOn = heldOn,
+            ChairId = chair.Id,
+            ChildsViews = record.ChildsViews?.Trim() ?? string.Empty,
+            WhyChildsViewsNotObtained = string.IsNullOrWhiteSpace(record.ChildsViews) ? record.WhyChildsViewsNotObtained!.Trim() : null,
+            FamilyParticipation = record.FamilyParticipation!.Trim(),
+            AgencyReports = string.IsNullOrWhiteSpace(record.AgencyReports) ? null : record.AgencyReports.Trim(),
+            PlanNeeded = planContinues,
+            Reasons = reasons.Trim(),
+            DueBy = dueBy,
+        };
+        conference._attendees.AddRange(record.Attendees.Select(a => a with { Name = a.Name.Trim(), Agency = a.Agency.Trim() }));
+        return conference;
     }
 
     private static void RequireIndependentChair(Practitioner chair, Episode episode, Guid? enquiryLead)
@@ -197,8 +265,13 @@ public enum PlanEndReason
     LeftTheUk,
 }
 
-/// <summary>A review conference (RCPC-03): whether the plan continues, the latest category, and the decision on care proceedings (RCPC-04).</summary>
-public sealed record ReviewConference(DateOnly HeldOn, Guid ChairId, bool PlanContinues, string Category, string Reasons, string? ProceedingsDecision);
+/// <summary>
+/// A review conference (RCPC-03): whether the plan continues, the latest category, and the decision on care proceedings
+/// (RCPC-04). Who took part, the child's views, the family's part and the agencies' reports are on the review
+/// conference's own record (<see cref="ConferenceId"/>).
+/// </summary>
+public sealed record ReviewConference(DateOnly HeldOn, Guid ChairId, bool PlanContinues, string Category, string Reasons, string? ProceedingsDecision,
+    Guid? ConferenceId = null);
 
 /// <summary>A core group meeting: decisions, and the written views of members who could not come (CG-02).</summary>
 public sealed record CoreGroupMeeting(DateOnly HeldOn, string Decisions, string? AbsentViews, Guid RecordedBy);
@@ -393,8 +466,8 @@ public sealed class ChildProtectionPlan
     /// continues, changes category or ends. A continuing plan records the decision on care proceedings, considering
     /// all the children in the household (RCPC-04). The first review is due within 3 months, the next within 6 (RCPC-01/02).
     /// </summary>
-    public void RecordReview(Practitioner chair, Episode episode, DateOnly heldOn, bool planContinues, string category, string reasons, string? proceedingsDecision,
-        DateOnly today)
+    public ChildProtectionConference RecordReview(Guid conferenceId, Practitioner chair, Episode episode, DateOnly heldOn, bool planContinues, string category,
+        string reasons, string? proceedingsDecision, ReviewRecord record, DateOnly dueBy, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(chair);
         ArgumentNullException.ThrowIfNull(episode);
@@ -413,7 +486,9 @@ public sealed class ChildProtectionPlan
             "The child is still likely to suffer significant harm: record the decision on starting care proceedings, for every child in the household.",
             "ProceedingsDecision");
         Require((proceedingsDecision?.Length ?? 0) <= ChildProtectionConference.MaxTextLength, "RCPC-04", "This must be 10,000 characters or fewer.", "ProceedingsDecision");
-        _reviews.Add(new ReviewConference(heldOn, chair.Id, planContinues, category, reasons.Trim(), string.IsNullOrWhiteSpace(proceedingsDecision) ? null : proceedingsDecision.Trim()));
+        var conference = ChildProtectionConference.Review(conferenceId, this, chair, heldOn, planContinues, reasons, record, dueBy);
+        _reviews.Add(new ReviewConference(heldOn, chair.Id, planContinues, category, reasons.Trim(), string.IsNullOrWhiteSpace(proceedingsDecision) ? null : proceedingsDecision.Trim(),
+            conference.Id));
         LatestCategory = category;
         if (!planContinues)
         {
@@ -423,6 +498,7 @@ public sealed class ChildProtectionPlan
         }
 
         Version = Guid.NewGuid();
+        return conference;
     }
 
     /// <summary>

@@ -56,16 +56,23 @@ public sealed record StrategyDiscussionRecord(
 /// <summary>
 /// A multi-agency strategy discussion, held when there is reasonable cause to suspect a child is suffering or likely to
 /// suffer significant harm (SD-01): from a referral, an assessment or an open case, and more than once if needed. A
-/// local authority social worker, a health practitioner and a police representative are the minimum (SD-02, RC-05):
-/// the decision to start section 47 enquiries is not recorded without them unless the reason is given and a social work
-/// qualified manager confirms it. The local authority decides on section 47 (SD-03), with reasons.
+/// local authority social worker, a health practitioner and a police representative are the minimum (SD-02, RC-05), and
+/// the residential or fostering service too when the child is looked after: whatever the discussion decides, it is not
+/// recorded without them unless the reason is given, and a social work qualified manager confirms it. The local
+/// authority decides on section 47 (SD-03), with reasons; enquiries start only once the attendance is met or confirmed.
 /// </summary>
 public sealed class StrategyDiscussion
 {
     public const int MaxTextLength = 10_000;
 
-    /// <summary>The roles without which the section 47 decision needs a reason and a manager's confirmation (SD-02, RC-05).</summary>
+    /// <summary>The roles without which a strategy discussion needs a reason and a manager's confirmation (SD-02, RC-05).</summary>
     public static readonly IReadOnlyList<AttendeeRole> MinimumAttendance = [AttendeeRole.LocalAuthoritySocialWorker, AttendeeRole.Health, AttendeeRole.Police];
+
+    /// <summary>For a looked after child the residential or fostering service caring for them is asked as well (SD-02, RC-05).</summary>
+    public static readonly IReadOnlyList<AttendeeRole> MinimumAttendanceLookedAfter = [.. MinimumAttendance, AttendeeRole.ResidentialOrFosteringService];
+
+    /// <summary>The minimum attendance for a child who is, or is not, looked after.</summary>
+    public static IReadOnlyList<AttendeeRole> MinimumFor(bool childLookedAfter) => childLookedAfter ? MinimumAttendanceLookedAfter : MinimumAttendance;
 
     private readonly List<Attendee> _attendees = [];
     private readonly List<AgreedAction> _actions = [];
@@ -108,15 +115,25 @@ public sealed class StrategyDiscussion
     /// <summary>What is shared with the child and family, and what is withheld because it could harm the child or a police investigation (SD-05).</summary>
     public string? WhatToShareWithFamily { get; private set; }
 
-    /// <summary>Why a minimum attendee was missing when section 47 enquiries were decided (SD-02).</summary>
+    /// <summary>Why a minimum attendee was missing (SD-02, RC-05).</summary>
     public string? WhyAttendanceShort { get; private set; }
 
-    /// <summary>The social work qualified manager who confirmed a section 47 decision made without the minimum attendance.</summary>
+    /// <summary>The social work qualified manager who confirmed a discussion held without the minimum attendance (RC-05).</summary>
     public Guid? ConfirmedBy { get; private set; }
 
-    public bool AttendanceMet => MinimumAttendance.All(role => _attendees.Exists(a => a.Role == role));
+    /// <summary>The child was looked after when the discussion was held: the residential or fostering service is part of the minimum.</summary>
+    public bool ChildLookedAfter { get; private set; }
 
-    public static StrategyDiscussion Record(Guid id, Episode episode, Practitioner recordedBy, StrategyDiscussionRecord record, DateOnly today)
+    /// <summary>The roles of the minimum attendance that did not take part.</summary>
+    public IReadOnlyList<AttendeeRole> MissingAttendance => [.. MinimumFor(ChildLookedAfter).Where(role => !_attendees.Exists(a => a.Role == role))];
+
+    public bool AttendanceMet => MissingAttendance.Count == 0;
+
+    /// <summary>Held without the minimum attendance and not yet confirmed by a social work qualified manager (RC-05).</summary>
+    public bool AwaitsConfirmation => !AttendanceMet && ConfirmedBy is null;
+
+    public static StrategyDiscussion Record(Guid id, Episode episode, Practitioner recordedBy, StrategyDiscussionRecord record, DateOnly today,
+        bool childLookedAfter = false)
     {
         ArgumentNullException.ThrowIfNull(episode);
         ArgumentNullException.ThrowIfNull(recordedBy);
@@ -175,15 +192,19 @@ public sealed class StrategyDiscussion
             LegalActionNeeded = record.LegalActionNeeded!.Value,
             WhatToShareWithFamily = Blank(record.WhatToShareWithFamily),
             WhyAttendanceShort = Blank(record.WhyAttendanceShort),
+            ChildLookedAfter = childLookedAfter,
         };
         discussion._attendees.AddRange(record.Attendees.Select(a => a with { Name = a.Name.Trim(), Agency = a.Agency.Trim() }));
         discussion._actions.AddRange(record.Actions.Select(a => a with { What = a.What.Trim(), Who = a.Who.Trim() }));
-        if (discussion.Section47 && !discussion.AttendanceMet)
+        if (!discussion.AttendanceMet)
         {
-            var missing = string.Join(", ", MinimumAttendance.Where(r => !discussion._attendees.Exists(a => a.Role == r)).Select(Describe));
-            Require(discussion.WhyAttendanceShort is not null, "SD-02",
-                $"Section 47 enquiries are decided with a local authority social worker, health and the police. Missing: {missing}. Record why, for a manager to confirm.",
-                nameof(record.WhyAttendanceShort));
+            // Whatever the discussion decided (RC-05): a decision not to make enquiries is as much a decision of the minimum attendance.
+            var missing = string.Join(", ", discussion.MissingAttendance.Select(Describe));
+            Require(discussion.WhyAttendanceShort is not null, "RC-05",
+                (childLookedAfter
+                    ? "A strategy discussion about a looked after child is held with a local authority social worker, health, the police and the residential or fostering service. "
+                    : "A strategy discussion is held with a local authority social worker, health and the police. ")
+                + $"Missing: {missing}. Record why, for a manager to confirm.", nameof(record.WhyAttendanceShort));
             // The recorder confirms themselves only if they are a social work qualified manager; otherwise a manager confirms.
             if (recordedBy.Has(PractitionerRole.PracticeSupervisor))
             {
@@ -197,13 +218,16 @@ public sealed class StrategyDiscussion
     /// <summary>Section 47 enquiries start from this discussion only once the attendance is met or a manager has confirmed the shortfall.</summary>
     public bool Section47Initiated => Section47 && (AttendanceMet || ConfirmedBy is not null);
 
-    /// <summary>A social work qualified manager confirms a section 47 decision made without the minimum attendance (SD-02, RC-05).</summary>
-    public void ConfirmSection47(Practitioner manager)
+    /// <summary>A social work qualified manager confirms a discussion held without the minimum attendance, whatever it decided (SD-02, RC-05).</summary>
+    public void ConfirmSection47(Practitioner manager) => ConfirmAttendance(manager);
+
+    /// <summary>A social work qualified manager confirms a discussion held without the minimum attendance, whatever it decided (SD-02, RC-05).</summary>
+    public void ConfirmAttendance(Practitioner manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
         Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-05",
-            "Only a social work qualified manager confirms section 47 enquiries decided without the minimum attendance.");
-        Require(Section47 && !AttendanceMet && ConfirmedBy is null, "SG-SD-03", "There is nothing to confirm on this discussion.");
+            "Only a social work qualified manager confirms a strategy discussion held without the minimum attendance.");
+        Require(AwaitsConfirmation, "SG-SD-03", "There is nothing to confirm on this discussion.");
         ConfirmedBy = manager.Id;
     }
 

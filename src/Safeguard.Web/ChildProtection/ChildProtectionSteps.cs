@@ -40,7 +40,8 @@ public sealed record ConferenceInput(DateOnly? HeldOn, Guid? ChairId, IReadOnlyL
 public sealed record CoreGroupInput(DateOnly? HeldOn, string? Decisions, string? AbsentViews, IReadOnlyList<int>? ActionsDone, Guid? Version);
 
 public sealed record ReviewConferenceInput(DateOnly? HeldOn, Guid? ChairId, bool? PlanContinues, string? Category, string? Reasons, string? ProceedingsDecision,
-    Guid? Version);
+    Guid? Version, IReadOnlyList<AttendeeInput>? Attendees = null, string? ChildsViews = null, string? WhyChildsViewsNotObtained = null,
+    string? FamilyParticipation = null, string? AgencyReports = null);
 
 public sealed record EmergencyActionInput(DateOnly? TakenOn, EmergencyPower? Power, string? ActingAgency, string? Action, string? ChildSeenBy,
     string? OtherChildrenConsidered, bool? LegalAdviceTaken, string? WhyNoLegalAdvice, string? ResponsibleAuthority);
@@ -87,11 +88,12 @@ public sealed record EnquiryView(Guid Id, Guid EpisodeId, Guid ChildId, Guid Str
 
 public sealed record DiscussionView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly HeldOn, IReadOnlyList<Attendee> Attendees, string InformationShared,
     CriminalInvestigation PoliceDecision, string? PoliceReasons, bool Section47, string Section47Reasons, IReadOnlyList<AgreedAction> Actions,
-    bool LegalActionNeeded, string? WhatToShareWithFamily, string? WhyAttendanceShort, bool AttendanceMet, Guid? ConfirmedBy, bool Section47Initiated)
+    bool LegalActionNeeded, string? WhatToShareWithFamily, string? WhyAttendanceShort, bool AttendanceMet, Guid? ConfirmedBy, bool Section47Initiated,
+    bool ChildLookedAfter, IReadOnlyList<AttendeeRole> MissingAttendance, bool AwaitsConfirmation)
 {
     public static DiscussionView Of(StrategyDiscussion d) => new(d.Id, d.EpisodeId, d.ChildId, d.HeldOn, d.Attendees, d.InformationShared, d.PoliceDecision,
         d.PoliceReasons, d.Section47, d.Section47Reasons, d.Actions, d.LegalActionNeeded, d.WhatToShareWithFamily, d.WhyAttendanceShort, d.AttendanceMet,
-        d.ConfirmedBy, d.Section47Initiated);
+        d.ConfirmedBy, d.Section47Initiated, d.ChildLookedAfter, d.MissingAttendance, d.AwaitsConfirmation);
 }
 
 /// <summary>
@@ -123,20 +125,27 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
 
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
+        var lookedAfter = await ChildLookedAfterAsync(episode.ChildId, cancellationToken);
         var discussion = StrategyDiscussion.Record(Guid.CreateVersion7(now), episode, me, new StrategyDiscussionRecord(input.HeldOn!.Value,
             [.. attendees.Select(a => new Attendee(a.Name ?? string.Empty, a.Agency ?? string.Empty, a.Role!.Value))], input.InformationShared ?? string.Empty,
             input.PoliceDecision, input.PoliceReasons, input.Section47, input.Section47Reasons,
             [.. actions.Select(a => new AgreedAction(a.What ?? string.Empty, a.Who ?? string.Empty, a.ByWhen!.Value))], input.LegalActionNeeded,
-            input.WhatToShareWithFamily, input.WhyAttendanceShort), today);
+            input.WhatToShareWithFamily, input.WhyAttendanceShort), today, lookedAfter);
         db.StrategyDiscussions.Add(discussion);
         db.Note(episode.AreaId, episode.ChildId, episode.Id, discussion.HeldOn, now, ChronologyKind.StrategyDiscussion,
             $"Strategy discussion with {string.Join(", ", discussion.Attendees.Select(a => $"{a.Name} ({a.Agency})"))}. "
             + (discussion.Section47 ? "Section 47 enquiries to be made" : "No section 47 enquiries") + $": {discussion.Section47Reasons}"
-            + (discussion.Section47 && !discussion.Section47Initiated ? " (waiting for a manager to confirm: minimum attendance not met)" : string.Empty),
+            + (discussion.AwaitsConfirmation
+                ? $" (waiting for a manager to confirm: held without {string.Join(", ", discussion.MissingAttendance.Select(StrategyDiscussion.Describe))})"
+                : string.Empty),
             nameof(StrategyDiscussion), discussion.Id);
         await db.SaveChangesAsync(cancellationToken);
         return discussion;
     }
+
+    /// <summary>Whether the child is looked after now: the residential or fostering service is then part of a strategy discussion's minimum (RC-05).</summary>
+    public Task<bool> ChildLookedAfterAsync(Guid childId, CancellationToken cancellationToken) =>
+        db.LookedAfterPeriods.AnyAsync(l => l.ChildId == childId && l.EndedOn == null, cancellationToken);
 
     public async Task<StrategyDiscussion> ConfirmAsync(ClaimsPrincipal user, Guid discussionId, CancellationToken cancellationToken)
     {
@@ -144,9 +153,11 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         await access.RequireChildrensSocialCareAsync(user, await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken),
             cancellationToken);
         var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
-        discussion.ConfirmSection47(manager);
+        var missing = string.Join(", ", discussion.MissingAttendance.Select(StrategyDiscussion.Describe));
+        discussion.ConfirmAttendance(manager);
         db.Note(discussion.AreaId, discussion.ChildId, discussion.EpisodeId, EnglandClock.Today(time), time.GetUtcNow(), ChronologyKind.StrategyDiscussion,
-            $"{manager.FullName} confirmed section 47 enquiries decided without the minimum attendance: {discussion.WhyAttendanceShort}",
+            $"{manager.FullName} confirmed the strategy discussion held without {missing}"
+            + (discussion.Section47 ? " (section 47 enquiries may start)" : string.Empty) + $": {discussion.WhyAttendanceShort}",
             nameof(StrategyDiscussion), discussion.Id);
         await db.SaveChangesAsync(cancellationToken);
         return discussion;
@@ -338,19 +349,21 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(chair is not null, "ICPC-03", "Select the conference chair.", "ChairId");
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == plan.EpisodeId, cancellationToken);
         var now = time.GetUtcNow();
-        plan.RecordReview(chair!, episode, input.HeldOn!.Value, input.PlanContinues!.Value, input.Category ?? string.Empty, input.Reasons ?? string.Empty,
-            input.ProceedingsDecision, EnglandClock.ToEnglandDate(now));
+        // The agencies' reports sent through the arranged review conference count as its reports (RCPC-03).
+        var arranged = await db.ConferenceMeetings.Where(m => m.PlanId == plan.Id && m.HeldOn == null).OrderBy(m => m.ScheduledFor).FirstOrDefaultAsync(cancellationToken);
+        var attendees = (input.Attendees ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Name) || !string.IsNullOrWhiteSpace(a.Agency)).ToList();
+        var record = new ReviewRecord([.. attendees.Select(a => new Attendee(a.Name ?? string.Empty, a.Agency ?? string.Empty, a.Role ?? AttendeeRole.Other))],
+            input.ChildsViews, input.WhyChildsViewsNotObtained, input.FamilyParticipation, input.AgencyReports,
+            arranged?.Invitations.Any(i => i.ReportReceived) ?? false);
+        var dueBy = CpPlanView.Of(plan, calendar).NextReviewBy;
+        var conference = plan.RecordReview(Guid.CreateVersion7(now), chair!, episode, input.HeldOn!.Value, input.PlanContinues!.Value, input.Category ?? string.Empty,
+            input.Reasons ?? string.Empty, input.ProceedingsDecision, record, dueBy, EnglandClock.ToEnglandDate(now));
+        db.Conferences.Add(conference);
         db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.Conference,
             $"Review child protection conference chaired by {chair!.FullName}: " + (plan.IsOpen ? "the plan continues" : "the plan ends")
             + $" ({ChildProtectionConference.Categories[plan.LatestCategory]}). {plan.Reviews[^1].Reasons}"
-            + (plan.Reviews[^1].ProceedingsDecision is { } proceedings ? $" Care proceedings: {proceedings}" : string.Empty), "ChildProtectionPlan", plan.Id);
-        var arranged = await db.ConferenceMeetings.Where(m => m.PlanId == plan.Id && m.HeldOn == null).OrderBy(m => m.ScheduledFor).FirstOrDefaultAsync(cancellationToken);
-        arranged?.MarkHeld(input.HeldOn.Value, null);
-        if (!plan.IsOpen)
-        {
-            await NotifyPlanEndedAsync(user, plan, now, cancellationToken);
-        }
-
+            + (plan.Reviews[^1].ProceedingsDecision is { } proceedings ? $" Care proceedings: {proceedings}" : string.Empty), "ChildProtectionConference", conference.Id);
+        arranged?.MarkHeld(input.HeldOn.Value, conference.Id);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -398,30 +411,14 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     }
 
     /// <summary>
-    /// The plan ended: every agency invited to the conference that made it, and every core group member, is told (DISC-04),
-    /// each recorded as information shared with the reason and the support that carries on.
+    /// Who should be told that the plan ended (DISC-04): every agency invited to the conference that made it, and every core
+    /// group member. Each is recorded as told (a record of telling) when it happens; nothing is assumed.
     /// </summary>
-    private async Task NotifyPlanEndedAsync(ClaimsPrincipal user, ChildProtectionPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Name, string Agency)>> ToTellOfEndAsync(ChildProtectionPlan plan, CancellationToken cancellationToken)
     {
         var invited = (await db.ConferenceMeetings.AsNoTracking().Where(m => m.ConferenceId == plan.ConferenceId).ToListAsync(cancellationToken))
             .SelectMany(m => m.Invitations).Select(i => (i.Name, i.Agency));
-        var told = invited.Concat(plan.CoreGroup.Select(m => (m.Name, m.Agency))).DistinctBy(x => (x.Name.ToUpperInvariant(), x.Agency.ToUpperInvariant())).ToList();
-        var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
-        var mine = await db.Agencies.SingleAsync(a => a.Id == me.AgencyId, cancellationToken);
-        var ended = plan.EndedOn!.Value;
-        foreach (var (name, agency) in told)
-        {
-            db.RecordSharing(Domain.InformationSharing.InformationSharingRecord.Record(Guid.CreateVersion7(now), plan.AreaId, plan.ChildId, ended,
-                EnglandClock.ToEnglandDate(now), now, me.Id,
-                $"The child protection plan ended on {ended:d MMMM yyyy} ({Describe(plan.EndReason!.Value)}): {plan.EndNotes}", mine.Name, mine.Id, $"{name} ({agency})",
-                null, Domain.InformationSharing.LawfulBasis.PublicTask, consentSought: false, consentGiven: null,
-                whyNoConsent: "Agencies invited to the conference and the core group are told when the plan ends (DISC-04).", "ChildProtectionPlan", plan.Id),
-                plan.EpisodeId, noteOnChronology: false);
-        }
-
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, ended, now, ChronologyKind.InformationShared,
-            told.Count == 0 ? "No agency was recorded as invited to the conference or in the core group: tell the practitioners supporting the family that the plan ended."
-                : $"Told that the plan ended: {string.Join(", ", told.Select(t => $"{t.Name} ({t.Agency})"))}.", "ChildProtectionPlan", plan.Id);
+        return [.. invited.Concat(plan.CoreGroup.Select(m => (m.Name, m.Agency))).DistinctBy(x => (x.Name.ToUpperInvariant(), x.Agency.ToUpperInvariant()))];
     }
 
     public static string Describe(PlanEndReason reason) => reason switch
@@ -478,7 +475,6 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today, birthday?.AddYears(18));
         db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference,
             $"Child protection plan ended ({Describe(plan.EndReason!.Value)}): {plan.EndNotes}", "ChildProtectionPlan", plan.Id);
-        await NotifyPlanEndedAsync(user, plan, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }

@@ -235,9 +235,19 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.CheckAsync("#Reason-MovedPermanentlyToAnotherArea");
         await worker.FillAsync("#Notes", "Eastbrook's plan has taken over; its lead social worker has the record.");
         await worker.ClickAsync("button:has-text('End the plan')");
-        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Told that the plan ended");
-        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Fiona Castellano (");
+        // Nobody is assumed told: each agency invited to the initial conference is still to be recorded as told, until it is.
+        await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Who was told");
+        await Assertions.Expect(worker.Locator(".govuk-warning-text", new() { HasText = "Not yet recorded as told" })).ToContainTextAsync("Fiona Castellano (");
         await worker.InspectAsync("plan-ended-after-transfer-in");
+        await worker.FillAsync("#Told_Who", "Fiona Castellano");
+        await worker.ClickAsync("button:has-text('Record who was told')");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Say how they were told");
+        await worker.FillAsync("#Told_Who", "Fiona Castellano");
+        await worker.FillDateAsync("Told_ToldOn", today);
+        await worker.CheckAsync("#Told_Method-Phone");
+        await worker.FillAsync("#Told_What", "The plan ended: Eastbrook's plan has taken over.");
+        await worker.ClickAsync("button:has-text('Record who was told')");
+        await Assertions.Expect(worker.Locator("#told ~ table")).ToContainTextAsync("Fiona Castellano");
     }
 
     /// <summary>A strategy discussion with the minimum attendance, the section 47 enquiry started, the child seen alone, and concerns substantiated.</summary>

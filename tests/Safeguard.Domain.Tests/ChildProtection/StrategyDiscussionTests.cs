@@ -62,7 +62,7 @@ public sealed class StrategyDiscussionTests
         var worker = Person();
         var missing = Assert.Throws<RuleViolationException>(() =>
             StrategyDiscussion.Record(Guid.NewGuid(), Episode(), worker, Record(roles: [AttendeeRole.LocalAuthoritySocialWorker, AttendeeRole.Police]), Today));
-        Assert.Equal("SD-02", missing.RuleId);
+        Assert.Equal("RC-05", missing.RuleId);
         Assert.Contains("health", missing.Message, StringComparison.Ordinal);
 
         var discussion = StrategyDiscussion.Record(Guid.NewGuid(), Episode(), worker,
@@ -74,6 +74,53 @@ public sealed class StrategyDiscussionTests
         discussion.ConfirmSection47(Person(manager: true));
         Assert.True(discussion.Section47Initiated);
         Assert.NotNull(Section47Enquiry.Start(Guid.NewGuid(), discussion, worker, null));
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-05")]
+    public void NoSection47_WithoutThePolice_StillNeedsTheReason_AndAManagersConfirmation()
+    {
+        var worker = Person();
+        var shortOfPolice = Record(section47: false, roles: [AttendeeRole.LocalAuthoritySocialWorker, AttendeeRole.Health]);
+
+        var missing = Assert.Throws<RuleViolationException>(() => StrategyDiscussion.Record(Guid.NewGuid(), Episode(), worker, shortOfPolice, Today));
+        Assert.Equal("RC-05", missing.RuleId);
+        Assert.Equal(nameof(StrategyDiscussionRecord.WhyAttendanceShort), missing.Field);
+        Assert.Contains("police", missing.Message, StringComparison.Ordinal);
+
+        var discussion = StrategyDiscussion.Record(Guid.NewGuid(), Episode(), worker,
+            shortOfPolice with { WhyAttendanceShort = "The police were at another incident and sent their checks in writing." }, Today);
+        Assert.True(discussion.AwaitsConfirmation);
+        Assert.Equal([AttendeeRole.Police], discussion.MissingAttendance);
+        Assert.Equal("RC-05", Assert.Throws<RuleViolationException>(() => discussion.ConfirmAttendance(worker)).RuleId);
+
+        discussion.ConfirmAttendance(Person(manager: true));
+        Assert.False(discussion.AwaitsConfirmation);
+        Assert.False(discussion.Section47Initiated);
+        Assert.Equal("SG-SD-03", Assert.Throws<RuleViolationException>(() => discussion.ConfirmAttendance(Person(manager: true))).RuleId);
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-05")]
+    public void ALookedAfterChild_AsksForTheResidentialOrFosteringService()
+    {
+        var worker = Person();
+        var threeRoles = Record();
+
+        Assert.True(StrategyDiscussion.Record(Guid.NewGuid(), Episode(), worker, threeRoles, Today).AttendanceMet);
+        var missing = Assert.Throws<RuleViolationException>(() => StrategyDiscussion.Record(Guid.NewGuid(), Episode(), worker, threeRoles, Today, childLookedAfter: true));
+        Assert.Equal("RC-05", missing.RuleId);
+        Assert.Contains("residential or fostering service", missing.Message, StringComparison.Ordinal);
+
+        var withCarer = StrategyDiscussion.Record(Guid.NewGuid(), Episode(), worker,
+            Record(roles: [.. StrategyDiscussion.MinimumAttendanceLookedAfter]), Today, childLookedAfter: true);
+        Assert.True(withCarer.AttendanceMet);
+        Assert.True(withCarer.Section47Initiated);
+
+        var confirmedByRecorder = StrategyDiscussion.Record(Guid.NewGuid(), Episode(), Person(manager: true),
+            threeRoles with { WhyAttendanceShort = "The foster carer could not be reached; the fostering team will be told today." }, Today, childLookedAfter: true);
+        Assert.False(confirmedByRecorder.AwaitsConfirmation);
+        Assert.True(confirmedByRecorder.Section47Initiated);
     }
 
     [Fact]
@@ -107,6 +154,32 @@ public sealed class StrategyDiscussionTests
         var enquiry = Section47Enquiry.Start(Guid.NewGuid(), discussion, Person(manager: true), hubWorker);
 
         Assert.Equal(hubWorker.Id, enquiry.FamilyHelpLeadPractitionerId);
+    }
+
+    [Fact]
+    [Trait("Rule", "S47-09")]
+    [Trait("Rule", "S47-10")]
+    public void TheReferrerIsToldTheOutcome_OnlyOnceThereIsOne_AndThePolicesReasonsGoToAnAgency()
+    {
+        var (enquiry, lead) = Started();
+        var now = new DateTimeOffset(2026, 12, 14, 15, 0, 0, TimeSpan.Zero);
+        var toReferrer = new Safeguard.Domain.InformationSharing.TellingRecord(Safeguard.Domain.InformationSharing.TellingTopic.Section47OutcomeToReferrer,
+            "The referrer", null, Today, Safeguard.Domain.InformationSharing.TellingMethod.Phone, "Concerns not substantiated; Family Help offered.", null);
+        Safeguard.Domain.InformationSharing.Telling Tell(Safeguard.Domain.InformationSharing.TellingRecord record) =>
+            Safeguard.Domain.InformationSharing.Telling.AboutEnquiry(Guid.NewGuid(), enquiry, record, lead.Id, lead.FullName, Today, now);
+
+        Assert.Equal("S47-10", Assert.Throws<RuleViolationException>(() => Tell(toReferrer)).RuleId);
+        var police = toReferrer with { Topic = Safeguard.Domain.InformationSharing.TellingTopic.PoliceReasonsNoCriminalInvestigation, Who = "Dee Teacher" };
+        var noAgency = Assert.Throws<RuleViolationException>(() => Tell(police));
+        Assert.Equal(("S47-09", "Agency"), (noAgency.RuleId, noAgency.Field));
+        Assert.Equal("S47-09", Assert.Throws<RuleViolationException>(() => Tell(police with { Agency = "School", What = "" })).RuleId);
+        Assert.Equal("S47-09", Tell(police with { Agency = "School" }).RuleId);
+
+        enquiry.RecordEnquiry(lead.Id, new EnquiryRecord(Today, true, null, "It was an accident at the park.", true, false, null, false, null), Today);
+        enquiry.Conclude(lead.Id, Section47Outcome.NotSubstantiated, "The injury has an innocent explanation.", true, "Family Help", Today);
+        var told = Tell(toReferrer);
+        Assert.Equal(("S47-10", false, now), (told.RuleId, told.InWriting, told.RecordedAt));
+        Assert.Contains("by phone", told.Summary(), StringComparison.Ordinal);
     }
 
     private static (Section47Enquiry Enquiry, Practitioner Lead) Started()
@@ -273,6 +346,45 @@ public sealed class StrategyDiscussionTests
         Assert.Equal("FH-08", Assert.Throws<RuleViolationException>(() => plan.End(PlanEndReason.NoLongerAtRiskOfSignificantHarm, " ", new DateOnly(2027, 1, 6), new DateOnly(2027, 1, 6))).RuleId);
     }
 
+    /// <summary>A review as an initial conference records it: who took part for which agency, the child's views, the family's part, the reports.</summary>
+    private static readonly ReviewRecord Held = new(
+        [new("Helen Chair", "Independent reviewing service", AttendeeRole.Other), new("Sam Worker", "Children's social care", AttendeeRole.LocalAuthoritySocialWorker),
+            new("DS Jo Example", "Police", AttendeeRole.Police)],
+        "Told her social worker she feels safer at home.", null, "Mother attended with an advocate; father sent his views in writing.",
+        "School: attendance up to 96%. Health: all appointments kept.");
+
+    [Fact]
+    [Trait("Rule", "RCPC-03")]
+    public void AReview_RecordsWhatAnInitialConferenceRecords_OrIsRefusedAndChangesNothing()
+    {
+        var (enquiry, episode, lead, _) = Substantiated();
+        var chair = Chair();
+        var (_, plan) = ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, chair, lead, Decision(lead: lead.Id), Today.AddDays(15), Today.AddDays(7));
+        var on = new DateOnly(2027, 3, 18);
+        string Refused(ReviewRecord record, string field)
+        {
+            var refused = Assert.Throws<RuleViolationException>(() =>
+                plan!.RecordReview(Guid.NewGuid(), chair, episode, on, true, "PHY", "Some progress; risk remains.", "Not now.", record, on, on));
+            Assert.Equal(field, refused.Field);
+            return refused.RuleId;
+        }
+
+        Assert.Equal("RCPC-03", Refused(Held with { Attendees = [] }, "Attendees"));
+        Assert.Equal("RCPC-03", Refused(Held with { Attendees = [new("Sam Worker", " ", AttendeeRole.LocalAuthoritySocialWorker)] }, "Attendees[0].Name"));
+        Assert.Equal("RCPC-03", Refused(Held with { ChildsViews = null }, "ChildsViews"));
+        Assert.Equal("RCPC-03", Refused(Held with { FamilyParticipation = " " }, "FamilyParticipation"));
+        Assert.Equal("RCPC-03", Refused(Held with { AgencyReports = null }, "AgencyReports"));
+        Assert.Empty(plan!.Reviews);
+        Assert.True(plan.IsOpen);
+
+        // Views that could not be obtained, with why; the reports sent beforehand through the arranged conference.
+        var review = plan.RecordReview(Guid.NewGuid(), chair, episode, on, true, "PHY", "Some progress; risk remains.", "Not now.",
+            Held with { ChildsViews = null, WhyChildsViewsNotObtained = "She is 18 months old: observed with her mother.", AgencyReports = null, ReportsReceivedBeforehand = true },
+            on, on);
+        Assert.Equal(("", "She is 18 months old: observed with her mother."), (review.ChildsViews, review.WhyChildsViewsNotObtained));
+        Assert.Single(plan.Reviews);
+    }
+
     [Fact]
     [Trait("Rule", "RCPC-03")]
     [Trait("Rule", "RCPC-04")]
@@ -286,10 +398,14 @@ public sealed class StrategyDiscussionTests
         lead.Grant(PractitionerRole.ConferenceChair, SocialCare);
 
         Assert.Equal("RC-06", Assert.Throws<RuleViolationException>(() =>
-            plan!.RecordReview(lead, episode, firstReview, true, "PHY", "Some progress.", "No proceedings.", firstReview)).RuleId);
+            plan!.RecordReview(Guid.NewGuid(), lead, episode, firstReview, true, "PHY", "Some progress.", "No proceedings.", Held, firstReview, firstReview)).RuleId);
         Assert.Equal("RCPC-04", Assert.Throws<RuleViolationException>(() =>
-            plan!.RecordReview(chair, episode, firstReview, true, "PHY", "Some progress; risk remains.", null, firstReview)).RuleId);
-        plan!.RecordReview(chair, episode, firstReview, true, "EMO", "Physical risk reduced; emotional harm continues.", "Not now, for either child; review at the next conference.", firstReview);
+            plan!.RecordReview(Guid.NewGuid(), chair, episode, firstReview, true, "PHY", "Some progress; risk remains.", null, Held, firstReview, firstReview)).RuleId);
+        var review = plan!.RecordReview(Guid.NewGuid(), chair, episode, firstReview, true, "EMO", "Physical risk reduced; emotional harm continues.",
+            "Not now, for either child; review at the next conference.", Held, new DateOnly(2027, 3, 21), firstReview);
+        Assert.Equal((ConferenceKind.Review, plan.Id, true, review.Id), (review.Kind, review.PlanId, review.PlanNeeded, plan.Reviews[^1].ConferenceId));
+        Assert.Equal("Told her social worker she feels safer at home.", review.ChildsViews);
+        Assert.Equal(3, review.Attendees.Count);
         Assert.Equal("EMO", plan.LatestCategory);
         Assert.Equal("PHY", plan.InitialCategory);
 
@@ -298,7 +414,8 @@ public sealed class StrategyDiscussionTests
         Assert.Equal([ClockStatus.Met, ClockStatus.Running], clocks.Select(c => c.Status));
         Assert.Equal(new DateOnly(2027, 9, 18), clocks[1].DueOn);
 
-        plan.RecordReview(chair, episode, new DateOnly(2027, 9, 1), false, "EMO", "No longer likely to suffer significant harm.", null, new DateOnly(2027, 9, 1));
+        plan.RecordReview(Guid.NewGuid(), chair, episode, new DateOnly(2027, 9, 1), false, "EMO", "No longer likely to suffer significant harm.", null, Held,
+            new DateOnly(2027, 9, 18), new DateOnly(2027, 9, 1));
         Assert.False(plan.IsOpen);
         Assert.Equal(PlanEndReason.NoLongerAtRiskOfSignificantHarm, plan.EndReason);
     }

@@ -198,6 +198,40 @@ public sealed class FamilyHelpTests
     }
 
     [Fact]
+    [Trait("Rule", "ASM-06")]
+    [Trait("Rule", "ASM-07")]
+    public void TheAssessmentsOutcome_IsToldInWriting_AndOnlyOnceAuthorised()
+    {
+        var (episode, referral, lead) = Allocated();
+        var assessment = Assessment.Start(Guid.NewGuid(), episode, referral, lead.Id, Received, false);
+        assessment.Save(lead.Id, Complete(Received.AddDays(2)));
+        var today = Received.AddDays(12);
+        var toFamily = new Domain.InformationSharing.TellingRecord(Domain.InformationSharing.TellingTopic.AssessmentOutcomeToFamily, "Mia's mother", null, today,
+            Domain.InformationSharing.TellingMethod.Letter, "The assessment's findings, the decision on a child in need plan, and what happens next.", null);
+        Domain.InformationSharing.Telling Tell(Domain.InformationSharing.TellingRecord record) =>
+            Domain.InformationSharing.Telling.AboutAssessment(Guid.NewGuid(), assessment, record, lead.Id, lead.FullName, today, Now);
+
+        Refused(() => Tell(toFamily), "ASM-06");
+        assessment.Submit(lead.Id, Received.AddDays(10), Received.AddDays(60), null);
+        assessment.Authorise(Manager(), Received.AddDays(11), Received.AddDays(60));
+
+        Refused(() => Tell(toFamily with { Method = Domain.InformationSharing.TellingMethod.Phone }), "ASM-07");
+        Refused(() => Tell(toFamily with { Topic = Domain.InformationSharing.TellingTopic.AssessmentOutcomeToAgency }), "ASM-07");
+        Refused(() => Tell(toFamily with { ToldOn = Received.AddDays(10) }), "ASM-06");
+        Refused(() => Tell(toFamily with { ToldOn = today.AddDays(1) }), "ASM-06");
+        Refused(() => Tell(toFamily with { Who = " " }), "ASM-06");
+        Refused(() => Tell(toFamily with { Topic = Domain.InformationSharing.TellingTopic.PlanEnded }), "SG-TOLD-01");
+        var told = Tell(toFamily);
+        Assert.True(told.InWriting);
+        Assert.Equal("ASM-06", told.RuleId);
+        Assert.Equal(lead.FullName, told.ToldBy);
+        Assert.Equal((nameof(Assessment), assessment.Id), (told.SourceType, told.SourceId));
+        var toSchool = Tell(toFamily with { Topic = Domain.InformationSharing.TellingTopic.AssessmentOutcomeToAgency, Who = "Dee Teacher", Agency = "Millbrook Primary",
+            Method = Domain.InformationSharing.TellingMethod.SecureEmail, ToldBy = "Sam Worker" });
+        Assert.Equal(("ASM-07", "Sam Worker"), (toSchool.RuleId, toSchool.ToldBy));
+    }
+
+    [Fact]
     [Trait("Rule", "ASM-04")]
     public void Submission_OfAChildNotSeenAlone_NeedsTheReason()
     {

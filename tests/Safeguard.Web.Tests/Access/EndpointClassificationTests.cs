@@ -141,6 +141,10 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/child-protection-plans/{id:guid}/move"] = Access.ChildrenSocialCare,
         ["POST /api/v1/child-protection-plans/{id:guid}/move/transfer-in-conference"] = Access.ChildrenSocialCare,
         ["POST /api/v1/child-protection-plans/{id:guid}/move/abandoned"] = Access.ChildrenSocialCare,
+        // Records of telling: who was told what about an enquiry, an assessment or a plan, when and how (S47-09, S47-10, ASM-06, ASM-07, DISC-04).
+        ["POST /api/v1/section-47/{id:guid}/told"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/assessments/{id:guid}/told"] = Access.Restricted,
+        ["POST /api/v1/child-protection-plans/{id:guid}/told"] = Access.ChildrenSocialCare,
 
         // Conferences: children's social care arranges them; each invitee with an account sees that conference's papers and sends a report.
         ["/episodes/{id:guid}/conferences/new"] = Access.ChildrenSocialCare,

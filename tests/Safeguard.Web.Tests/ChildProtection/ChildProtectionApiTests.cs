@@ -25,6 +25,8 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
     private static readonly string[] PhysicalAbuse = ["PhysicalAbuse"];
     private static readonly string[] InsideTheHome = ["InsideTheHome"];
     private static readonly int[] FirstAction = [0];
+    private static readonly string[] ToldOfTheEnquiry = ["S47-09", "S47-10"];
+    private static readonly string[] ReviewAttendees = ["Sam Worker", "Dee Teacher"];
 
     private DateOnly Today => EnglandClock.Today(factory.Time!);
 
@@ -61,7 +63,7 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         return new Team(area, manager, worker, workerId, dsl, episodeId, decided.GetProperty("childId").GetGuid(), workerEmail);
     }
 
-    private object Discussion(bool withHealth = true, string? whyShort = null) => new
+    private object Discussion(bool withHealth = true, string? whyShort = null, bool section47 = true) => new
     {
         heldOn = $"{Today:yyyy-MM-dd}",
         attendees = new[]
@@ -72,8 +74,8 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         },
         informationShared = "Bruise seen by the school; two police call-outs to the address this year.",
         policeDecision = "Started",
-        section47 = true,
-        section47Reasons = "Reasonable cause to suspect Sofia is suffering significant harm.",
+        section47,
+        section47Reasons = section47 ? "Reasonable cause to suspect Sofia is suffering significant harm." : "The bruise is explained; Sofia's needs are met through the assessment.",
         actions = new[] { new { what = "Child protection medical", who = "Community paediatrician", byWhen = $"{Today.AddDays(1):yyyy-MM-dd}" } },
         legalActionNeeded = false,
         whyAttendanceShort = whyShort,
@@ -218,11 +220,34 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         // Ten weeks later, the first review conference: the plan continues with the decision on care proceedings recorded.
         ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)factory.Time!).Advance(TimeSpan.FromDays(70));
         await HttpSignIn.SignInAsync(team.Worker, team.WorkerEmail);
-        object Review(bool continues, string? proceedings) => new
+        object Review(bool continues, string? proceedings, string? childsViews = "Sofia told the chair she feels safer.") => new
         {
             heldOn = $"{Today:yyyy-MM-dd}", chairId, planContinues = continues, category = "PHY", reasons = "Some progress; risk remains.",
             proceedingsDecision = proceedings,
+            attendees = new[]
+            {
+                new { name = "Sam Worker", agency = "Children's social care", role = "LocalAuthoritySocialWorker" },
+                new { name = "Dee Teacher", agency = "School", role = "EducationOrChildcare" },
+            },
+            childsViews, familyParticipation = "Mother attended with an advocate.", agencyReports = "School: attendance now 95%.",
         };
+        // A review records what an initial conference records (RCPC-03): without the child's views (or why not), it is refused and nothing changes.
+        using (var noViews = await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/reviews",
+            Review(true, "No proceedings now.", childsViews: null)))
+        {
+            var problem = await Json(noViews, HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("RCPC-03", problem.GetProperty("ruleId").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("ChildsViews", out _));
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(team.Area.Area.Id);
+            Assert.Empty((await db.ChildProtectionPlans.SingleAsync(p => p.Id == planId)).Reviews);
+            Assert.False(await db.Conferences.AnyAsync(c => c.PlanId == planId));
+        }
+
         using (var noProceedings = await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/reviews", Review(true, null)))
         {
             Assert.Equal("RCPC-04", (await Json(noProceedings, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
@@ -235,6 +260,20 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         var afterReview = await ClocksAsync(team.Area, planId);
         Assert.Contains(afterReview, c => c is { RuleId: "RCPC-01", Status: "Met" });
         Assert.Contains(afterReview, c => c.RuleId == "RCPC-02" && c.Status == "Running");
+        var reviewId = reviewed.GetProperty("reviews")[0].GetProperty("conferenceId").GetGuid();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(team.Area.Area.Id);
+            var review = await db.Conferences.SingleAsync(c => c.Id == reviewId);
+            Assert.Equal((Domain.ChildProtection.ConferenceKind.Review, planId, "Sofia told the chair she feels safer."), (review.Kind, review.PlanId, review.ChildsViews));
+            Assert.Equal(ReviewAttendees, review.Attendees.Select(a => a.Name).ToArray());
+            Assert.Equal("School: attendance now 95%.", review.AgencyReports);
+        }
+
+        var page = await team.Worker.GetStringAsync(new Uri($"/conferences/{reviewId}", UriKind.Relative));
+        Assert.Contains("Review child protection conference", page, StringComparison.Ordinal);
+        Assert.Contains("Mother attended with an advocate.", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,7 +285,7 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         using (var refused = await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion(withHealth: false)))
         {
             var problem = await Json(refused, HttpStatusCode.UnprocessableEntity);
-            Assert.Equal("SD-02", problem.GetProperty("ruleId").GetString());
+            Assert.Equal("RC-05", problem.GetProperty("ruleId").GetString());
         }
 
         var discussion = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions",
@@ -266,6 +305,129 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         var confirmed = await Json(await team.Manager.PostAsync(new Uri($"/api/v1/strategy-discussions/{id}/confirmation", UriKind.Relative), null), HttpStatusCode.OK);
         Assert.True(confirmed.GetProperty("section47Initiated").GetBoolean());
         await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{id}/section-47", new { leadId = team.WorkerId }), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    [Trait("Rule", "RC-05")]
+    public async Task WithoutHealth_ADecisionAgainstSection47_StillNeedsTheReason_AndAManagersConfirmation()
+    {
+        var team = await TeamWithEpisodeAsync();
+        using (var refused = await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion(withHealth: false, section47: false)))
+        {
+            var problem = await Json(refused, HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("RC-05", problem.GetProperty("ruleId").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("WhyAttendanceShort", out _));
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(team.Area.Area.Id);
+            Assert.False(await db.StrategyDiscussions.AnyAsync(d => d.EpisodeId == team.EpisodeId));
+            Assert.False(await db.Chronology.AnyAsync(c => c.ChildId == team.ChildId && c.Kind == Domain.Chronology.ChronologyKind.StrategyDiscussion));
+        }
+
+        var discussion = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions",
+            Discussion(withHealth: false, section47: false, whyShort: "The school nurse was off sick; health sent their records beforehand.")), HttpStatusCode.Created);
+        var id = discussion.GetProperty("id").GetGuid();
+        Assert.True(discussion.GetProperty("awaitsConfirmation").GetBoolean());
+        Assert.Equal("Health", Assert.Single(discussion.GetProperty("missingAttendance").EnumerateArray()).GetString());
+        using (var byWorker = await team.Worker.PostAsync(new Uri($"/api/v1/strategy-discussions/{id}/confirmation", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byWorker.StatusCode);
+        }
+
+        var confirmed = await Json(await team.Manager.PostAsync(new Uri($"/api/v1/strategy-discussions/{id}/confirmation", UriKind.Relative), null), HttpStatusCode.OK);
+        Assert.False(confirmed.GetProperty("awaitsConfirmation").GetBoolean());
+        Assert.False(confirmed.GetProperty("section47Initiated").GetBoolean());
+        using (var twice = await team.Manager.PostAsync(new Uri($"/api/v1/strategy-discussions/{id}/confirmation", UriKind.Relative), null))
+        {
+            Assert.Equal("SG-SD-03", (await Json(twice, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "S47-09")]
+    [Trait("Rule", "S47-10")]
+    [Trait("Rule", "DISC-04")]
+    public async Task WhoWasTold_IsRecordedWhenItHappens_WithWhenAndHow_AndNeverBeforeThereIsSomethingToTell()
+    {
+        var team = await TeamWithEpisodeAsync();
+        var discussion = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/episodes/{team.EpisodeId}/strategy-discussions", Discussion()), HttpStatusCode.Created);
+        var enquiry = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{discussion.GetProperty("id").GetGuid()}/section-47",
+            new { leadId = team.WorkerId }), HttpStatusCode.Created);
+        var enquiryId = enquiry.GetProperty("id").GetGuid();
+        object ToReferrer() => new
+        {
+            topic = "Section47OutcomeToReferrer", who = "The referrer (Millbrook Primary School's DSL)", toldOn = $"{Today:yyyy-MM-dd}", method = "Phone",
+            what = "Concerns not substantiated; Family Help offered.",
+        };
+
+        // The referrer cannot be told an outcome the enquiry does not have yet: refused with the rule, and nothing saved.
+        using (var tooSoon = await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/told", ToReferrer()))
+        {
+            Assert.Equal("S47-10", (await Json(tooSoon, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        using (var tomorrow = await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/told", new
+        {
+            topic = "PoliceReasonsNoCriminalInvestigation", who = "Dee Teacher", agency = "School", toldOn = $"{Today.AddDays(1):yyyy-MM-dd}", method = "Email",
+            what = "No offence disclosed; the police stay in touch through the enquiry.",
+        }))
+        {
+            var problem = await Json(tomorrow, HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("S47-09", problem.GetProperty("ruleId").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("ToldOn", out _));
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(team.Area.Area.Id);
+            Assert.False(await db.Tellings.AnyAsync(t => t.SourceId == enquiryId));
+        }
+
+        var police = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/told", new
+        {
+            topic = "PoliceReasonsNoCriminalInvestigation", who = "Dee Teacher", agency = "School", toldOn = $"{Today:yyyy-MM-dd}", method = "Email",
+            what = "No offence disclosed; the police stay in touch through the enquiry.", toldBy = "DS Jo Example",
+        }), HttpStatusCode.Created);
+        Assert.Equal("DS Jo Example", Assert.Single(police.EnumerateArray()).GetProperty("toldBy").GetString());
+
+        await Json(await team.Worker.PutAsJsonAsync($"/api/v1/section-47/{enquiryId}", new
+        {
+            childSeenOn = $"{Today:yyyy-MM-dd}", seenAlone = true, childsWishesAndFeelings = "I fell off the climbing frame.", parentsInterviewed = true,
+            jointWithPolice = false, suspectedSexualAbuse = false,
+        }), HttpStatusCode.OK);
+        enquiry = await Json(await team.Worker.GetAsync(new Uri($"/api/v1/section-47/{enquiryId}", UriKind.Relative)), HttpStatusCode.OK);
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/outcome", new
+        {
+            outcome = "NotSubstantiated", reasons = "The bruise has an innocent explanation the school confirmed.", reasonsShared = true,
+            ongoingSupport = "Family Help", version = enquiry.GetProperty("version").GetGuid(),
+        }), HttpStatusCode.OK);
+        var both = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/told", ToReferrer()), HttpStatusCode.Created);
+        Assert.Equal(ToldOfTheEnquiry, both.EnumerateArray().Select(t => t.GetProperty("ruleId").GetString()!).ToArray());
+        using (var dsl = await team.Dsl.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/told", ToReferrer()))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, dsl.StatusCode);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(team.Area.Area.Id);
+            Assert.Equal(2, await db.Tellings.CountAsync(t => t.SourceId == enquiryId));
+            Assert.Equal(2, await db.Chronology.CountAsync(c => c.SourceId == enquiryId && c.Kind == Domain.Chronology.ChronologyKind.InformationShared));
+        }
+
+        // An open plan has not ended: no one can be recorded as told that it did.
+        var other = await TeamWithEpisodeAsync();
+        var (substantiatedId, chairId) = await SubstantiatedAsync(other);
+        var planId = (await Json(await other.Worker.PostAsJsonAsync($"/api/v1/section-47/{substantiatedId}/initial-conference", ConferenceWith(other, chairId)),
+            HttpStatusCode.Created)).GetProperty("plan").GetProperty("id").GetGuid();
+        using var open = await other.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/told",
+            new { who = "Dee Teacher", agency = "School", toldOn = $"{Today:yyyy-MM-dd}", method = "Letter", what = "The plan ended." });
+        Assert.Equal("DISC-04", (await Json(open, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
     }
 
     [Fact]
@@ -402,9 +564,34 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         db.WorkInArea(team.Area.Area.Id);
-        var told = await db.InformationSharing.Where(r => r.SourceType == "ChildProtectionPlan" && r.SourceId == planId).Select(r => r.SharedWith).ToListAsync();
-        Assert.Contains("The family's advocate", string.Join(";", told), StringComparison.Ordinal);
-        Assert.Contains(told, t => t.EndsWith($"({team.Area.Police.Name})", StringComparison.Ordinal));
+        // Ending the plan tells no one by itself (DISC-04): each agency is recorded as told when it happens, with when and how.
+        Assert.False(await db.Tellings.AnyAsync(t => t.SourceId == planId));
+        Assert.False(await db.InformationSharing.AnyAsync(r => r.SourceType == "ChildProtectionPlan" && r.SourceId == planId));
+        using (var noMethod = await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/told",
+            new { who = "DC Officer", agency = team.Area.Police.Name, toldOn = $"{Today:yyyy-MM-dd}", what = "The plan ended: Family Help continues." }))
+        {
+            var problem = await Json(noMethod, HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("DISC-04", problem.GetProperty("ruleId").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("Method", out _));
+        }
+
+        var told = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/told", new
+        {
+            who = "DC Officer", agency = team.Area.Police.Name, toldOn = $"{Today:yyyy-MM-dd}", method = "SecureEmail",
+            what = "The plan ended: the stepfather has left; Family Help continues.",
+        }), HttpStatusCode.Created);
+        var one = Assert.Single(told.EnumerateArray());
+        Assert.Equal("DISC-04", one.GetProperty("ruleId").GetString());
+        Assert.True(one.GetProperty("inWriting").GetBoolean());
+        Assert.Equal(team.Area.Police.Name, one.GetProperty("agency").GetString());
+        Assert.Equal(1, await db.Tellings.CountAsync(t => t.SourceId == planId && t.Topic == Domain.InformationSharing.TellingTopic.PlanEnded));
+        Assert.Contains(await db.Chronology.Where(c => c.SourceId == planId).Select(c => c.Summary).ToListAsync(),
+            s => s.Contains("DC Officer", StringComparison.Ordinal) && s.Contains("secure email", StringComparison.Ordinal));
+        using (var officerTells = await officer.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/told",
+            new { who = "Myself", toldOn = $"{Today:yyyy-MM-dd}", method = "Phone", what = "Told." }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, officerTells.StatusCode);
+        }
         Assert.Contains(await db.AuditEntries.Where(a => a.RecordId == meetingId && a.PractitionerId == officerId).Select(a => a.Basis).ToListAsync(),
             b => b != null && b.StartsWith("Invited to the child protection conference", StringComparison.Ordinal));
 

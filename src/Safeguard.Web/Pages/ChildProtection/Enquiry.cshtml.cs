@@ -10,6 +10,7 @@ using Safeguard.Web.Account;
 using Safeguard.Web.ChildProtection;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.Forms;
+using Safeguard.Web.InformationSharing;
 using Safeguard.Web.Pages.Episodes;
 
 namespace Safeguard.Web.Pages.ChildProtection;
@@ -19,7 +20,7 @@ namespace Safeguard.Web.Pages.ChildProtection;
 /// interviewed, joint work with police and specialist assessments, then concludes it with the outcome and reasons.
 /// </summary>
 public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps, AuditLog audit,
-    TimeProvider time) : EpisodePage(db, access, authorization, time)
+    TimeProvider time, TellingSteps tellings) : EpisodePage(db, access, authorization, time)
 {
     public Section47Enquiry Enquiry { get; private set; } = null!;
 
@@ -181,8 +182,33 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Who was told: the police's reasons shared with an agency (S47-09), the referrer told the outcome (S47-10).</summary>
+    public ToldSection Tellings { get; private set; } = null!;
+
+    [BindProperty]
+    public TellingForm Told { get; set; } = new();
+
+    public async Task<IActionResult> OnPostToldAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var input = Told.Read(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await tellings.AboutEnquiryAsync(User, id, input, cancellationToken);
+        return Redirect($"/section-47/{id}#told");
+    }
+
     public override string FormKeyFor(string domainField) => domainField switch
     {
+        _ when Request.Query["handler"] == "Told" => TellingForm.KeyFor(domainField),
         "ChildSeenOn" => nameof(ChildSeenOn),
         "Concerns" => nameof(Concerns),
         "RequestedOn" => nameof(Concerns),
@@ -213,6 +239,10 @@ public sealed class EnquiryModel(SafeguardDbContext db, EpisodeAccess access, IA
         MeetingId = await Db.ConferenceMeetings.Where(m => m.Section47EnquiryId == id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
         PlanId = conference is null ? null
             : await Db.ChildProtectionPlans.Where(p => p.ConferenceId == conference).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var told = await tellings.OfAsync("Section47Enquiry", id, cancellationToken);
+        Tellings = new ToldSection(told, Domain.InformationSharing.Telling.EnquiryTopics, IsChildrenSocialCare, Told,
+            enquiry.IsConcluded && !told.Any(t => t.Topic == Domain.InformationSharing.TellingTopic.Section47OutcomeToReferrer) ? ["the referrer, of the outcome (S47-10)"] : [],
+            "When no criminal investigation follows, the police's reasons are shared with every agency (S47-09); once concluded, the referrer is told the outcome and why (S47-10).");
         return loaded;
     }
 }

@@ -42,8 +42,8 @@ public sealed class HeldConferenceModel(SafeguardDbContext db, EpisodeAccess acc
 
         Conference = conference;
         ChairName = (await EpisodeQueries.PeopleAsync(Db, [conference.ChairId], cancellationToken)).GetValueOrDefault(conference.ChairId)?.Name ?? "Not known";
-        var plan = await Db.ChildProtectionPlans.AsNoTracking().Where(p => p.ConferenceId == id).Select(p => new { p.Id, p.InitialCategory })
-            .FirstOrDefaultAsync(cancellationToken);
+        var plan = await Db.ChildProtectionPlans.AsNoTracking().Where(p => conference.PlanId != null ? p.Id == conference.PlanId : p.ConferenceId == id)
+            .Select(p => new { p.Id, p.InitialCategory }).FirstOrDefaultAsync(cancellationToken);
         PlanId = plan?.Id;
         PlanCategory = plan is null ? null : ChildProtectionConference.Categories.GetValueOrDefault(plan.InitialCategory, plan.InitialCategory);
         MeetingId = await Db.ConferenceMeetings.Where(m => m.ConferenceId == id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);

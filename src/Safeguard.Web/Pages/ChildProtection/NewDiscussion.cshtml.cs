@@ -68,6 +68,9 @@ public sealed class NewDiscussionModel(SafeguardDbContext db, EpisodeAccess acce
     [BindProperty]
     public string? WhyAttendanceShort { get; set; }
 
+    /// <summary>The child is looked after: the residential or fostering service is part of the minimum attendance (RC-05).</summary>
+    public bool ChildLookedAfter { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await LoadEpisodeAsync(id, cancellationToken);
@@ -78,7 +81,8 @@ public sealed class NewDiscussionModel(SafeguardDbContext db, EpisodeAccess acce
 
         await audit.ReadAsync(nameof(Domain.FamilyHelp.Episode), id, Episode.ChildId, Basis, cancellationToken);
         HeldOn = DateField.Of(Today);
-        Attendees = [new() { Role = AttendeeRole.LocalAuthoritySocialWorker }, new() { Role = AttendeeRole.Health }, new() { Role = AttendeeRole.Police }, new(), new()];
+        ChildLookedAfter = await steps.ChildLookedAfterAsync(Episode.ChildId, cancellationToken);
+        Attendees = [.. StrategyDiscussion.MinimumFor(ChildLookedAfter).Select(r => new AttendeeForm { Role = r }), new(), new()];
         Actions = [new(), new(), new()];
         return loaded;
     }
@@ -91,6 +95,7 @@ public sealed class NewDiscussionModel(SafeguardDbContext db, EpisodeAccess acce
             return loaded;
         }
 
+        ChildLookedAfter = await steps.ChildLookedAfterAsync(Episode.ChildId, cancellationToken);
         var held = HeldOn.Read(ModelState, nameof(HeldOn), "The date of the discussion");
         var actions = new List<ActionInput>();
         foreach (var a in Actions.Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who) || !a.ByWhen.IsEmpty))

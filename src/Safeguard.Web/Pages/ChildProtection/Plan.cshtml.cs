@@ -10,13 +10,14 @@ using Safeguard.Domain.Calendar;
 using Safeguard.Web.ChildProtection;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.Forms;
+using Safeguard.Web.InformationSharing;
 using Safeguard.Web.Pages.Episodes;
 
 namespace Safeguard.Web.Pages.ChildProtection;
 
 /// <summary>The child protection plan: its lead social worker, core group and actions; core group meetings recorded; the plan ended with its reason.</summary>
 public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuthorizationService authorization, ChildProtectionSteps steps, AuditLog audit,
-    WorkingDayCalendar calendar, TimeProvider time) : EpisodePage(db, access, authorization, time)
+    WorkingDayCalendar calendar, TimeProvider time, TellingSteps tellings) : EpisodePage(db, access, authorization, time)
 {
     public CpPlanView Plan { get; private set; } = null!;
 
@@ -63,12 +64,31 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
     [BindProperty]
     public string? ProceedingsDecision { get; set; }
 
+    /// <summary>Who took part in the review conference, and for which agency (RCPC-03).</summary>
+    [BindProperty]
+    public List<AttendeeForm> Attendees { get; set; } = [];
+
+    [BindProperty]
+    public string? ChildsViews { get; set; }
+
+    [BindProperty]
+    public string? WhyChildsViewsNotObtained { get; set; }
+
+    [BindProperty]
+    public string? FamilyParticipation { get; set; }
+
+    [BindProperty]
+    public string? AgencyReports { get; set; }
+
     public IReadOnlyList<PersonView> Chairs { get; private set; } = [];
 
     public IReadOnlyList<ConferenceMeeting> Meetings { get; private set; } = [];
 
-    /// <summary>Who was told that the plan ended (DISC-04).</summary>
-    public IReadOnlyList<string> ToldOfEnd { get; private set; } = [];
+    /// <summary>Who was told that the plan ended, and who is still to be recorded as told (DISC-04).</summary>
+    public ToldSection? ToldOfEnd { get; private set; }
+
+    [BindProperty]
+    public TellingForm Told { get; set; } = new();
 
     public DateOnly? Birthday { get; private set; }
 
@@ -130,7 +150,9 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
             return Page();
         }
 
-        await steps.RecordReviewAsync(User, id, new ReviewConferenceInput(held, ChairId, PlanContinues, Category, Reasons, ProceedingsDecision, Version), cancellationToken);
+        await steps.RecordReviewAsync(User, id, new ReviewConferenceInput(held, ChairId, PlanContinues, Category, Reasons, ProceedingsDecision, Version,
+            [.. Attendees.Where(a => !string.IsNullOrWhiteSpace(a.Name) || !string.IsNullOrWhiteSpace(a.Agency)).Select(a => new AttendeeInput(a.Name, a.Agency, a.Role))],
+            ChildsViews, WhyChildsViewsNotObtained, FamilyParticipation, AgencyReports), cancellationToken);
         return RedirectToPage(new { id });
     }
 
@@ -194,8 +216,28 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Records that an agency or practitioner was told the plan ended (DISC-04), when it happened.</summary>
+    public async Task<IActionResult> OnPostToldAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var input = Told.Read(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await tellings.AboutPlanAsync(User, id, input, cancellationToken);
+        return Redirect($"/child-protection-plans/{id}#told");
+    }
+
     public override string FormKeyFor(string domainField) => domainField switch
     {
+        _ when Request.Query["handler"] == "Told" => TellingForm.KeyFor(domainField),
         "On" => nameof(Notes),
         "Outcome" => nameof(TransferInOutcome),
         "HeldOn" when Request.Query["handler"] == "TransferIn" => nameof(TransferInHeldOn),
@@ -224,8 +266,21 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         Meetings = await Db.ConferenceMeetings.AsNoTracking().Where(m => m.PlanId == id || m.ConferenceId == plan.ConferenceId).OrderBy(m => m.ScheduledFor)
             .ToListAsync(cancellationToken);
         Birthday = (await Db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleAsync(cancellationToken))?.AddYears(18);
-        ToldOfEnd = plan.IsOpen ? [] : await Db.InformationSharing.AsNoTracking().Where(r => r.SourceType == "ChildProtectionPlan" && r.SourceId == id)
-            .OrderBy(r => r.SharedWith).Select(r => r.SharedWith).ToListAsync(cancellationToken);
+        if (!plan.IsOpen)
+        {
+            var told = await tellings.OfAsync("ChildProtectionPlan", id, cancellationToken);
+            var toTell = await steps.ToTellOfEndAsync(plan, cancellationToken);
+            ToldOfEnd = new ToldSection(told, Domain.InformationSharing.Telling.PlanTopics, IsChildrenSocialCare, Told,
+                [.. toTell.Where(x => !told.Any(t => string.Equals(t.Who, x.Name, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(t.Agency ?? string.Empty, x.Agency, StringComparison.OrdinalIgnoreCase))).Select(x => $"{x.Name} ({x.Agency})")],
+                "Every agency invited to the initial conference, the core group and the practitioners supporting the family are told that the plan ended (DISC-04). Record each when it happens.");
+        }
+
+        while (Attendees.Count < 4)
+        {
+            Attendees.Add(new AttendeeForm());
+        }
+
         if (CanWork)
         {
             Chairs = await PractitionerPicker.WithRoleAsync(Db, Domain.Organisation.PractitionerRole.ConferenceChair, registered: false, cancellationToken);

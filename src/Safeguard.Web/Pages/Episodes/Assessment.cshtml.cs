@@ -12,6 +12,7 @@ using Safeguard.Web.Authorization;
 using Safeguard.Web.Errors;
 using Safeguard.Web.FamilyHelp;
 using Safeguard.Web.Forms;
+using Safeguard.Web.InformationSharing;
 
 namespace Safeguard.Web.Pages.Episodes;
 
@@ -72,8 +73,32 @@ public sealed class AssessmentForm
 /// </summary>
 [Authorize]
 public sealed class AssessmentModel(SafeguardDbContext db, EpisodeAccess access, AuditLog audit, IAuthorizationService authorization,
-    FamilyHelpSteps steps, TimeProvider time) : PageModel, IMapsRuleFields
+    FamilyHelpSteps steps, TimeProvider time, TellingSteps tellings) : PageModel, IMapsRuleFields
 {
+    /// <summary>Who was told the outcome, in writing: the child and family (ASM-06, ASM-07) and the agencies (ASM-07).</summary>
+    public ToldSection? Tellings { get; private set; }
+
+    [BindProperty]
+    public TellingForm Told { get; set; } = new();
+
+    public async Task<IActionResult> OnPostToldAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        var input = Told.Read(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await tellings.AboutAssessmentAsync(User, id, input, cancellationToken);
+        return Redirect($"/assessments/{id}#told");
+    }
+
     public Assessment Assessment { get; private set; } = null!;
 
     public string ChildName { get; private set; } = string.Empty;
@@ -149,6 +174,7 @@ public sealed class AssessmentModel(SafeguardDbContext db, EpisodeAccess access,
 
     public string FormKeyFor(string domainField) => domainField switch
     {
+        _ when Request.Query["handler"] == "Told" => TellingForm.KeyFor(domainField),
         nameof(LateReason) => nameof(LateReason),
         "ReturnedWith" => nameof(WhatToChange),
         nameof(AssessmentForm.ChildSeenOn) => "Form.ChildSeenOn",
@@ -206,6 +232,15 @@ public sealed class AssessmentModel(SafeguardDbContext db, EpisodeAccess access,
         CanEdit = assessment.LeadPractitionerId == User.PractitionerId() && assessment.Status == AssessmentStatus.InProgress && episode.IsOpen;
         CanAuthorise = assessment.Status == AssessmentStatus.Submitted && (await authorization.AuthorizeAsync(User, Policies.FrontDoorDecision)).Succeeded;
         Version ??= assessment.Version;
+        if (assessment.Status == AssessmentStatus.Authorised)
+        {
+            var told = await tellings.OfAsync(nameof(Domain.FamilyHelp.Assessment), id, cancellationToken);
+            Tellings = new ToldSection(told, Domain.InformationSharing.Telling.AssessmentTopics,
+                episode.IsOpen && await access.WriteBasisAsync(User, episode, cancellationToken) is not null, Told,
+                told.Any(t => t.Topic == Domain.InformationSharing.TellingTopic.AssessmentOutcomeToFamily) ? [] : ["the child and family, of the outcome in writing"],
+                "The child and family, and every agency involved, are told the assessment's outcome and the decisions in writing (ASM-06, ASM-07).");
+        }
+
         if (audited)
         {
             await audit.ReadAsync(nameof(Domain.FamilyHelp.Assessment), id, assessment.ChildId, basis, cancellationToken);
