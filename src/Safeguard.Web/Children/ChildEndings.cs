@@ -26,8 +26,9 @@ public sealed record NextStepInput(NextStepAtEighteen? NextStep, string? Notes);
 /// When a child's childhood work ends other than by a plan's own decision: the child died (date of death, recorded once),
 /// left the UK (with its evidence), or turns 18 (what happens next). A death or leaving the UK ends every open plan of
 /// the child with that reason, in the same save, and the clock interceptor's general stop stops every running clock.
+/// Each step needs a part in the child's case (the open episode, or the latest), as any step on the case does.
 /// </summary>
-public sealed class ChildEndings(SafeguardDbContext db, TimeProvider time)
+public sealed class ChildEndings(SafeguardDbContext db, Access.EpisodeAccess access, TimeProvider time)
 {
     public async Task<Child> RecordDeathAsync(ClaimsPrincipal user, Guid childId, DeathInput input, CancellationToken cancellationToken)
     {
@@ -87,6 +88,10 @@ public sealed class ChildEndings(SafeguardDbContext db, TimeProvider time)
         CancellationToken cancellationToken)
     {
         var child = await db.Children.FirstOrDefaultAsync(c => c.Id == childId, cancellationToken) ?? throw new RecordNotFoundException();
+        // Working on the child's record needs a part in their case: the open episode, or the latest one.
+        var episode = await db.Episodes.AsNoTracking().Where(e => e.ChildId == childId).OrderBy(e => e.ClosedOn == null ? 0 : 1)
+            .ThenByDescending(e => e.OpenedOn).FirstOrDefaultAsync(cancellationToken) ?? throw new AccessRefusedException();
+        await access.RequireWriteAsync(user, episode, cancellationToken);
         var me = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
         var now = time.GetUtcNow();
         return (child, me, now, EnglandClock.ToEnglandDate(now));
