@@ -14,6 +14,13 @@ public sealed class RuleViolationException : Exception
         Field = field;
     }
 
+    /// <summary>A refusal that names the records standing in the way (what is still open), so pages and the API can link to each.</summary>
+    public RuleViolationException(string ruleId, string message, string? field, IReadOnlyList<RelatedRecord> related)
+        : this(ruleId, message, field)
+    {
+        Related = related;
+    }
+
     public RuleViolationException()
         : this("SG-UNKNOWN", "The step breaks a rule.")
     {
@@ -35,7 +42,15 @@ public sealed class RuleViolationException : Exception
     /// <summary>The input the rule is about, when there is one, so a page can point at the right field.</summary>
     public string? Field { get; }
 
+    /// <summary>The records the refusal is about, when it names some (empty otherwise).</summary>
+    public IReadOnlyList<RelatedRecord> Related { get; } = [];
 }
+
+/// <summary>
+/// A record a refused step names: its kind as the registry of record kinds names it ("ChildProtectionPlan",
+/// "Section47Enquiry", "StrategyDiscussion", "Plan"...), its id, and what it is in plain words.
+/// </summary>
+public sealed record RelatedRecord(string Kind, Guid Id, string Description);
 
 /// <summary>The one helper every domain method uses to check its preconditions (import with <c>using static</c>).</summary>
 public static class Requirement

@@ -52,6 +52,7 @@ public static class SafeguardApp
         services.AddSafeguardDatabase();
         services.AddScoped<Seeder>();
         services.AddScoped<RegisterChild>();
+        services.AddScoped<ChildEndings>();
         services.AddScoped<MakeReferral>();
         services.AddSingleton<Forms.ProtectedFormState>();
         services.AddScoped<MergeChildRecords>();
@@ -304,6 +305,7 @@ public static class SafeguardApp
         MeApi.Map(api);
         MyClocks.Map(api);
         ChildrenApi.Map(api);
+        ChildEndings.Map(api);
         ReferralsApi.Map(api);
         EncompassApi.Map(api);
         FamilyHelpApi.Map(api);

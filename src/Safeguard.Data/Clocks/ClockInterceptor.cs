@@ -98,6 +98,9 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                     await StoreAsync(db, referral, cancellationToken);
                 }
             }
+
+            // The general stop: a child's death, leaving the UK or 18th birthday, or the episode's closing, stops every clock stored for them.
+            await GeneralClockStops.SweepAsync(db, EnglandClock.Today(time), cancellationToken);
         }
 
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -235,9 +238,11 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         return ClockEngine.Compute(subjectId, [.. history], kind.ClockRules, calendar, EnglandClock.Today(time)).Select(c => (c, duties[c.RuleId]));
     }
 
-    private static async Task UpsertAsync(SafeguardDbContext db, Clock clock, Guid areaId, Guid childId, Guid? episodeId, PractitionerRole responsible,
+    private async Task UpsertAsync(SafeguardDbContext db, Clock clock, Guid areaId, Guid childId, Guid? episodeId, PractitionerRole responsible,
         Guid? responsiblePractitionerId, CancellationToken cancellationToken)
     {
+        // The general stop, whatever the rule: the child's or the episode's work has ended.
+        clock = await GeneralClockStops.ApplyAsync(db, clock, childId, episodeId, EnglandClock.Today(time), cancellationToken);
         // Enquiries are clocks of their own: the instance keeps two on the same day apart.
         var id = ClockRecord.IdFor(clock.SubjectId, clock.Instance is null ? clock.RuleId : $"{clock.RuleId}:{clock.Instance}", clock.StartedOn);
         var record = db.ClockRecords.Local.FirstOrDefault(c => c.Id == id)

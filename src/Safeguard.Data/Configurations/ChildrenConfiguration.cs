@@ -17,6 +17,9 @@ public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         builder.Property(c => c.FirstLanguage).HasMaxLength(100);
         builder.Property(c => c.NhsNumber).HasMaxLength(10);
         builder.Property(c => c.Upn).HasMaxLength(13);
+        builder.Property(c => c.LeftUkEvidence).HasMaxLength(2_000);
+        builder.Property(c => c.NextStepAtEighteen).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.NextStepNotes).HasMaxLength(2_000);
         builder.PrimitiveCollection(c => c.DisabilityCodes).HasField("_disabilities").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(c => c.Addresses, a => a.ToJson());
         builder.Navigation(c => c.Addresses).HasField("_addresses").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1,3 +1,4 @@
+using Safeguard.Domain;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Domain.Calendar;
@@ -638,6 +639,13 @@ public sealed partial class Seeder
 
             db.ChildProtectionPlans.Add(made);
             cpPlan = made;
+            if (plan is { IsOpen: true } folded)
+            {
+                // A child in need or Family Help plan does not stay open alongside the protection plan (census 4001).
+                folded.FoldIntoProtectionPlan(made.Id, made.StartedOn);
+                Note(heldOn, ChronologyKind.Plan, $"The plan ended: {folded.EndReason}", "Plan", folded.Id, chair);
+            }
+
             ProtectionPlan(made, socialWorker);
             return StrategyResult.Plan;
         }
@@ -1058,13 +1066,15 @@ public sealed partial class Seeder
 
         private void Close(DateOnly on, string reasonCode, string summary)
         {
-            if (on > today || cpPlan is { IsOpen: true } || lookedAfter is { IsOpen: true } || preProceedings is { IsOpen: true })
+            if (on > today || cpPlan is { IsOpen: true } || lookedAfter is { IsOpen: true } || preProceedings is { IsOpen: true }
+                || lastEnquiry is { Outcome: null } enquiry && enquiry.EpisodeId == episode.Id)
             {
                 return;
             }
 
             var by = episode.LeadPractitionerId == lead.Id ? lead : manager;
-            episode.Close(by, reasonCode, summary, on, hasAuthorisedAssessment, hasOpenPlan: plan is { IsOpen: true });
+            episode.Close(by, reasonCode, summary, on, hasAuthorisedAssessment,
+                plan is { IsOpen: true } open ? [new RelatedRecord("Plan", open.Id, "the plan")] : []);
             Note(on, ChronologyKind.EpisodeClosed, $"Episode closed ({episode.ClosureReasonCode}, {Episode.ClosureReasons[episode.ClosureReasonCode!]}): {episode.ClosureSummary}",
                 "Episode", episode.Id, by);
             Day = on;

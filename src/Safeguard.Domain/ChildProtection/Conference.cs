@@ -502,20 +502,52 @@ public sealed class ChildProtectionPlan
     }
 
     /// <summary>
-    /// Ends the plan with its reason (DISC-01). Moving away needs the receiving authority's transfer-in conference first
-    /// (DISC-02); turning 18 ends it at a review around the birthday, and no plan outlives the birthday (DISC-03, A-23).
+    /// Ends the plan for one of the reasons that need no conference, each evidenced (DISC-01): moved permanently, after the
+    /// receiving authority's transfer-in conference (DISC-02); turned 18, at a review around the birthday, and no plan
+    /// outlives the birthday (DISC-03, A-23); died, with the date of death recorded on the child; left the UK, recorded on
+    /// the child with its evidence. "No longer at risk of significant harm" is a review conference's decision alone
+    /// (<see cref="RecordReview"/>) and is refused here.
     /// </summary>
-    public void End(PlanEndReason reason, string notes, DateOnly on, DateOnly today, DateOnly? eighteenthBirthday = null)
+    public void End(PlanEndReason reason, string notes, DateOnly on, DateOnly today, DateOnly? eighteenthBirthday = null, DateOnly? dateOfDeath = null,
+        DateOnly? leftUkOn = null)
     {
         Require(IsOpen, "SG-CP-02", "The plan has already ended.");
+        Require(reason != PlanEndReason.NoLongerAtRiskOfSignificantHarm, OnlyForTheGuidancesReasons,
+            "A plan ends because the child is no longer at risk of significant harm only by a review conference's decision: record the review conference.",
+            "Reason");
         Require(on >= StartedOn && on <= today, "SG-CP-05", "The plan's end must be between its start and today.", "On");
         Require(reason != PlanEndReason.MovedPermanentlyToAnotherArea || (IsMoving && TransferInConferenceOn is not null), "DISC-02",
             "The plan ends for a move only after the receiving authority's transfer-in conference: record the move and that conference first.", "Reason");
         Require(reason != PlanEndReason.ReachedEighteen || (eighteenthBirthday is { } b && on >= b.AddMonths(-3) && on <= b), "DISC-03",
             "A plan ends for turning 18 at a review around the 18th birthday: within the three months before it, and no later than the birthday.", "Reason");
+        Require(reason != PlanEndReason.Died || (dateOfDeath is { } died && on >= died), OnlyForTheGuidancesReasons,
+            "A plan ends because the child died only once the date of death is recorded on the child, and not before it.", "Reason");
+        Require(reason != PlanEndReason.LeftTheUk || (leftUkOn is { } left && on >= left), OnlyForTheGuidancesReasons,
+            "A plan ends because the child left the UK only once their leaving, with its evidence, is recorded on the child, and not before it.", "Reason");
         Require(!string.IsNullOrWhiteSpace(notes) && notes.Length <= ChildProtectionConference.MaxTextLength, "FH-08",
             "Record why the plan is ending and the support that carries on.", "Notes");
         EndedOn = on;
+        EndReason = reason;
+        EndNotes = notes.Trim();
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The rule that a plan ends only for the guidance's reasons, each decided or evidenced as it says (DISC-01).</summary>
+    public const string OnlyForTheGuidancesReasons = "DISC-01";
+
+    /// <summary>
+    /// The child died or left the UK, as recorded on the child: the plan ends that day (or on its start, if it started
+    /// after), with that reason. Nothing else is asked: the evidence is the child's record.
+    /// </summary>
+    public void EndBecauseTheChildHasGone(PlanEndReason reason, DateOnly on, string notes)
+    {
+        Require(reason is PlanEndReason.Died or PlanEndReason.LeftTheUk, OnlyForTheGuidancesReasons, "Only a child's death or leaving the UK ends every plan at once.");
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        EndedOn = on < StartedOn ? StartedOn : on;
         EndReason = reason;
         EndNotes = notes.Trim();
         Version = Guid.NewGuid();

@@ -25,6 +25,22 @@ public sealed record ChildDetails(
     NhsNumber? NhsNumber,
     UniquePupilNumber? Upn);
 
+/// <summary>What happens next for someone who turned 18 (GEN-01): the record says where their support goes.</summary>
+public enum NextStepAtEighteen
+{
+    /// <summary>A care leaver: leaving care support, a personal adviser, the pathway plan.</summary>
+    CareLeaver,
+
+    /// <summary>Transferred to adult social care (census RC6).</summary>
+    AdultSocialCare,
+
+    /// <summary>Other adult services: health, mental health, housing, probation.</summary>
+    OtherAdultServices,
+
+    /// <summary>No further services: the reasons are recorded.</summary>
+    NoFurtherServices,
+}
+
 /// <summary>
 /// A child, or an unborn child (a pre-birth referral names the expected date of birth and the pregnant
 /// person). One child has one record; what the guidance and the CIN census need about them lives here.
@@ -116,7 +132,106 @@ public sealed class Child
     /// <summary>The day the child stops being a child (GEN-01); 29 February birthdays fall on 28 February in common years.</summary>
     public DateOnly? EighteenthBirthday => DateOfBirth?.AddYears(18);
 
-    public void Correct(ChildDetails details, DateOnly today) => Apply(details, today);
+    /// <summary>
+    /// Corrects the record. A record of someone now an adult stays correctable (the data protection rectification route
+    /// needs it): the rule that a new record is of someone under 18 (SG-CHILD-04) holds only while they are still a child.
+    /// </summary>
+    public void Correct(ChildDetails details, DateOnly today) => Apply(details, today, nowAnAdult: EighteenthBirthday is { } b && b <= today);
+
+    /// <summary>The date of death, recorded once on the child (CIN census 8585Q, 8555Q); returns and child death reviews read it.</summary>
+    public DateOnly? DateOfDeath { get; private set; }
+
+    /// <summary>The day the child left the UK permanently, with what shows it (DISC-01).</summary>
+    public DateOnly? LeftUkOn { get; private set; }
+
+    public string? LeftUkEvidence { get; private set; }
+
+    /// <summary>What happens next at 18 (GEN-01): care leaver, adult services, or no further services, with the details.</summary>
+    public NextStepAtEighteen? NextStepAtEighteen { get; private set; }
+
+    public string? NextStepNotes { get; private set; }
+
+    public Guid? NextStepRecordedBy { get; private set; }
+
+    /// <summary>
+    /// The day childhood's work stops for this child, if it has: the date of death, leaving the UK, or the 18th birthday
+    /// once reached (GEN-01). Every clock of the child stops then, and no plan carries on.
+    /// </summary>
+    public DateOnly? ChildsWorkEndedOn(DateOnly today)
+    {
+        DateOnly? ended = null;
+        foreach (var day in new[] { DateOfDeath, LeftUkOn, EighteenthBirthday is { } b && b <= today ? b : null })
+        {
+            if (day is { } d && (ended is null || d < ended))
+            {
+                ended = d;
+            }
+        }
+
+        return ended;
+    }
+
+    /// <summary>
+    /// Records the child's death (SG-CHILD-14 to SG-CHILD-16): once, by a social work qualified manager (RC-01), not in the
+    /// future and not before the child was born. An unborn child's record has its birth recorded first.
+    /// </summary>
+    public void RecordDeath(Organisation.Practitioner manager, DateOnly diedOn, DateOnly today)
+    {
+        RequireManager(manager, "records a child's death");
+        Require(DateOfDeath is null, "SG-CHILD-14", "The date of death is already recorded.", nameof(DateOfDeath));
+        Require(diedOn <= today, "SG-CHILD-15", "The date of death must be today or in the past.", nameof(DateOfDeath));
+        Require(DateOfBirth is { } born && diedOn >= born, "SG-CHILD-15",
+            IsUnborn ? "Record the child's birth first: an unborn child's record has no date of death." : "The date of death cannot be before the child was born.",
+            nameof(DateOfDeath));
+        DateOfDeath = diedOn;
+    }
+
+    /// <summary>
+    /// Records that the child left the UK permanently, with what shows it (SG-CHILD-16, DISC-01): once, by a social work
+    /// qualified manager (RC-01), not in the future and not before the child was born.
+    /// </summary>
+    public void RecordLeftUk(Organisation.Practitioner manager, DateOnly leftOn, string evidence, DateOnly today)
+    {
+        RequireManager(manager, "records that a child left the UK");
+        Require(LeftUkOn is null, "SG-CHILD-16", "The child's leaving the UK is already recorded.", nameof(LeftUkOn));
+        Require(leftOn <= today, "SG-CHILD-16", "The date the child left the UK must be today or in the past.", nameof(LeftUkOn));
+        Require(DateOfBirth is null || leftOn >= DateOfBirth, "SG-CHILD-16", "The date the child left the UK cannot be before they were born.", nameof(LeftUkOn));
+        Require(!string.IsNullOrWhiteSpace(evidence) && evidence.Length <= 2_000, "DISC-01",
+            "Say what shows the child left the UK permanently: who confirmed it and how (2,000 characters or fewer).", nameof(LeftUkEvidence));
+        LeftUkOn = leftOn;
+        LeftUkEvidence = evidence.Trim();
+    }
+
+    /// <summary>
+    /// Records what happens next at 18 (GEN-01): from six months before the 18th birthday, any practitioner of the case
+    /// records where support goes, with the details; it can be recorded again as plans change.
+    /// </summary>
+    public void RecordNextStepAtEighteen(Guid recordedBy, NextStepAtEighteen nextStep, string notes, DateOnly today)
+    {
+        Require(EighteenthBirthday is { } b && today >= b.AddMonths(-6), "GEN-01",
+            "What happens next at 18 is recorded from six months before the 18th birthday.", nameof(NextStepAtEighteen));
+        Require(Enum.IsDefined(nextStep), "GEN-01", "Select what happens next.", nameof(NextStepAtEighteen));
+        Require(!string.IsNullOrWhiteSpace(notes) && notes.Length <= 2_000, "GEN-01",
+            "Say what happens next: the service, who leads it, and what the young person was told (2,000 characters or fewer).", nameof(NextStepNotes));
+        NextStepAtEighteen = nextStep;
+        NextStepNotes = notes.Trim();
+        NextStepRecordedBy = recordedBy;
+    }
+
+    public static string Describe(NextStepAtEighteen nextStep) => nextStep switch
+    {
+        Children.NextStepAtEighteen.CareLeaver => "Care leaver: leaving care support",
+        Children.NextStepAtEighteen.AdultSocialCare => "Transferred to adult social care",
+        Children.NextStepAtEighteen.OtherAdultServices => "Other adult services",
+        _ => "No further services",
+    };
+
+    private void RequireManager(Organisation.Practitioner manager, string what)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        Require(manager.AreaId == AreaId && manager.Has(Organisation.PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
+            $"Only a social work qualified practice supervisor or manager {what}.");
+    }
 
     /// <summary>An unborn child is born: the expected date gives way to the date of birth and the recorded sex.</summary>
     public void RecordBirth(DateOnly bornOn, Sex sex, DateOnly today)
@@ -156,7 +271,7 @@ public sealed class Child
     }
 
     [MemberNotNull(nameof(GivenName), nameof(FamilyName), nameof(EthnicityCode))]
-    private void Apply(ChildDetails d, DateOnly today)
+    private void Apply(ChildDetails d, DateOnly today, bool nowAnAdult = false)
     {
         Require(!string.IsNullOrWhiteSpace(d.FamilyName), "SG-CHILD-01", "Enter the child's last name.", nameof(FamilyName));
         Require(d.GivenName.Length <= 100 && d.FamilyName.Length <= 100, "SG-CHILD-01",
@@ -166,7 +281,7 @@ public sealed class Child
         if (d.DateOfBirth is { } born)
         {
             Require(born <= today, "SG-CHILD-02", "The date of birth must be today or in the past.", nameof(DateOfBirth));
-            Require(born.AddYears(18) > today, "SG-CHILD-04",
+            Require(nowAnAdult || born.AddYears(18) > today, "SG-CHILD-04",
                 "A child is under 18: this date of birth makes them 18 or over.", nameof(DateOfBirth));
         }
 

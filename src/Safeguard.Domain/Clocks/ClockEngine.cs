@@ -144,6 +144,36 @@ public static class ClockEngine
             overdue ? calendar.WorkingDaysBetween(dueOn, today) : 0, null, null, overdue && rule.ReasonRequiredWhenLate);
     }
 
+    /// <summary>
+    /// The general stop (T7): when the child dies, leaves the UK or turns 18, or the episode closes, every clock still
+    /// open stops — whatever its rule — and a stopped clock is neither met nor breached. A clock already met, or stopped
+    /// by its own rule, keeps its outcome. <paramref name="stops"/> are the events that end the child's or the episode's
+    /// work, up to today; the earliest one stops the clock.
+    /// </summary>
+    public static Clock StopWhenTheWorkHasEnded(Clock clock, IReadOnlyList<ClockEvent> stops)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(stops);
+        if (stops.Count == 0 || clock.Status is not (ClockStatus.Running or ClockStatus.DueToday or ClockStatus.Overdue or ClockStatus.Urgent))
+        {
+            return clock;
+        }
+
+        var stop = stops[0];
+        for (var i = 1; i < stops.Count; i++)
+        {
+            if (stops[i].OccurredOn < stop.OccurredOn)
+            {
+                stop = stops[i];
+            }
+        }
+
+        return clock with
+        {
+            Status = ClockStatus.Stopped, CompletedOn = null, WorkingDaysOverdue = 0, LateReason = null, StoppedBy = stop.Kind, NeedsReason = false,
+        };
+    }
+
     private static bool Contains(IReadOnlyList<EventKind> kinds, EventKind kind)
     {
         for (var i = 0; i < kinds.Count; i++)

@@ -40,6 +40,13 @@ public sealed class Episode
 {
     public const int MaxTextLength = Referral.MaxTextLength;
 
+    /// <summary>
+    /// The rule that an episode does not close while the child is on a child protection plan, in a section 47 enquiry with
+    /// no outcome, waiting for a manager to confirm a strategy discussion's section 47 decision, or on a child in need or
+    /// Family Help plan (the CIN census's 8565, 8868 and 2990 say the same for the return).
+    /// </summary>
+    public const string NothingClosesBehindTheChildsBack = "SG-EP-10";
+
     /// <summary>DfE reasons for closure (N00103).</summary>
     public static readonly IReadOnlyDictionary<string, string> ClosureReasons = new Dictionary<string, string>
     {
@@ -321,17 +328,27 @@ public sealed class Episode
 
     /// <summary>
     /// Closes the episode with the DfE reason (N00103). RC8 and RC9 close a case after assessment, so need one; RC2
-    /// is for a child who died. Open plans end first.
+    /// is for a child who died. Nothing closes behind the child's back (SG-EP-10; census 8565, 8868, 2990): the episode
+    /// cannot close while anything in <paramref name="stillOpen"/> is — a child protection plan, a section 47 enquiry with
+    /// no outcome, a strategy discussion whose section 47 decision waits for a manager's confirmation, a child in need or
+    /// Family Help plan. The refusal names each, so the practitioner can go to it.
     /// </summary>
-    public void Close(Practitioner by, string reasonCode, string summary, DateOnly on, bool hasAuthorisedAssessment, bool hasOpenPlan)
+    public void Close(Practitioner by, string reasonCode, string summary, DateOnly on, bool hasAuthorisedAssessment, IReadOnlyList<RelatedRecord> stillOpen)
     {
+        ArgumentNullException.ThrowIfNull(stillOpen);
         RequireOpen();
         Require(by.AreaId == AreaId && (by.Has(PractitionerRole.PracticeSupervisor) || by.Id == LeadPractitionerId), "SG-EP-07",
             "Only the lead practitioner or a manager can close the episode.");
         Require(ClosureReasons.ContainsKey(reasonCode), "SG-EP-08", "Select the reason for closure.", "ReasonCode");
         Require(reasonCode is not ("RC8" or "RC9") || hasAuthorisedAssessment, "SG-EP-09",
             "RC8 and RC9 close a case after an assessment: authorise the assessment first, or choose another reason.", "ReasonCode");
-        Require(!hasOpenPlan, "SG-EP-10", "End the plan before closing the episode.", "ReasonCode");
+        if (stillOpen.Count > 0)
+        {
+            throw new RuleViolationException(NothingClosesBehindTheChildsBack,
+                "The episode cannot close while the child's protection or help is still open: "
+                + string.Join("; ", stillOpen.Select(r => r.Description)) + ". End or conclude each first (census 8565, 8868).", "ReasonCode", stillOpen);
+        }
+
         Require(!string.IsNullOrWhiteSpace(summary) && summary.Length <= MaxTextLength, "SG-EP-11",
             "Summarise why the episode is closing and what happens next: the family and practitioners are told.", "Summary");
         Require(on >= OpenedOn, "SG-EP-12", "The episode cannot close before it opened.", "On");

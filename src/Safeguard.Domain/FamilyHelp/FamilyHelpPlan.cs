@@ -181,6 +181,33 @@ public sealed class FamilyHelpPlan
         Version = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// A child protection plan started for the child: a child in need or Family Help plan cannot stay open alongside it
+    /// (census 4001, 4016, 4017), so it is folded into the protection plan and ends on the conference's day. The
+    /// protection plan carries the help on.
+    /// </summary>
+    public void FoldIntoProtectionPlan(Guid protectionPlanId, DateOnly conferenceOn)
+    {
+        Require(IsOpen, "SG-PLAN-03", "The plan has already ended.");
+        _ = protectionPlanId;
+        EndedOn = conferenceOn < StartedOn ? StartedOn : conferenceOn;
+        EndReason = $"A child protection plan started on {conferenceOn:d MMMM yyyy}: this plan's help carries on in it (census 4001).";
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The child died or left the UK, as recorded on the child: the plan ends that day with that reason.</summary>
+    public void EndBecauseTheChildHasGone(DateOnly on, string reason)
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        EndedOn = on < StartedOn ? StartedOn : on;
+        EndReason = reason.Trim();
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>The child turned out to have another record: this moves to the surviving record.</summary>
     public void MoveToChild(Guid survivorId) => ChildId = survivorId;
 

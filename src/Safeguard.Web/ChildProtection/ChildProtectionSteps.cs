@@ -316,6 +316,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         if (plan is not null)
         {
             db.ChildProtectionPlans.Add(plan);
+            await FoldOpenPlansAsync(plan, now, cancellationToken);
         }
 
         var kind = conference.Kind;
@@ -411,6 +412,20 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     }
 
     /// <summary>
+    /// A child protection plan started: a child in need or Family Help plan cannot stay open alongside it (census 4001,
+    /// 4016, 4017). Each open one is folded into the protection plan, ending on the conference's day, on the chronology.
+    /// </summary>
+    private async Task FoldOpenPlansAsync(ChildProtectionPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var open in await db.Plans.Where(p => p.ChildId == plan.ChildId && p.EndedOn == null).ToListAsync(cancellationToken))
+        {
+            open.FoldIntoProtectionPlan(plan.Id, plan.StartedOn);
+            db.Note(open.AreaId, open.ChildId, open.EpisodeId, open.EndedOn!.Value, now, ChronologyKind.Plan,
+                $"The {(open.Kind == Domain.FamilyHelp.PlanKind.ChildInNeed ? "child in need" : "Family Help")} plan ended: {open.EndReason}", "Plan", open.Id);
+        }
+    }
+
+    /// <summary>
     /// Who should be told that the plan ended (DISC-04): every agency invited to the conference that made it, and every core
     /// group member. Each is recorded as told (a record of telling) when it happens; nothing is assumed.
     /// </summary>
@@ -471,8 +486,8 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(input.Reason is not null, "SG-CP-05", "Select why the plan is ending.", "Reason");
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
-        var birthday = await db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleAsync(cancellationToken);
-        plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today, birthday?.AddYears(18));
+        var child = await db.Children.Where(c => c.Id == plan.ChildId).Select(c => new { c.DateOfBirth, c.DateOfDeath, c.LeftUkOn }).SingleAsync(cancellationToken);
+        plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today, child.DateOfBirth?.AddYears(18), child.DateOfDeath, child.LeftUkOn);
         db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference,
             $"Child protection plan ended ({Describe(plan.EndReason!.Value)}): {plan.EndNotes}", "ChildProtectionPlan", plan.Id);
         await db.SaveChangesAsync(cancellationToken);

@@ -49,7 +49,24 @@ public sealed record ChildView(Guid Id, string GivenName, string FamilyName, Dat
 {
     public static ChildView Of(Child c, DateOnly today) => new(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.ExpectedDateOfBirth,
         c.IsUnborn, c.AgeOn(today), SexCode(c.Sex), c.Gender, c.EthnicityCode, DfeCodes.Ethnicity[c.EthnicityCode], c.DisabilityCodes,
-        c.FirstLanguage, c.NhsNumber, c.Upn);
+        c.FirstLanguage, c.NhsNumber, c.Upn)
+    {
+        DateOfDeath = c.DateOfDeath,
+        LeftUkOn = c.LeftUkOn,
+        NextStepAtEighteen = c.NextStepAtEighteen?.ToString(),
+        NextStepNotes = c.NextStepNotes,
+    };
+
+    /// <summary>The date of death, recorded once on the child.</summary>
+    public DateOnly? DateOfDeath { get; init; }
+
+    /// <summary>The day the child left the UK permanently, when recorded.</summary>
+    public DateOnly? LeftUkOn { get; init; }
+
+    /// <summary>What happens next at 18 (GEN-01): CareLeaver, AdultSocialCare, OtherAdultServices or NoFurtherServices.</summary>
+    public string? NextStepAtEighteen { get; init; }
+
+    public string? NextStepNotes { get; init; }
 
     public static string SexCode(Sex sex) => sex switch { Domain.Children.Sex.Male => "M", Domain.Children.Sex.Female => "F", _ => "U" };
 }

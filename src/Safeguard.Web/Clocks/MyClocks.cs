@@ -40,9 +40,12 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
     {
         var today = EnglandClock.Today(time);
         var weekAhead = until ?? calendar.AddWorkingDays(today, 5);
+        var adultsBornBy = today.AddYears(-18);
         var rows = await (from c in clocks
                           where c.IsOpen && (c.DueOn == null || c.DueOn <= weekAhead)
                           join child in db.Children on c.ChildId equals child.Id
+                          // The general stop (GEN-01): nothing runs for a child who died, left the UK or turned 18, even before a save stores it stopped.
+                          where child.DateOfDeath == null && child.LeftUkOn == null && (child.DateOfBirth == null || child.DateOfBirth > adultsBornBy)
                           orderby c.DueOn
                           select new { c.Id, c.RuleId, c.SubjectId, c.ChildId, c.EpisodeId, Name = child.GivenName + " " + child.FamilyName, c.StartedOn, c.DueOn, c.ResponsibleRole })
             .Take(200)

@@ -33,7 +33,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 detail: violation.Message,
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The request breaks a rule.",
-                extensions: new Dictionary<string, object?> { ["ruleId"] = violation.RuleId }),
+                extensions: Extensions(violation)),
             RuleConflictException conflict => Results.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Someone else took this step a moment ago.",
@@ -70,6 +70,19 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         return true;
     }
 
+    /// <summary>The rule id and, when the refusal names records (what is still open), each with its page and API address.</summary>
+    private static Dictionary<string, object?> Extensions(RuleViolationException violation)
+    {
+        var extensions = new Dictionary<string, object?> { ["ruleId"] = violation.RuleId };
+        if (violation.Related.Count > 0)
+        {
+            extensions["related"] = violation.Related.Select(r => new RelatedRecordView(r.Kind, r.Id, r.Description,
+                Records.RecordRoutes.PageFor(r.Kind, r.Id, null, null), Records.RecordRoutes.ApiFor(r.Kind, r.Id, null, null))).ToList();
+        }
+
+        return extensions;
+    }
+
     private const string UnreadableValue =
         "This value could not be read as the field's documented type. Choices are sent as one of their documented names (for example \"Urgent\"), never as numbers.";
 
@@ -79,6 +92,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         : jsonPath.StartsWith('$') ? jsonPath[1..]
         : jsonPath;
 }
+
+/// <summary>A record a refusal names (what is still open), with its page and API address: the API's <c>related</c> list.</summary>
+public sealed record RelatedRecordView(string Kind, Guid Id, string Description, string? Page, string? Api);
 
 /// <summary>A page whose form names differ from the domain's field names says how they map.</summary>
 public interface IMapsRuleFields
@@ -92,6 +108,9 @@ public interface IMapsRuleFields
 /// </summary>
 public sealed class RuleViolationPageFilter : IAsyncPageFilter
 {
+    /// <summary>Where the error summary finds the records a refusal names, each as (description, page).</summary>
+    public const string RelatedRecordsKey = "RelatedRecords";
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -102,6 +121,13 @@ public sealed class RuleViolationPageFilter : IAsyncPageFilter
             var key = violation.Field is null ? string.Empty
                 : context.HandlerInstance is IMapsRuleFields map ? map.FormKeyFor(violation.Field) : "Input." + violation.Field;
             page.ModelState.AddModelError(key, violation.Message);
+            if (violation.Related.Count > 0)
+            {
+                // The error summary links to each record the refusal names (RelatedRecordsKey).
+                page.ViewData[RelatedRecordsKey] = violation.Related
+                    .Select(r => (r.Description, Records.RecordRoutes.PageFor(r.Kind, r.Id, null, null) ?? "#main-content")).ToList();
+            }
+
             executed.ExceptionHandled = true;
             executed.Result = page.Page();
         }

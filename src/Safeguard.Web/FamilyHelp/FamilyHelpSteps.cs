@@ -365,12 +365,49 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
             "The child is still looked after: record the end of looking after them before closing the episode.", "ReasonCode");
         Requirement.Require(!await db.PreProceedings.AnyAsync(p => p.EpisodeId == episodeId && p.Started && p.EndedOn == null, cancellationToken), "SG-PRE-12",
             "Pre-proceedings are under way: record how they ended before closing the episode.", "ReasonCode");
-        var openPlan = await db.Plans.AnyAsync(p => p.EpisodeId == episodeId && p.EndedOn == null, cancellationToken);
-        episode.Close(me, input.ReasonCode ?? string.Empty, input.Summary ?? string.Empty, on, authorised, openPlan);
+        episode.Close(me, input.ReasonCode ?? string.Empty, input.Summary ?? string.Empty, on, authorised, await StillOpenAsync(db, episodeId, cancellationToken));
         db.Note(episode.AreaId, episode.ChildId, episode.Id, on, now, ChronologyKind.EpisodeClosed,
             $"Episode closed ({episode.ClosureReasonCode}, {Episode.ClosureReasons[episode.ClosureReasonCode!]}): {episode.ClosureSummary}", "Episode", episode.Id);
         await db.SaveChangesAsync(cancellationToken);
         return episode;
+    }
+
+    /// <summary>
+    /// What in the episode is still open and keeps it from closing (SG-EP-10): a child protection plan, a section 47 enquiry
+    /// with no outcome, a strategy discussion whose section 47 decision waits for a manager's confirmation, a child in need
+    /// or Family Help plan — each named so the page and the API can link to it.
+    /// </summary>
+    public static async Task<IReadOnlyList<RelatedRecord>> StillOpenAsync(SafeguardDbContext db, Guid episodeId, CancellationToken cancellationToken)
+    {
+        var open = new List<RelatedRecord>();
+        foreach (var p in await db.ChildProtectionPlans.AsNoTracking().Where(p => p.EpisodeId == episodeId && p.EndedOn == null)
+                     .Select(p => new { p.Id, p.LatestCategory, p.StartedOn }).ToListAsync(cancellationToken))
+        {
+            var category = Domain.ChildProtection.ChildProtectionConference.Categories.GetValueOrDefault(p.LatestCategory, p.LatestCategory).ToLowerInvariant();
+            open.Add(new RelatedRecord("ChildProtectionPlan", p.Id, $"the child protection plan ({category}) since {p.StartedOn:d MMMM yyyy}"));
+        }
+
+        foreach (var q in await db.Section47Enquiries.AsNoTracking().Where(q => q.EpisodeId == episodeId && q.Outcome == null)
+                     .Select(q => new { q.Id, q.StartedOn }).ToListAsync(cancellationToken))
+        {
+            open.Add(new RelatedRecord("Section47Enquiry", q.Id, $"the section 47 enquiry started on {q.StartedOn:d MMMM yyyy}, which has no outcome"));
+        }
+
+        foreach (var d in (await db.StrategyDiscussions.AsNoTracking().Where(d => d.EpisodeId == episodeId && d.Section47 && d.ConfirmedBy == null)
+                     .ToListAsync(cancellationToken)).Where(d => !d.AttendanceMet))
+        {
+            open.Add(new RelatedRecord("StrategyDiscussion", d.Id,
+                $"the strategy discussion of {d.HeldOn:d MMMM yyyy}, whose decision on section 47 enquiries waits for a manager's confirmation"));
+        }
+
+        foreach (var p in await db.Plans.AsNoTracking().Where(p => p.EpisodeId == episodeId && p.EndedOn == null)
+                     .Select(p => new { p.Id, p.Kind, p.StartedOn }).ToListAsync(cancellationToken))
+        {
+            open.Add(new RelatedRecord("Plan", p.Id,
+                $"the {(p.Kind == PlanKind.ChildInNeed ? "child in need" : "Family Help")} plan since {p.StartedOn:d MMMM yyyy}"));
+        }
+
+        return open;
     }
 
     public const string TransferWithoutConsent =

@@ -195,6 +195,19 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await Assertions.Expect(worker.Locator("#status")).ToContainTextAsync($"Review child protection conference, {today.AddMonths(2):d MMMM yyyy}");
         await Assertions.Expect(worker.Locator("#clocks")).ToContainTextAsync("RCPC-01");
         await worker.InspectAsync("child-status-at-a-glance");
+
+        // The case cannot close while the child is on the plan: the page names the plan and links to it, before and after trying.
+        await manager.GotoAsync(episodeUrl + "/close");
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("The episode cannot close while these are open");
+        await Assertions.Expect(manager.Locator($"main a[href='{new Uri(planUrl).AbsolutePath}']")).ToContainTextAsync("the child protection plan (physical abuse)");
+        await manager.CheckAsync("#ReasonCode-RC7");
+        await manager.FillAsync("#Summary", "Services ceased.");
+        await manager.ClickAsync("button:has-text('Close the episode')");
+        await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("the child protection plan (physical abuse)");
+        await Assertions.Expect(manager.Locator(".govuk-error-summary a[data-related-record]")).ToHaveAttributeAsync("href", new Uri(planUrl).AbsolutePath);
+        await manager.InspectAsync("episode-close-refused-plan-open");
+        await manager.ClickAsync(".govuk-error-summary a[data-related-record]");
+        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Child protection plan");
     }
 
     /// <summary>

@@ -108,7 +108,7 @@ public sealed class ConferenceTests
         Assert.Equal(plan!.Id, review.PlanId);
         Assert.Contains(review.Outstanding(), o => o.Contains("ICPC-02", StringComparison.Ordinal));
 
-        plan.End(PlanEndReason.NoLongerAtRiskOfSignificantHarm, "Risk reduced.", Today.AddDays(8), Today.AddDays(8));
+        plan.End(PlanEndReason.LeftTheUk, "Moved abroad for good.", Today.AddDays(8), Today.AddDays(8), leftUkOn: Today.AddDays(8));
         Assert.Equal("RCPC-01", Assert.Throws<RuleViolationException>(() =>
             ConferenceMeeting.Convene(Guid.NewGuid(), ConferenceKind.Review, episode, null, plan, false, lead, Today.AddDays(60), TwoInvited, Today.AddDays(8))).RuleId);
     }

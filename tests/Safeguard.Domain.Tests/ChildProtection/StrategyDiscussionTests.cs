@@ -343,7 +343,7 @@ public sealed class StrategyDiscussionTests
         var clocks = ClockEngine.Compute(plan.Id, history, [StatutoryRules.FirstCoreGroup, StatutoryRules.FirstReviewConference], WorkingDayCalendar.England,
             new DateOnly(2027, 1, 6));
         Assert.Equal([ClockStatus.Met, ClockStatus.Running], clocks.Select(c => c.Status));
-        Assert.Equal("FH-08", Assert.Throws<RuleViolationException>(() => plan.End(PlanEndReason.NoLongerAtRiskOfSignificantHarm, " ", new DateOnly(2027, 1, 6), new DateOnly(2027, 1, 6))).RuleId);
+        Assert.Equal("FH-08", Assert.Throws<RuleViolationException>(() => plan.End(PlanEndReason.LeftTheUk, " ", new DateOnly(2027, 1, 6), new DateOnly(2027, 1, 6), leftUkOn: new DateOnly(2027, 1, 6))).RuleId);
     }
 
     /// <summary>A review as an initial conference records it: who took part for which agency, the child's views, the family's part, the reports.</summary>

@@ -435,10 +435,10 @@ public sealed class FamilyHelpTests
     {
         var (episode, _, lead) = Allocated();
 
-        Refused(() => episode.Close(Manager(), "RC8", "No further action after assessment.", Received.AddDays(30), hasAuthorisedAssessment: false, false), "SG-EP-09");
-        Refused(() => episode.Close(Manager(), "RC7", "Needs met.", Received.AddDays(30), true, hasOpenPlan: true), "SG-EP-10");
-        Refused(() => episode.Close(Manager(), "RC99", "Needs met.", Received.AddDays(30), true, false), "SG-EP-08");
-        episode.Close(lead, "RC8", "No further action after assessment.", Received.AddDays(30), true, false);
+        Refused(() => episode.Close(Manager(), "RC8", "No further action after assessment.", Received.AddDays(30), hasAuthorisedAssessment: false, []), "SG-EP-09");
+        Refused(() => episode.Close(Manager(), "RC7", "Needs met.", Received.AddDays(30), true, [new RelatedRecord("Plan", Guid.NewGuid(), "the child in need plan")]), "SG-EP-10");
+        Refused(() => episode.Close(Manager(), "RC99", "Needs met.", Received.AddDays(30), true, []), "SG-EP-08");
+        episode.Close(lead, "RC8", "No further action after assessment.", Received.AddDays(30), true, []);
 
         Assert.False(episode.IsOpen);
         Assert.Null(episode.LeadPractitionerId);

@@ -87,7 +87,7 @@ public sealed class ParticipationTests
         var chair = Assert.Single(Participations.Of(conference));
         Assert.Equal((ParticipantRole.Chair, conference.ChairId, (DateOnly?)conference.HeldOn), (chair.Role, chair.PractitionerId, chair.Until));
 
-        plan.End(PlanEndReason.NoLongerAtRiskOfSignificantHarm, "Safe at home; Family Help continues.", Today.AddDays(30), Today.AddDays(30));
+        plan.End(PlanEndReason.LeftTheUk, "The family moved to Portugal for good; the school confirmed the move.", Today.AddDays(30), Today.AddDays(30), leftUkOn: Today.AddDays(30));
         var ended = Rows(Participations.Of(plan), Participations.ChildProtectionPlan, plan.Id, plan.ChildId, rows);
 
         Assert.Equal(3, ended.Count);

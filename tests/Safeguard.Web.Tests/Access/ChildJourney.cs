@@ -46,6 +46,8 @@ internal static class ChildJourney
         "/children/{id:guid}/break-glass",
         // The blank request-for-access form, likewise.
         "/children/{id:guid}/access-request",
+        // The blank forms for a child's death, leaving the UK and what happens next at 18: they show nothing of the record.
+        "/children/{id:guid}/ending",
         // The blank data protection request form (it lists no child until one is chosen).
         "/data-protection/requests/new",
         // A practitioner's own searches for records that do not exist, for the data protection officer: what was typed, not a record.

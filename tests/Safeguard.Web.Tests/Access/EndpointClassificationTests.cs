@@ -94,6 +94,11 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["GET /api/v1/children/{id:guid}/information-sharing/"] = Access.ChildrenSocialCare,
         ["POST /api/v1/children/{id:guid}/information-sharing/"] = Access.ChildrenSocialCare,
         ["POST /api/v1/children/{id:guid}/address/safe"] = Access.Restricted,
+        // A social work qualified manager with a part in the child's case records a death or leaving the UK; a practitioner of the case what happens at 18.
+        ["/children/{id:guid}/ending"] = Access.Restricted,
+        ["POST /api/v1/children/{id:guid}/death"] = Access.Restricted,
+        ["POST /api/v1/children/{id:guid}/left-uk"] = Access.Restricted,
+        ["POST /api/v1/children/{id:guid}/next-step-at-18"] = Access.ChildrenSocialCare,
         ["GET /api/v1/referrals/{id:guid}"] = Access.Restricted,
         ["POST /api/v1/referrals/{id:guid}/decision"] = Access.Restricted,
         ["POST /api/v1/referrals/{id:guid}/escalations"] = Access.Restricted,

@@ -556,8 +556,22 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/api/v1/children/{team.ChildId}/chronology", UriKind.Relative))).StatusCode);
 
-        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/end",
-            new { reason = "NoLongerAtRiskOfSignificantHarm", notes = "Stepfather has left; Family Help continues." }), HttpStatusCode.OK);
+        // "No longer at risk" is a review conference's decision (DISC-01): the plan's end step refuses it, and the plan carries on.
+        using (var notAtAReview = await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/end",
+            new { reason = "NoLongerAtRiskOfSignificantHarm", notes = "Stepfather has left; Family Help continues." }))
+        {
+            Assert.Equal("DISC-01", (await Json(notAtAReview, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        Assert.Equal(JsonValueKind.Null, (await Json(await team.Worker.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative)),
+            HttpStatusCode.OK)).GetProperty("endedOn").ValueKind);
+        ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)factory.Time!).Advance(TimeSpan.FromDays(1));
+        await HttpSignIn.SignInAsync(team.Worker, team.WorkerEmail);
+        await HttpSignIn.SignInAsync(officer, officerEmail);
+        await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/reviews", new
+        {
+            heldOn = $"{Today:yyyy-MM-dd}", chairId, planContinues = false, category = "PHY", reasons = "Stepfather has left; Family Help continues.",
+        }), HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/api/v1/conference-meetings/{meetingId}", UriKind.Relative))).StatusCode);
