@@ -62,7 +62,10 @@ public sealed class NothingEndsBehindTheChildsBackTests
 
         Assert.Equal(ChildProtectionPlan.OnlyForTheGuidancesReasons, refused.RuleId);
         Assert.True(plan.IsOpen);
-        plan.RecordReview(Chair(), episode, day, false, "PHY", "No longer likely to suffer significant harm: the stepfather has left.", null, day);
+        plan.RecordReview(Guid.NewGuid(), Chair(), episode, day, false, "PHY", "No longer likely to suffer significant harm: the stepfather has left.", null,
+            new ReviewRecord([new("Helen Chair", "Independent reviewing service", AttendeeRole.Other),
+                    new("Sam Worker", "Children's social care", AttendeeRole.LocalAuthoritySocialWorker), new("DS Jo Example", "Police", AttendeeRole.Police)],
+                "Says she feels safe now.", null, "Mother attended.", "School: attendance is up. Health: appointments kept."), day, day);
         Assert.Equal((PlanEndReason?)PlanEndReason.NoLongerAtRiskOfSignificantHarm, plan.EndReason);
         Assert.Equal(day, plan.EndedOn);
     }
