@@ -270,6 +270,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             }
         }
 
+        await RetireClocksKeptElsewhereBeforeAsync(db, discussion, enquiry, cancellationToken);
         if (history.Count == 0)
         {
             return;
@@ -282,6 +283,23 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             await UpsertAsync(db, clock, discussion.AreaId, discussion.ChildId, discussion.EpisodeId, duty.Role, duty.Practitioner is null ? null : lead,
                 cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Clocks stored before the discussion ran them: the initial conference's on the enquiry (now the discussion's, ICPC-01), and the
+    /// strategy discussion after emergency action on a referral decided for immediate protection (now the emergency action's, IP-05),
+    /// which nothing recomputes any more. A discussion saved, or its enquiry or conference, removes them so none stays open for ever.
+    /// </summary>
+    private static async Task RetireClocksKeptElsewhereBeforeAsync(SafeguardDbContext db, StrategyDiscussion discussion, Section47Enquiry? enquiry,
+        CancellationToken cancellationToken)
+    {
+        var conference = StatutoryRules.InitialConference.Id;
+        var afterEmergency = StatutoryRules.StrategyDiscussionAfterEmergency.Id;
+        var enquiryId = enquiry?.Id;
+        var stale = await db.ClockRecords.Where(c => (enquiryId != null && c.SubjectId == enquiryId && c.RuleId == conference)
+                || (c.EpisodeId == discussion.EpisodeId && c.RuleId == afterEmergency && db.Referrals.Any(r => r.Id == c.SubjectId)))
+            .ToListAsync(cancellationToken);
+        db.ClockRecords.RemoveRange(stale);
     }
 
     /// <summary>Emergency action is followed by a strategy discussion as soon as possible (IP-05): urgent until one is held in the episode.</summary>
