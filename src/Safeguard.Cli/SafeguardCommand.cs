@@ -24,6 +24,7 @@ public static class SafeguardCommand
             WorkdaysCommand.Create(configuration),
             CalendarCommand.Create(configuration),
             RulesCommand.Create(configuration),
+            StrategyDiscussionTargetCommand.Create(configuration),
         };
 
         if (operatorArgs.Length == 0 || (operatorArgs[0].StartsWith('-') && operatorArgs[0] is not ("-h" or "--help" or "-?" or "--version")))

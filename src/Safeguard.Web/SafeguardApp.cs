@@ -304,6 +304,7 @@ public static class SafeguardApp
         var api = app.MapGroup("/api/v1").AddEndpointFilter<SameOriginApiFilter>().AddEndpointFilter<IdempotencyFilter>();
         MeApi.Map(api);
         MyClocks.Map(api);
+        StrategyDiscussionTargetApi.Map(api);
         ChildrenApi.Map(api);
         ChildEndings.Map(api);
         ReferralsApi.Map(api);

@@ -31,7 +31,8 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             var referralIds = Changed<Referral>(db).Select(r => r.Id).ToHashSet();
             referralIds.UnionWith(Changed<Assessment>(db).Select(a => a.ReferralId));
             var episodeIds = Changed<Visit>(db).Select(v => v.EpisodeId).Concat(Changed<Episode>(db).Select(e => e.Id))
-                .Concat(Changed<StrategyDiscussion>(db).Select(d => d.EpisodeId)).ToHashSet();
+                .Concat(Changed<StrategyDiscussion>(db).Select(d => d.EpisodeId)).Concat(Changed<EmergencyAction>(db).Select(a => a.EpisodeId)).ToHashSet();
+            referralIds.UnionWith(await ReferralsUnderAChangedTargetAsync(db, cancellationToken));
             if (episodeIds.Count > 0)
             {
                 referralIds.UnionWith(await db.Referrals.Where(r => r.EpisodeId != null && episodeIds.Contains(r.EpisodeId.Value))
@@ -39,20 +40,9 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 referralIds.UnionWith(Tracked<Referral>(db).Where(r => r.EpisodeId is { } e && episodeIds.Contains(e)).Select(r => r.Id));
             }
 
-            var enquiries = Changed<Section47Enquiry>(db).ToList();
-            foreach (var conference in Changed<ChildProtectionConference>(db).ToList())
+            foreach (var discussion in await DiscussionsMovedAsync(db, cancellationToken))
             {
-                if (enquiries.TrueForAll(e => e.Id != conference.Section47EnquiryId)
-                    && (Tracked<Section47Enquiry>(db).FirstOrDefault(e => e.Id == conference.Section47EnquiryId)
-                        ?? await db.Section47Enquiries.FirstOrDefaultAsync(e => e.Id == conference.Section47EnquiryId, cancellationToken)) is { } held)
-                {
-                    enquiries.Add(held);
-                }
-            }
-
-            foreach (var enquiry in enquiries)
-            {
-                await StoreEnquiryAsync(db, enquiry, cancellationToken);
+                await StoreDiscussionAsync(db, discussion, cancellationToken);
             }
 
             var actions = Changed<EmergencyAction>(db).ToList();
@@ -134,6 +124,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         var discussions = Union(Tracked<StrategyDiscussion>(db).Where(d => d.EpisodeId == episodeId),
             await db.StrategyDiscussions.Where(d => d.EpisodeId == episodeId).ToListAsync(cancellationToken), d => d.Id);
         later.AddRange(discussions.Select(d => new ClockEvent(EventKind.StrategyDiscussionHeld, d.HeldOn)));
+        later.AddRange(await EmergencyActionsTakenAsync(db, referral, episodeId, cancellationToken));
         if (episode?.ClosedOn is { } closed && !(episode.IsReferralNoFurtherAction && episode.OpeningReferralId == referral.Id))
         {
             later.Add(new ClockEvent(EventKind.EpisodeClosed, closed));
@@ -150,7 +141,8 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         var (history, episode) = await HistoryAsync(db, referral, cancellationToken);
         foreach (var duty in RecordKinds.Referral.Clocks)
         {
-            foreach (var clock in ClockEngine.Compute(referral.Id, history, [duty.Rule], calendar, today))
+            foreach (var clock in ClockEngine.Compute(referral.Id, history, [await UnderTheAreasTargetAsync(db, duty.Rule, referral.AreaId, history, cancellationToken)],
+                         calendar, today))
             {
                 await UpsertAsync(db, clock, referral.AreaId, referral.ChildId, referral.EpisodeId, duty.Role,
                     duty.Practitioner is null ? null : episode?.LeadPractitionerId, cancellationToken);
@@ -159,28 +151,158 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     }
 
     /// <summary>
-    /// A section 47 enquiry's clock: the initial conference within 15 working days of the discussion that initiated it
-    /// (ICPC-01), stopped when the concerns are not substantiated.
+    /// Emergency action recorded in the episode since the referral was received meets a decision for immediate protection (IP-01); one
+    /// taken before the decision was recorded is found done when it is decided. Only a decision for immediate protection reads them.
     /// </summary>
-    private async Task StoreEnquiryAsync(SafeguardDbContext db, Section47Enquiry enquiry, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<ClockEvent>> EmergencyActionsTakenAsync(SafeguardDbContext db, Referral referral, Guid episodeId,
+        CancellationToken cancellationToken)
     {
-        var history = new List<ClockEvent> { new(EventKind.Section47Initiated, enquiry.StartedOn) };
-        if (enquiry.Outcome == Section47Outcome.NotSubstantiated)
+        if (referral.Outcome != ReferralOutcome.ImmediateProtection || referral.DecidedOn is not { } decided)
         {
-            history.Add(new ClockEvent(EventKind.Section47NotSubstantiated, enquiry.ConcludedOn!.Value));
+            return [];
         }
 
-        var conference = Tracked<ChildProtectionConference>(db).FirstOrDefault(c => c.Section47EnquiryId == enquiry.Id)
-            ?? await db.Conferences.FirstOrDefaultAsync(c => c.Section47EnquiryId == enquiry.Id, cancellationToken);
-        if (conference is not null)
+        var actions = Union(Tracked<EmergencyAction>(db).Where(a => a.EpisodeId == episodeId),
+            await db.EmergencyActions.Where(a => a.EpisodeId == episodeId).ToListAsync(cancellationToken), a => a.Id);
+        return actions.Where(a => a.TakenOn >= referral.ReceivedOn)
+            .Select(a => new ClockEvent(EventKind.EmergencyActionTaken, a.TakenOn < decided ? decided : a.TakenOn));
+    }
+
+    /// <summary>
+    /// A rule whose timescale the area sets (the strategy discussion the front door decided, A-26) under the area's own target in working
+    /// days; any other rule as it is. The area is read only when the history starts the rule.
+    /// </summary>
+    private static async Task<StatutoryRule> UnderTheAreasTargetAsync(SafeguardDbContext db, StatutoryRule rule, Guid areaId, List<ClockEvent> history,
+        CancellationToken cancellationToken)
+    {
+        if (rule != StatutoryRules.StrategyDiscussionTarget || !history.Exists(e => e.Kind == rule.StartsOn))
         {
-            history.Add(new ClockEvent(EventKind.InitialConferenceHeld, conference.HeldOn));
+            return rule;
         }
 
-        foreach (var (clock, duty) in Compute(RecordKinds.Section47Enquiry, enquiry.Id, history))
+        var target = Tracked<LocalAuthorityArea>(db).FirstOrDefault(a => a.Id == areaId)?.StrategyDiscussionTargetWorkingDays
+            ?? await db.Areas.Where(a => a.Id == areaId).Select(a => (int?)a.StrategyDiscussionTargetWorkingDays).SingleOrDefaultAsync(cancellationToken)
+            ?? LocalAuthorityArea.DefaultStrategyDiscussionTargetWorkingDays;
+        return rule.WithLocalTarget(target);
+    }
+
+    /// <summary>An area that changes its target for holding a strategy discussion moves the due date of every one still waiting.</summary>
+    private static async Task<List<Guid>> ReferralsUnderAChangedTargetAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    {
+        var areas = db.ChangeTracker.Entries<LocalAuthorityArea>()
+            .Where(e => e.State == EntityState.Modified && e.Property(a => a.StrategyDiscussionTargetWorkingDays).IsModified).Select(e => e.Entity.Id).ToList();
+        if (areas.Count == 0)
         {
-            await UpsertAsync(db, clock, enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, duty.Role, enquiry.LeadId, cancellationToken);
+            return [];
         }
+
+        var rule = StatutoryRules.StrategyDiscussionTarget.Id;
+        return await db.ClockRecords.Where(c => c.IsOpen && c.RuleId == rule && areas.Contains(c.AreaId)).Select(c => c.SubjectId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The strategy discussions whose clocks a save moves: those recorded or confirmed, those whose enquiry started or concluded, whose
+    /// enquiry's initial conference was held, and those of an episode whose lead practitioner changed (who answers until the enquiry has a lead).
+    /// </summary>
+    private static async Task<List<StrategyDiscussion>> DiscussionsMovedAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    {
+        var discussions = Changed<StrategyDiscussion>(db).ToList();
+        var ids = Changed<Section47Enquiry>(db).Select(e => e.StrategyDiscussionId).ToHashSet();
+        foreach (var enquiryId in Changed<ChildProtectionConference>(db).Select(c => c.Section47EnquiryId).OfType<Guid>().Distinct().ToList())
+        {
+            if ((Tracked<Section47Enquiry>(db).FirstOrDefault(e => e.Id == enquiryId)?.StrategyDiscussionId
+                    ?? await db.Section47Enquiries.Where(e => e.Id == enquiryId).Select(e => (Guid?)e.StrategyDiscussionId).FirstOrDefaultAsync(cancellationToken))
+                is { } discussionId)
+            {
+                ids.Add(discussionId);
+            }
+        }
+
+        var reallocated = db.ChangeTracker.Entries<Episode>()
+            .Where(e => e.State == EntityState.Modified && e.Property(x => x.LeadPractitionerId).IsModified).Select(e => e.Entity.Id).ToList();
+        ids.ExceptWith(discussions.Select(d => d.Id));
+        if (ids.Count > 0 || reallocated.Count > 0)
+        {
+            discussions.AddRange(Union(Tracked<StrategyDiscussion>(db).Where(d => ids.Contains(d.Id) || reallocated.Contains(d.EpisodeId)),
+                    await db.StrategyDiscussions.Where(d => ids.Contains(d.Id) || reallocated.Contains(d.EpisodeId)).ToListAsync(cancellationToken), d => d.Id)
+                .Where(d => discussions.TrueForAll(x => x.Id != d.Id)).ToList());
+        }
+
+        return discussions;
+    }
+
+    /// <summary>
+    /// A strategy discussion's clocks. A section 47 decision made without the minimum attendance waits for a manager's confirmation
+    /// (RC-05); once section 47 is initiated, from the discussion's date, the enquiry is to start (S47-01) and the initial conference
+    /// is due within 15 working days of the discussion (ICPC-01) — whether or not the enquiry has its record yet — stopped when the
+    /// concerns are not substantiated.
+    /// </summary>
+    private async Task StoreDiscussionAsync(SafeguardDbContext db, StrategyDiscussion discussion, CancellationToken cancellationToken)
+    {
+        var history = new List<ClockEvent>();
+        if (discussion.Section47 && !discussion.AttendanceMet)
+        {
+            history.Add(new ClockEvent(EventKind.Section47AwaitingConfirmation, discussion.HeldOn));
+            if (discussion.ConfirmedBy is not null)
+            {
+                // Confirmed, section 47 is initiated as of the discussion (the enquiry's start date is the discussion's).
+                history.Add(new ClockEvent(EventKind.Section47Confirmed, discussion.HeldOn));
+            }
+        }
+
+        if (discussion.Section47Initiated)
+        {
+            history.Add(new ClockEvent(EventKind.Section47Initiated, discussion.HeldOn));
+        }
+
+        var enquiry = Tracked<Section47Enquiry>(db).FirstOrDefault(e => e.StrategyDiscussionId == discussion.Id)
+            ?? await db.Section47Enquiries.FirstOrDefaultAsync(e => e.StrategyDiscussionId == discussion.Id, cancellationToken);
+        if (enquiry is not null)
+        {
+            history.Add(new ClockEvent(EventKind.Section47EnquiryStarted, enquiry.StartedOn));
+            if (enquiry.Outcome == Section47Outcome.NotSubstantiated)
+            {
+                history.Add(new ClockEvent(EventKind.Section47NotSubstantiated, enquiry.ConcludedOn!.Value));
+            }
+
+            var conference = Tracked<ChildProtectionConference>(db).FirstOrDefault(c => c.Section47EnquiryId == enquiry.Id)
+                ?? await db.Conferences.FirstOrDefaultAsync(c => c.Section47EnquiryId == enquiry.Id, cancellationToken);
+            if (conference is not null)
+            {
+                history.Add(new ClockEvent(EventKind.InitialConferenceHeld, conference.HeldOn));
+            }
+        }
+
+        await RetireClocksKeptElsewhereBeforeAsync(db, discussion, enquiry, cancellationToken);
+        if (history.Count == 0)
+        {
+            return;
+        }
+
+        var lead = enquiry?.LeadId ?? Tracked<Episode>(db).FirstOrDefault(e => e.Id == discussion.EpisodeId)?.LeadPractitionerId
+            ?? await db.Episodes.Where(e => e.Id == discussion.EpisodeId).Select(e => e.LeadPractitionerId).FirstOrDefaultAsync(cancellationToken);
+        foreach (var (clock, duty) in Compute(RecordKinds.StrategyDiscussion, discussion.Id, history.OrderBy(e => e.OccurredOn)))
+        {
+            await UpsertAsync(db, clock, discussion.AreaId, discussion.ChildId, discussion.EpisodeId, duty.Role, duty.Practitioner is null ? null : lead,
+                cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Clocks stored before the discussion ran them: the initial conference's on the enquiry (now the discussion's, ICPC-01), and the
+    /// strategy discussion after emergency action on a referral decided for immediate protection (now the emergency action's, IP-05),
+    /// which nothing recomputes any more. A discussion saved, or its enquiry or conference, removes them so none stays open for ever.
+    /// </summary>
+    private static async Task RetireClocksKeptElsewhereBeforeAsync(SafeguardDbContext db, StrategyDiscussion discussion, Section47Enquiry? enquiry,
+        CancellationToken cancellationToken)
+    {
+        var conference = StatutoryRules.InitialConference.Id;
+        var afterEmergency = StatutoryRules.StrategyDiscussionAfterEmergency.Id;
+        var enquiryId = enquiry?.Id;
+        var stale = await db.ClockRecords.Where(c => (enquiryId != null && c.SubjectId == enquiryId && c.RuleId == conference)
+                || (c.EpisodeId == discussion.EpisodeId && c.RuleId == afterEmergency && db.Referrals.Any(r => r.Id == c.SubjectId)))
+            .ToListAsync(cancellationToken);
+        db.ClockRecords.RemoveRange(stale);
     }
 
     /// <summary>Emergency action is followed by a strategy discussion as soon as possible (IP-05): urgent until one is held in the episode.</summary>

@@ -11,6 +11,8 @@ public sealed class LocalAuthorityAreaConfiguration : IEntityTypeConfiguration<L
         builder.Property(a => a.LaNumber).HasMaxLength(3);
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.HasIndex(a => a.LaNumber).IsUnique();
+        // Areas made before the target was kept get the default; -1 is never a target, so every value the area sets is written.
+        builder.Property(a => a.StrategyDiscussionTargetWorkingDays).HasDefaultValue(LocalAuthorityArea.DefaultStrategyDiscussionTargetWorkingDays).HasSentinel(-1);
     }
 }
 

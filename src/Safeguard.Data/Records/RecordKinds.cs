@@ -76,7 +76,10 @@ public enum AuditDetail
 
 /// <summary>One statutory clock a record of a kind runs, and who answers for it.</summary>
 /// <param name="Rule">The timed rule from the catalogue (<see cref="StatutoryRules"/>).</param>
-/// <param name="Role">The role that answers for it until a named practitioner does.</param>
+/// <param name="Role">
+/// The role that answers for it until a named practitioner does. The managers' role (<see cref="PractitionerRole.PracticeSupervisor"/>)
+/// keeps answering for it alongside the named practitioner: it stays on every manager's "My work".
+/// </param>
 /// <param name="Practitioner">The named practitioner who answers for it once there is one, in words (e.g. "the episode's lead practitioner").</param>
 /// <param name="DoneOnEpisode">The work that meets it is done on the child's episode (the assessment, seeing the child), not on the record itself.</param>
 public sealed record ClockDuty(StatutoryRule Rule, PractitionerRole Role, string? Practitioner, bool DoneOnEpisode = false);
@@ -152,7 +155,10 @@ public static class RecordKinds
         new(StatutoryRules.ReferralDecision, PractitionerRole.PracticeSupervisor, null),
         new(StatutoryRules.Assessment, PractitionerRole.SocialWorker, LeadPractitioner, DoneOnEpisode: true),
         new(StatutoryRules.SeeTheChild, PractitionerRole.SocialWorker, LeadPractitioner, DoneOnEpisode: true),
-        new(StatutoryRules.StrategyDiscussionAfterEmergency, PractitionerRole.PracticeSupervisor, null, DoneOnEpisode: true),
+        // A decision that something must happen is work for the lead practitioner and the managers until it has: the emergency
+        // action (IP-01), and the strategy discussion within the area's own target (SD-01, A-26).
+        new(StatutoryRules.ImmediateProtection, PractitionerRole.PracticeSupervisor, LeadPractitioner, DoneOnEpisode: true),
+        new(StatutoryRules.StrategyDiscussionTarget, PractitionerRole.PracticeSupervisor, LeadPractitioner, DoneOnEpisode: true),
     ]);
 
     public static readonly RecordKind EncompassNotification = Kind<EncompassNotification>("EncompassNotification", "Operation Encompass notification",
@@ -173,11 +179,20 @@ public static class RecordKinds
 
     public static readonly RecordKind Visit = Kind<Visit>("Visit", "visit", v => (v.Id, v.ChildId, v.AreaId), AccessRule.Episode);
 
+    /// <summary>
+    /// A discussion that decided on section 47 runs the initial conference's 15 working days from its date (ICPC-01), whether or not the
+    /// enquiry has its record yet; the managers confirm a decision made without the minimum attendance (RC-05) and see that the enquiry starts (S47-01).
+    /// </summary>
     public static readonly RecordKind StrategyDiscussion = Kind<StrategyDiscussion>("StrategyDiscussion", "strategy discussion",
-        d => (d.Id, d.ChildId, d.AreaId), AccessRule.Episode);
+        d => (d.Id, d.ChildId, d.AreaId), AccessRule.Episode, clocks:
+        [
+            new(StatutoryRules.InitialConference, PractitionerRole.SocialWorker, "the enquiry's lead (the episode's lead practitioner until the enquiry starts)"),
+            new(StatutoryRules.ConfirmSection47, PractitionerRole.PracticeSupervisor, null),
+            new(StatutoryRules.StartSection47, PractitionerRole.PracticeSupervisor, null),
+        ]);
 
     public static readonly RecordKind Section47Enquiry = Kind<Section47Enquiry>("Section47Enquiry", "section 47 enquiry", q => (q.Id, q.ChildId, q.AreaId),
-        AccessRule.Episode, clocks: [new(StatutoryRules.InitialConference, PractitionerRole.SocialWorker, "the enquiry's lead")]);
+        AccessRule.Episode);
 
     public static readonly RecordKind Conference = Kind<ChildProtectionConference>("ChildProtectionConference", "child protection conference",
         c => (c.Id, c.ChildId, c.AreaId), AccessRule.Episode);

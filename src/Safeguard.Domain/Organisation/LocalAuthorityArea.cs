@@ -30,4 +30,25 @@ public sealed class LocalAuthorityArea
     public string LaNumber { get; private set; }
 
     public string Name { get; private set; }
+
+    /// <summary>The area's target for holding a strategy discussion the front door decided, unless its administrator sets another.</summary>
+    public const int DefaultStrategyDiscussionTargetWorkingDays = 1;
+
+    /// <summary>The longest target an area may set for holding a strategy discussion: a child at risk of significant harm does not wait weeks.</summary>
+    public const int MaxStrategyDiscussionTargetWorkingDays = 10;
+
+    /// <summary>
+    /// The area's own target for holding a strategy discussion after the front door decides one, in working days (0: the same day). The
+    /// guidance sets no national timescale, so this is a local target: shown as one, never reported as a statutory breach.
+    /// </summary>
+    public int StrategyDiscussionTargetWorkingDays { get; private set; } = DefaultStrategyDiscussionTargetWorkingDays;
+
+    /// <summary>The area sets its own target for holding a strategy discussion: from the same day (0) to 10 working days.</summary>
+    public void SetStrategyDiscussionTarget(int workingDays)
+    {
+        Require(workingDays is >= 0 and <= MaxStrategyDiscussionTargetWorkingDays, "SG-AREA-10",
+            $"The target for holding a strategy discussion must be a whole number of working days from 0 (the same day) to {MaxStrategyDiscussionTargetWorkingDays}.",
+            nameof(StrategyDiscussionTargetWorkingDays));
+        StrategyDiscussionTargetWorkingDays = workingDays;
+    }
 }

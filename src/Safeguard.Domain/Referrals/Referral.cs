@@ -296,7 +296,8 @@ public sealed class Referral
 
     /// <summary>
     /// The referral's own events, for its clocks: received (day 0 of REF-04 and ASM-03), decided (with any late
-    /// reason), and, when the decision is further assessment, the start of "see the child as soon as possible".
+    /// reason), and, when the decision is further assessment, the start of "see the child as soon as possible"; a decision for
+    /// immediate protection or a strategy discussion starts the work it asks for (<see cref="WorkDecided"/>).
     /// </summary>
     public IReadOnlyList<ClockEvent> History()
     {
@@ -314,15 +315,28 @@ public sealed class Referral
                 events.Add(new(EventKind.EpisodeClosed, decided));
             }
 
-            if (Outcome is ReferralOutcome.ImmediateProtection)
-            {
-                // Immediate protection is followed by a strategy discussion as soon as possible (IP-05): an urgent item
-                // for the manager until the discussion is recorded.
-                events.Add(new(EventKind.EmergencyActionTaken, decided));
-            }
+            events.AddRange(WorkDecided(decided));
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// What the decision says must now happen, which is work until it has: immediate protection needs emergency action, as soon as
+    /// possible (IP-01), which is recorded when it is taken, never assumed from the decision; a strategy discussion is held within the
+    /// area's own target.
+    /// </summary>
+    private IEnumerable<ClockEvent> WorkDecided(DateOnly decided)
+    {
+        switch (Outcome)
+        {
+            case ReferralOutcome.ImmediateProtection:
+                yield return new(EventKind.ImmediateProtectionNeeded, decided);
+                break;
+            case ReferralOutcome.StrategyDiscussion:
+                yield return new(EventKind.StrategyDiscussionDecided, decided);
+                break;
+        }
     }
 
     /// <summary>The referrer is not satisfied with the decision and asks for it to be reconsidered (REF-07).</summary>

@@ -88,4 +88,16 @@ public enum EventKind
     PartnersInformedByPanel,
     AbuseOrNeglectSuggestedInDeath,
     PartnersAndPanelInformedOfDeath,
+
+    /// <summary>The front door decided a strategy discussion is needed (¶168): the area's own target for holding it starts .</summary>
+    StrategyDiscussionDecided,
+
+    /// <summary>Section 47 enquiries were decided without the minimum attendance: a manager must confirm before they start (RC-05).</summary>
+    Section47AwaitingConfirmation,
+
+    /// <summary>A social work qualified manager confirmed a section 47 decision made without the minimum attendance (RC-05).</summary>
+    Section47Confirmed,
+
+    /// <summary>The section 47 enquiry a strategy discussion initiated has its record, with its lead (S47-01, RC-03).</summary>
+    Section47EnquiryStarted,
 }

@@ -28,6 +28,12 @@ public enum TimescaleUnit
 
     /// <summary>Set by local protocol (per area); not reported as a statutory breach.</summary>
     LocalProtocol,
+
+    /// <summary>
+    /// The area's own target in working days, where the guidance sets no number (A-25, A-26): due on the Nth working day after day 0,
+    /// like <see cref="WorkingDays"/>, but a local target, never reported as a statutory breach.
+    /// </summary>
+    LocalWorkingDays,
 }
 
 /// <summary>How long a rule allows, in the guidance's own unit.</summary>
@@ -47,6 +53,12 @@ public readonly record struct Timescale(TimescaleUnit Unit, int Amount)
 
     public static readonly Timescale LocalProtocol = new(TimescaleUnit.LocalProtocol, 0);
 
+    /// <summary>An area's own target of <paramref name="n"/> working days for a rule the guidance gives no number (A-26).</summary>
+    public static Timescale LocalWorkingDays(int n) => new(TimescaleUnit.LocalWorkingDays, n);
+
+    /// <summary>Set locally, not by the guidance: a clock under it is a local target, never a statutory breach (T8, A-25).</summary>
+    public bool IsLocal => Unit is TimescaleUnit.LocalProtocol or TimescaleUnit.LocalWorkingDays;
+
     public bool HasDueDate => Unit is not (TimescaleUnit.AsSoonAsPossible or TimescaleUnit.LocalProtocol);
 
     public override string ToString() => Unit switch
@@ -57,6 +69,7 @@ public readonly record struct Timescale(TimescaleUnit Unit, int Amount)
         TimescaleUnit.CalendarDays => $"{Amount} day{(Amount == 1 ? "" : "s")}",
         TimescaleUnit.SameDay => "same day",
         TimescaleUnit.AsSoonAsPossible => "as soon as possible",
+        TimescaleUnit.LocalWorkingDays => $"{Amount} working day{(Amount == 1 ? "" : "s")} (local target)",
         _ => "local protocol",
     };
 }
@@ -79,10 +92,17 @@ public sealed record StatutoryRule(
     bool NewStartSupersedes = false,
     bool ReasonRequiredWhenLate = true)
 {
+    /// <summary>
+    /// This rule under an area's own target of <paramref name="workingDays"/> working days, where the guidance sets no timescale (A-25,
+    /// A-26): due on that working day, still a local target (<see cref="Timescale.IsLocal"/>). A rule with a national timescale is itself.
+    /// </summary>
+    public StatutoryRule WithLocalTarget(int workingDays) =>
+        Timescale.Unit is TimescaleUnit.LocalProtocol or TimescaleUnit.LocalWorkingDays ? this with { Timescale = Timescale.LocalWorkingDays(workingDays) } : this;
+
     /// <summary>The due date for a clock started on <paramref name="start"/>; null when the rule has no date (ASAP, local protocol).</summary>
     public DateOnly? Due(DateOnly start, Calendar.WorkingDayCalendar calendar) => Timescale.Unit switch
     {
-        TimescaleUnit.WorkingDays => calendar.AddWorkingDays(start, Timescale.Amount),
+        TimescaleUnit.WorkingDays or TimescaleUnit.LocalWorkingDays => calendar.AddWorkingDays(start, Timescale.Amount),
         TimescaleUnit.WorkingDaysBefore => calendar.AddWorkingDays(start, -Timescale.Amount),
         TimescaleUnit.CalendarMonths => Calendar.WorkingDayCalendar.AddMonths(start, Timescale.Amount),
         TimescaleUnit.CalendarDays => start.AddDays(Timescale.Amount),

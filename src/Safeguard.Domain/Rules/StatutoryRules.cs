@@ -166,6 +166,31 @@ public static class StatutoryRules
 
     private static readonly Dictionary<string, StatutoryRule> ById = All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The rule with this id, ignoring case; null when there is none.</summary>
-    public static StatutoryRule? Find(string id) => ById.GetValueOrDefault(id);
+    /// <summary>The rule with this id, ignoring case (the guidance's timed rules, then <see cref="UntilDone"/>); null when there is none.</summary>
+    public static StatutoryRule? Find(string id) => ById.GetValueOrDefault(id) ?? UntilDoneById.GetValueOrDefault(id);
+
+    // Decisions that something must happen are work until it has happened. The guidance gives these no timescale of their own, so
+    // they are not in All (the guidance's timed rules, checked against its text): holding a strategy discussion the front door decided
+    // runs against the area's own target, a local target never reported as a statutory breach; confirming a section 47
+    // decision made without the minimum attendance, and starting the enquiry decided, are urgent until done (T8).
+
+    /// <summary>
+    /// The front door decided a strategy discussion: held within the area's own target in working days
+    /// (<see cref="Organisation.LocalAuthorityArea.StrategyDiscussionTargetWorkingDays"/>); the guidance sets no number.
+    /// </summary>
+    public static readonly StatutoryRule StrategyDiscussionTarget = new("SD-01", "[SD]", Force.Should, "Hold the strategy discussion (local target)",
+        Timescale.LocalProtocol, StrategyDiscussionDecided, [StrategyDiscussionHeld], [EpisodeClosed, ChildDied, MovedArea, ReachedEighteen, LeftUk], Manager,
+        ReasonRequiredWhenLate: false);
+
+    public static readonly StatutoryRule ConfirmSection47 = new("RC-05", "[SD]", Force.Should,
+        "Confirm the section 47 decision made without the minimum attendance", Timescale.AsSoonAsPossible, Section47AwaitingConfirmation,
+        [Section47Confirmed], [EpisodeClosed, ChildDied, MovedArea], Manager);
+
+    public static readonly StatutoryRule StartSection47 = new("S47-01", "¶151", Force.Must, "Start the section 47 enquiry decided at the strategy discussion",
+        Timescale.AsSoonAsPossible, Section47Initiated, [Section47EnquiryStarted], [EpisodeClosed, ChildDied, MovedArea], Manager);
+
+    /// <summary>Work a decision creates until it has happened, which the guidance gives no timescale of its own.</summary>
+    public static readonly IReadOnlyList<StatutoryRule> UntilDone = [StrategyDiscussionTarget, ConfirmSection47, StartSection47];
+
+    private static readonly Dictionary<string, StatutoryRule> UntilDoneById = UntilDone.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
 }

@@ -9,8 +9,13 @@ using Safeguard.Web.Account;
 namespace Safeguard.Web.Clocks;
 
 /// <summary>A statutory deadline on someone's work list, in plain words with the guidance paragraph.</summary>
+/// <param name="LocalTarget">
+/// The date is the area's own target where the guidance sets none: past it, the work is late against the local target,
+/// never a statutory breach.
+/// </param>
 public sealed record WorkItem(Guid ClockId, string RuleId, string What, string Paragraph, Guid SubjectId, Guid? ChildId, string ChildName,
-    DateOnly StartedOn, DateOnly? DueOn, int WorkingDaysOverdue, bool Overdue, bool DueToday, bool Urgent, string Link, string Responsible);
+    DateOnly StartedOn, DateOnly? DueOn, int WorkingDaysOverdue, bool Overdue, bool DueToday, bool Urgent, string Link, string Responsible,
+    bool LocalTarget = false);
 
 /// <summary>
 /// "My work": the open clocks the signed-in practitioner answers for (by name, or by role until work is allocated),
@@ -18,11 +23,17 @@ public sealed record WorkItem(Guid ClockId, string RuleId, string What, string P
 /// </summary>
 public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar, TimeProvider time)
 {
+    /// <remarks>
+    /// Work the managers answer for stays on every manager's list when a named practitioner answers for it too (a decision for
+    /// immediate protection or a strategy discussion, until it has happened).
+    /// </remarks>
     public Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var me = user.PractitionerId();
         var roles = user.PractitionerRoles().Select(r => r.ToString()).ToList();
-        return ListAsync(db.ClockRecords.Where(c => c.ResponsiblePractitionerId == me || (c.ResponsiblePractitionerId == null && roles.Contains(c.ResponsibleRole))),
+        const string managers = nameof(PractitionerRole.PracticeSupervisor);
+        return ListAsync(db.ClockRecords.Where(c => c.ResponsiblePractitionerId == me
+                || ((c.ResponsiblePractitionerId == null || c.ResponsibleRole == managers) && roles.Contains(c.ResponsibleRole))),
             cancellationToken);
     }
 
@@ -56,7 +67,8 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
             var overdue = r.DueOn is { } due && due < today;
             return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId, r.Name,
                 r.StartedOn, r.DueOn, overdue ? calendar.WorkingDaysBetween(r.DueOn!.Value, today) : 0, overdue, r.DueOn == today, r.DueOn is null,
-                LinkFor(r.RuleId, r.SubjectId, r.EpisodeId), Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole);
+                LinkFor(r.RuleId, r.SubjectId, r.EpisodeId), Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole,
+                rule?.Timescale.IsLocal ?? false);
         }).OrderByDescending(i => i.Overdue).ThenByDescending(i => i.Urgent).ThenBy(i => i.DueOn)];
     }
 

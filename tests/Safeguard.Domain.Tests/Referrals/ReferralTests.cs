@@ -100,15 +100,39 @@ public sealed class ReferralTests
     }
 
     [Fact]
+    [Trait("Rule", "IP-01")]
     [Trait("Rule", "IP-05")]
-    public void History_OfImmediateProtection_StartsTheStrategyDiscussionAlert()
+    public void History_OfImmediateProtection_AsksForTheEmergencyAction_AndDoesNotRecordItAsTaken()
     {
         var referral = FromTeacher();
         referral.RecordDecision(Manager(), ReferralOutcome.ImmediateProtection, "Police protection tonight.", "N1", null, Now, Today, Today);
 
-        var clock = Assert.Single(Domain.Clocks.ClockEngine.Compute(referral.Id, referral.History(), [Domain.Rules.StatutoryRules.StrategyDiscussionAfterEmergency],
+        var history = referral.History();
+        Assert.DoesNotContain(history, e => e.Kind == Domain.Rules.EventKind.EmergencyActionTaken);
+        var protection = Assert.Single(Domain.Clocks.ClockEngine.Compute(referral.Id, history, [Domain.Rules.StatutoryRules.ImmediateProtection],
+            Domain.Calendar.WorkingDayCalendar.England, Today.AddDays(30)));
+        Assert.Equal(Domain.Clocks.ClockStatus.Urgent, protection.Status);
+        Assert.Null(protection.DueOn);
+        // The strategy discussion after emergency action starts when the action is recorded, not at the decision.
+        Assert.Empty(Domain.Clocks.ClockEngine.Compute(referral.Id, history, [Domain.Rules.StatutoryRules.StrategyDiscussionAfterEmergency],
             Domain.Calendar.WorkingDayCalendar.England, Today));
-        Assert.Equal(Domain.Clocks.ClockStatus.Urgent, clock.Status);
+        var met = Assert.Single(Domain.Clocks.ClockEngine.Compute(referral.Id,
+            [.. history, new(Domain.Rules.EventKind.EmergencyActionTaken, Today.AddDays(1))], [Domain.Rules.StatutoryRules.ImmediateProtection],
+            Domain.Calendar.WorkingDayCalendar.England, Today.AddDays(30)));
+        Assert.Equal((Domain.Clocks.ClockStatus.Met, Today.AddDays(1)), (met.Status, met.CompletedOn));
+    }
+
+    [Theory]
+    [Trait("Rule", "SD-01")]
+    [InlineData(ReferralOutcome.StrategyDiscussion, true)]
+    [InlineData(ReferralOutcome.ImmediateProtection, false)]
+    [InlineData(ReferralOutcome.Section17Assessment, false)]
+    public void History_OfAStrategyDiscussionDecision_StartsTheLocalTarget(ReferralOutcome outcome, bool starts)
+    {
+        var referral = FromTeacher();
+        referral.RecordDecision(Manager(), outcome, "Reasonable cause to suspect significant harm.", "N1", null, Now, Today, Today);
+
+        Assert.Equal(starts, referral.History().Contains(new(Domain.Rules.EventKind.StrategyDiscussionDecided, Today)));
     }
 
     [Fact]

@@ -66,6 +66,9 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/Index"] = Access.SignedIn,
         ["GET /api/v1/me"] = Access.SignedIn,
         ["GET /api/v1/me/clocks"] = Access.SignedIn,
+        // The area's own target for holding a strategy discussion: children's social care read it, a social work qualified manager sets it.
+        ["GET /api/v1/area/strategy-discussion-target"] = Access.ChildrenSocialCare,
+        ["PUT /api/v1/area/strategy-discussion-target"] = Access.Restricted,
         ["/referrals"] = Access.SignedIn,
         ["/referrals/new"] = Access.Restricted,
         ["POST /api/v1/referrals/"] = Access.Restricted,

@@ -114,8 +114,10 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         var enquiry = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{discussion.GetProperty("id").GetGuid()}/section-47",
             new { leadId = team.WorkerId }), HttpStatusCode.Created);
         var enquiryId = enquiry.GetProperty("id").GetGuid();
+        var discussionId = discussion.GetProperty("id").GetGuid();
         var due = StatutoryRules.InitialConference.Due(Today, WorkingDayCalendar.England);
-        Assert.Contains((await ClocksAsync(team.Area, enquiryId)), c => c.RuleId == "ICPC-01" && c.Status == "Running" && c.DueOn == due);
+        Assert.Contains((await ClocksAsync(team.Area, discussionId)), c => c.RuleId == "ICPC-01" && c.Status == "Running" && c.DueOn == due);
+        Assert.Contains((await ClocksAsync(team.Area, discussionId)), c => c is { RuleId: "S47-01", Status: "Met" });
 
         var saved = await Json(await team.Worker.PutAsJsonAsync($"/api/v1/section-47/{enquiryId}", new
         {
@@ -134,7 +136,7 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
             ongoingSupport = "Family Help offered for routines; family group conference offered.", version = saved.GetProperty("version").GetGuid(),
         }), HttpStatusCode.OK);
 
-        Assert.Contains((await ClocksAsync(team.Area, enquiryId)), c => c.RuleId == "ICPC-01" && c.Status == "Stopped");
+        Assert.Contains((await ClocksAsync(team.Area, discussionId)), c => c.RuleId == "ICPC-01" && c.Status == "Stopped");
 
         // The school still has serious concerns and asks for a conference (S47-11); a manager refuses, and the refusal is escalated.
         await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/conference-requests",
@@ -203,7 +205,7 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
 
         var held = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/initial-conference", Conference(chairId)), HttpStatusCode.Created);
         var planId = held.GetProperty("plan").GetProperty("id").GetGuid();
-        Assert.Contains(await ClocksAsync(team.Area, enquiryId), c => c is { RuleId: "ICPC-01", Status: "Met" });
+        Assert.Contains(await ClocksAsync(team.Area, discussion.GetProperty("id").GetGuid()), c => c is { RuleId: "ICPC-01", Status: "Met" });
         var planClocks = await ClocksAsync(team.Area, planId);
         Assert.Contains(planClocks, c => c.RuleId == "CG-01" && c.Status == "Running" && c.DueOn == StatutoryRules.FirstCoreGroup.Due(Today, WorkingDayCalendar.England));
         Assert.Contains(planClocks, c => c.RuleId == "RCPC-01" && c.Status == "Running");
@@ -292,6 +294,12 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
             Discussion(withHealth: false, whyShort: "Health gave information by phone beforehand; the nurse was in clinic.")), HttpStatusCode.Created);
         var id = discussion.GetProperty("id").GetGuid();
         Assert.False(discussion.GetProperty("section47Initiated").GetBoolean());
+        // Waiting for a manager: urgent on every manager's "My work" (RC-05); no enquiry and no conference clock yet.
+        Assert.Equal([("RC-05", "Urgent")], (await ClocksAsync(team.Area, id)).Select(c => (c.RuleId, c.Status)));
+        Assert.Contains((await team.Manager.GetFromJsonAsync<JsonElement>("/api/v1/me/clocks")).EnumerateArray(),
+            c => c.GetProperty("ruleId").GetString() == "RC-05" && c.GetProperty("link").GetString() == $"/strategy-discussions/{id}");
+        Assert.DoesNotContain((await team.Worker.GetFromJsonAsync<JsonElement>("/api/v1/me/clocks")).EnumerateArray(),
+            c => c.GetProperty("ruleId").GetString() == "RC-05");
         using (var tooSoon = await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{id}/section-47", new { leadId = team.WorkerId }))
         {
             Assert.Equal("SD-02", (await Json(tooSoon, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
@@ -304,7 +312,23 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
 
         var confirmed = await Json(await team.Manager.PostAsync(new Uri($"/api/v1/strategy-discussions/{id}/confirmation", UriKind.Relative), null), HttpStatusCode.OK);
         Assert.True(confirmed.GetProperty("section47Initiated").GetBoolean());
+        // Confirmed: the enquiry is to start (S47-01, on the managers' list) and the conference's 15 working days run from the discussion,
+        // though no enquiry record exists yet (ICPC-01), for the episode's lead practitioner.
+        var afterConfirmation = await ClocksAsync(team.Area, id);
+        Assert.Contains(afterConfirmation, c => c is { RuleId: "RC-05", Status: "Met" });
+        Assert.Contains(afterConfirmation, c => c is { RuleId: "S47-01", Status: "Urgent" });
+        Assert.Contains(afterConfirmation, c => c.RuleId == "ICPC-01" && c.Status == "Running" && c.DueOn == StatutoryRules.InitialConference.Due(Today, WorkingDayCalendar.England));
+        Assert.Contains((await team.Manager.GetFromJsonAsync<JsonElement>("/api/v1/me/clocks")).EnumerateArray(), c => c.GetProperty("ruleId").GetString() == "S47-01");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(team.Area.Area.Id);
+            Assert.Equal(team.WorkerId, await db.ClockRecords.Where(c => c.SubjectId == id && c.RuleId == "ICPC-01").Select(c => c.ResponsiblePractitionerId).SingleAsync());
+        }
+
         await Json(await team.Worker.PostAsJsonAsync($"/api/v1/strategy-discussions/{id}/section-47", new { leadId = team.WorkerId }), HttpStatusCode.Created);
+        Assert.Contains(await ClocksAsync(team.Area, id), c => c is { RuleId: "S47-01", Status: "Met" });
+        Assert.Contains(await ClocksAsync(team.Area, id), c => c is { RuleId: "ICPC-01", Status: "Running" });
     }
 
     [Fact]

@@ -50,6 +50,44 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
+    [Trait("Rule", "SD-01")]
+    public async Task StrategyDiscussionTarget_PrintsAndSetsTheAreasOwnTarget_RefusingOneOutOfRange()
+    {
+        var folder = Directory.CreateTempSubdirectory("safeguard-target-");
+        var path = Path.Combine(folder.FullName, "operator.db");
+        var connection = $"--ConnectionStrings:Safeguard=Data Source={path}";
+        var console = Console.Out;
+        var error = Console.Error;
+        try
+        {
+            Assert.Equal(0, await SafeguardCommand.RunAsync(["seed", "--children", "0", connection]));
+            var output = new StringWriter();
+            Console.SetOut(output);
+            Console.SetError(new StringWriter());
+            var before = await SafeguardCommand.RunAsync(["strategy-discussion-target", connection]);
+            var set = await SafeguardCommand.RunAsync(["strategy-discussion-target", "--working-days", "3", connection]);
+            var refused = await SafeguardCommand.RunAsync(["strategy-discussion-target", "--working-days", "11", connection]);
+            var after = await SafeguardCommand.RunAsync(["strategy-discussion-target", connection]);
+            Console.SetOut(console);
+            Console.SetError(error);
+
+            Assert.Equal((0, 0, 2, 0), (before, set, refused, after));
+            Assert.Equal(["1 working day (local target)", "3 working days (local target)", "3 working days (local target)"],
+                output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+            var options = new DbContextOptionsBuilder<SqliteSafeguardDbContext>().UseSqlite($"Data Source={path}").Options;
+            await using var db = new SqliteSafeguardDbContext(options, new OperatorActor("test"));
+            Assert.Equal(3, await db.Areas.Where(a => a.LaNumber == Data.Seeding.DemoArea.LaNumber).Select(a => a.StrategyDiscussionTargetWorkingDays).SingleAsync());
+        }
+        finally
+        {
+            Console.SetOut(console);
+            Console.SetError(error);
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task UsersAdd_CreatesAnAreasFirstApprover_OnTheServer_Audited_WithAOneTimeLinkAndTwoFactorRequired()
     {
         var folder = Directory.CreateTempSubdirectory("safeguard-users-");

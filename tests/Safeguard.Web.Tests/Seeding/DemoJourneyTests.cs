@@ -102,7 +102,8 @@ public abstract class DemoJourneyTests<TFactory>(TFactory factory) : IClassFixtu
         var has = clocks.Select(c => (c.SubjectId, c.RuleId)).ToHashSet();
         Assert.All(await db.Referrals.Where(r => r.DecidedOn != null).Select(r => r.Id).ToListAsync(), id => Assert.Contains((id, "REF-04"), has));
         Assert.All(await db.Assessments.Select(a => a.ReferralId).ToListAsync(), id => Assert.Contains((id, "ASM-03"), has));
-        Assert.All(await db.Section47Enquiries.Select(q => q.Id).ToListAsync(), id => Assert.Contains((id, "ICPC-01"), has));
+        // The conference's clock runs from the discussion that initiated the enquiry (ICPC-01).
+        Assert.All(await db.Section47Enquiries.Select(q => q.StrategyDiscussionId).ToListAsync(), id => Assert.Contains((id, "ICPC-01"), has));
         Assert.All(plans, p =>
         {
             Assert.Contains((p.Id, "CG-01"), has);
