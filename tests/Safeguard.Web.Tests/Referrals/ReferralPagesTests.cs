@@ -461,8 +461,8 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
         var walk = new ReferralFormWalk(manager);
         await walk.StartAsync();
         await walk.AnswerAllAsync(Answers().Take(7));
-        var tomorrow = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = TimeProvider.System.GetUtcNow().AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = TimeProvider.System.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using (var future = await walk.ContinueAsync([.. caller, ("Input.ReceivedDate", tomorrow), ("Input.ReceivedTime", "09:00")]))
         {
