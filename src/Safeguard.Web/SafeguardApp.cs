@@ -60,6 +60,7 @@ public static class SafeguardApp
         services.AddScoped<MyClocks>();
         services.AddScoped<SendEncompassNotification>();
         services.AddScoped<RecordReferralDecision>();
+        services.AddScoped<RecordReferralAcknowledgement>();
         services.AddScoped<EpisodeAccess>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<MeetingAccess>();

@@ -31,7 +31,8 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             var referralIds = Changed<Referral>(db).Select(r => r.Id).ToHashSet();
             referralIds.UnionWith(Changed<Assessment>(db).Select(a => a.ReferralId));
             var episodeIds = Changed<Visit>(db).Select(v => v.EpisodeId).Concat(Changed<Episode>(db).Select(e => e.Id))
-                .Concat(Changed<StrategyDiscussion>(db).Select(d => d.EpisodeId)).Concat(Changed<EmergencyAction>(db).Select(a => a.EpisodeId)).ToHashSet();
+                .Concat(Changed<StrategyDiscussion>(db).Select(d => d.EpisodeId)).Concat(Changed<EmergencyAction>(db).Select(a => a.EpisodeId))
+                .Concat(EpisodesOfConcludedEnquiries(db)).ToHashSet();
             referralIds.UnionWith(await ReferralsUnderAChangedTargetAsync(db, cancellationToken));
             if (episodeIds.Count > 0)
             {
@@ -125,6 +126,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
             await db.StrategyDiscussions.Where(d => d.EpisodeId == episodeId).ToListAsync(cancellationToken), d => d.Id);
         later.AddRange(discussions.Select(d => new ClockEvent(EventKind.StrategyDiscussionHeld, d.HeldOn)));
         later.AddRange(await EmergencyActionsTakenAsync(db, referral, episodeId, cancellationToken));
+        later.AddRange(await EnquiriesConcludedAsync(db, episodeId, cancellationToken));
         if (episode?.ClosedOn is { } closed && !(episode.IsReferralNoFurtherAction && episode.OpeningReferralId == referral.Id))
         {
             later.Add(new ClockEvent(EventKind.EpisodeClosed, closed));
@@ -141,6 +143,12 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         var (history, episode) = await HistoryAsync(db, referral, cancellationToken);
         foreach (var duty in RecordKinds.Referral.Clocks)
         {
+            if (!RunsFor(referral, duty.Rule))
+            {
+                await RemoveAsync(db, referral.Id, duty.Rule, cancellationToken);
+                continue;
+            }
+
             foreach (var clock in ClockEngine.Compute(referral.Id, history, [await UnderTheAreasTargetAsync(db, duty.Rule, referral.AreaId, history, cancellationToken)],
                          calendar, today))
             {
@@ -148,6 +156,36 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                     duty.Practitioner is null ? null : episode?.LeadPractitionerId, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// A referral that opens Family Help asks for no assessment under section 17 or 47: it runs no 45-working-day clock (ASM-03),
+    /// and one stored while it waited for the front door's decision is taken away rather than left to be met, stopped or late.
+    /// </summary>
+    private static bool RunsFor(Referral referral, StatutoryRule rule) => !(referral.OpensFamilyHelp && rule == StatutoryRules.Assessment);
+
+    private static async Task RemoveAsync(SafeguardDbContext db, Guid subjectId, StatutoryRule rule, CancellationToken cancellationToken)
+    {
+        var stored = await db.ClockRecords.Where(c => c.SubjectId == subjectId && c.RuleId == rule.Id).ToListAsync(cancellationToken);
+        foreach (var record in db.ClockRecords.Local.Where(c => c.SubjectId == subjectId && c.RuleId == rule.Id).Concat(stored).Distinct().ToList())
+        {
+            db.ClockRecords.Remove(record);
+        }
+    }
+
+    /// <summary>Episodes in which a section 47 enquiry changed: its conclusion can meet their referrals' assessment clocks (ASM-03).</summary>
+    private static IEnumerable<Guid> EpisodesOfConcludedEnquiries(SafeguardDbContext db) =>
+        Changed<Section47Enquiry>(db).Where(e => e.ConcludedOn is not null).Select(e => e.EpisodeId);
+
+    /// <summary>
+    /// A section 47 enquiry concluded in the episode is an assessment under the guidance (S47-03: the same assessment and clock as
+    /// ASM-03), so its conclusion meets the 45 working days of the episode's referrals received before it.
+    /// </summary>
+    private static async Task<IEnumerable<ClockEvent>> EnquiriesConcludedAsync(SafeguardDbContext db, Guid episodeId, CancellationToken cancellationToken)
+    {
+        var enquiries = Union(Tracked<Section47Enquiry>(db).Where(e => e.EpisodeId == episodeId),
+            await db.Section47Enquiries.Where(e => e.EpisodeId == episodeId && e.ConcludedOn != null).ToListAsync(cancellationToken), e => e.Id);
+        return enquiries.Where(e => e.ConcludedOn is not null).Select(e => new ClockEvent(EventKind.Section47Concluded, e.ConcludedOn!.Value));
     }
 
     /// <summary>

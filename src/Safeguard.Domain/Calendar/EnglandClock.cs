@@ -21,4 +21,19 @@ public static class EnglandClock
 
     /// <summary>The moment as a clock in England shows it (for saying when something ends: "until 9 December 2026 at 10:00").</summary>
     public static DateTimeOffset InEngland(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London);
+
+    /// <summary>
+    /// The moment a clock in England shows <paramref name="time"/> on <paramref name="date"/>, with that day's offset (GMT or
+    /// BST). A time the clocks skip in spring is taken as the same time of day after the change.
+    /// </summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (London.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, London.GetUtcOffset(local));
+    }
 }

@@ -112,6 +112,12 @@ public sealed class Assessment
 
     public DateOnly ReferralReceivedOn { get; private set; }
 
+    /// <summary>
+    /// The referral it belongs to opened Family Help: a Family Help assessment, with no 45 working days (ASM-03 is the timescale
+    /// of assessments under section 17 and 47), so no reason is asked when it takes longer.
+    /// </summary>
+    public bool IsFamilyHelp { get; private set; }
+
     /// <summary>The census AssessmentActualStartDate.</summary>
     public DateOnly StartedOn { get; private set; }
 
@@ -180,8 +186,11 @@ public sealed class Assessment
         Require(episode.LeadPractitionerId == startedBy, "ASM-02", "The assessment is started by the episode's lead practitioner.");
         Require(!episodeHasUnfinishedAssessment, "SG-ASM-01", "This episode already has an assessment in progress.");
         Require(on >= referral.ReceivedOn, "SG-ASM-02", "The assessment cannot start before the referral was received.");
+        Require(referral.AsksForAssessment || referral.OpensFamilyHelp, BelongsToReferralRule,
+            "An assessment belongs to the referral that asked for one: this referral's decision was no further action by children's social care.");
         return new Assessment
         {
+            IsFamilyHelp = referral.OpensFamilyHelp,
             Id = id,
             AreaId = episode.AreaId,
             EpisodeId = episode.Id,
@@ -194,6 +203,13 @@ public sealed class Assessment
             Version = Guid.NewGuid(),
         };
     }
+
+    /// <summary>An assessment attaches to the referral that asked for it, never to one with no further action.</summary>
+    public const string BelongsToReferralRule = "SG-ASM-11";
+
+    /// <summary>The last day of its 45 working days (ASM-03), or null for a Family Help assessment, which has none.</summary>
+    public DateOnly? DueOn(Calendar.WorkingDayCalendar calendar) =>
+        IsFamilyHelp ? null : Rules.StatutoryRules.Assessment.Due(ReferralReceivedOn, calendar);
 
     /// <summary>Saves the lead practitioner's work so far: only length and code lists are checked until it is submitted.</summary>
     public void Save(Guid practitionerId, AssessmentContent content)
@@ -246,7 +262,8 @@ public sealed class Assessment
     /// why they could not be obtained, whether the child was seen and seen alone or why not, the family's views, the DfE
     /// factors and a conclusion with reasons. After day 45 the reason for the delay is required (ASM-03, ¶169).
     /// </summary>
-    public void Submit(Guid practitionerId, DateOnly on, DateOnly dueOn, string? lateReason)
+    /// <param name="dueOn">The last day of its 45 working days; null for a Family Help assessment, which asks no reason for taking longer.</param>
+    public void Submit(Guid practitionerId, DateOnly on, DateOnly? dueOn, string? lateReason)
     {
         Require(practitionerId == LeadPractitionerId, "ASM-02", "Only the lead practitioner submits the assessment.");
         Require(Status == AssessmentStatus.InProgress, "SG-ASM-07", "The assessment has already been submitted.");
@@ -269,7 +286,7 @@ public sealed class Assessment
         Require(Conclusion != AssessmentConclusion.ChildInNeed || PrimaryNeedCode is not null, "SG-REF-11", "Select the child's primary need.",
             nameof(PrimaryNeedCode));
         Require(ChildSeenOn <= on, "SG-ASM-06", "The date the child was seen cannot be after today.", nameof(ChildSeenOn));
-        Require(on <= dueOn || !string.IsNullOrWhiteSpace(lateReason), "ASM-03",
+        Require(!(on > dueOn) || !string.IsNullOrWhiteSpace(lateReason), "ASM-03",
             $"The assessment was due by {dueOn:d MMMM yyyy}, 45 working days after the referral: record why it took longer.", nameof(LateReason));
         Require((lateReason?.Length ?? 0) <= MaxTextLength, "ASM-03", $"The reason must be {MaxTextLength:N0} characters or fewer.", nameof(LateReason));
         Status = AssessmentStatus.Submitted;
@@ -280,13 +297,13 @@ public sealed class Assessment
     }
 
     /// <summary>A social work qualified practice supervisor or manager authorises the submitted assessment (ASM-02, ASM-10, RC-01).</summary>
-    public void Authorise(Practitioner manager, DateOnly on, DateOnly dueOn, string? lateReason = null)
+    public void Authorise(Practitioner manager, DateOnly on, DateOnly? dueOn, string? lateReason = null)
     {
         Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
             "Only a social work qualified practice supervisor or manager can authorise an assessment.");
         Require(Status == AssessmentStatus.Submitted, "SG-ASM-08", "Only a submitted assessment can be authorised.");
         // The lead practitioner explains a delay when submitting; authorised after day 45, the delay still needs its reason (¶169).
-        Require(on <= dueOn || LateReason is not null || !string.IsNullOrWhiteSpace(lateReason), "ASM-03",
+        Require(!(on > dueOn) || LateReason is not null || !string.IsNullOrWhiteSpace(lateReason), "ASM-03",
             $"The assessment was due by {dueOn:d MMMM yyyy}, 45 working days after the referral: record why it took longer.", nameof(LateReason));
         Require((lateReason?.Length ?? 0) <= MaxTextLength, "ASM-03", $"The reason must be {MaxTextLength:N0} characters or fewer.", nameof(LateReason));
         if (on > dueOn && LateReason is null)

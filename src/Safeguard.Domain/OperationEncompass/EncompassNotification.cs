@@ -1,3 +1,4 @@
+using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
@@ -20,7 +21,7 @@ public sealed class EncompassNotification
     }
 
     private EncompassNotification(Guid id, Child child, Agency setting, Practitioner officer, DateTimeOffset incidentAt, DateOnly incidentOn,
-        bool childPresent, string summary, DateTimeOffset sentAt, DateOnly dueBy, ChildAsSent? childAsSent, Guid? possiblyHeldChildId)
+        bool childPresent, string summary, DateTimeOffset sentAt, DateTimeOffset shareBy, ChildAsSent? childAsSent, Guid? possiblyHeldChildId)
     {
         ChildAsSent = childAsSent;
         PossiblyHeldChildId = possiblyHeldChildId;
@@ -34,7 +35,8 @@ public sealed class EncompassNotification
         ChildPresent = childPresent;
         Summary = summary.Trim();
         SentAt = sentAt;
-        DueBy = dueBy;
+        ShareBy = shareBy;
+        DueBy = EnglandClock.ToEnglandDate(shareBy);
     }
 
     public Guid Id { get; private set; }
@@ -70,19 +72,31 @@ public sealed class EncompassNotification
 
     public DateTimeOffset SentAt { get; private set; }
 
-    /// <summary>The start of the next school day after the incident: the notification must be seen by then (POL-01).</summary>
+    /// <summary>The date of <see cref="ShareBy"/>: the next school day after the incident (POL-01).</summary>
     public DateOnly DueBy { get; private set; }
+
+    /// <summary>
+    /// The start of the next school day after the incident (<see cref="SchoolDayStart"/>): the police share before it (POL-01). Unknown
+    /// for notifications sent before the time of day was kept.
+    /// </summary>
+    public DateTimeOffset? ShareBy { get; private set; }
+
+    /// <summary>
+    /// The police shared it after the start of the school day they had to share it before: late by the police's own timescale
+    /// (POL-01), reported with the notification and never counted as a breach by children's social care.
+    /// </summary>
+    public bool SharedLate => ShareBy is { } due && SentAt > due;
 
     public DateTimeOffset? SeenAt { get; private set; }
 
     public Guid? SeenBy { get; private set; }
 
     /// <summary>Police record the notification; it goes to the setting at once.</summary>
-    /// <param name="nextSchoolDay">The first working day after the incident (school days are taken as working days).</param>
+    /// <param name="shareBy">The start of the next school day after the incident (<see cref="SchoolDayStart.NextAfter"/>).</param>
     /// <param name="child">The record made from what the police sent (never a record children's social care already holds).</param>
     /// <param name="possiblyHeldChildId">A held record with the same NHS number, for the front door to confirm or not.</param>
     public static EncompassNotification Send(Guid id, Child child, Agency setting, Practitioner officer, Agency officersAgency,
-        DateTimeOffset incidentAt, DateOnly incidentOn, bool childPresent, string summary, DateTimeOffset sentAt, DateOnly nextSchoolDay,
+        DateTimeOffset incidentAt, DateOnly incidentOn, bool childPresent, string summary, DateTimeOffset sentAt, DateTimeOffset shareBy,
         Guid? possiblyHeldChildId = null)
     {
         Require(officer.AgencyId == officersAgency.Id && officersAgency.Kind is AgencyKind.Police or AgencyKind.BritishTransportPolice, "POL-01",
@@ -92,8 +106,9 @@ public sealed class EncompassNotification
         Require(!string.IsNullOrWhiteSpace(summary), "SG-ENC-03", "Say what the setting needs to know to support the child.", nameof(Summary));
         Require(summary.Length <= MaxSummaryLength, "SG-ENC-03", $"The summary must be {MaxSummaryLength:N0} characters or fewer.", nameof(Summary));
         Require(incidentAt <= sentAt, "SG-ENC-04", "The incident cannot be after the notification.", nameof(IncidentAt));
+        Require(shareBy > incidentAt, "POL-01", "The notification is shared before the start of the school day after the incident.");
         Require(possiblyHeldChildId != child.Id, "SG-ENC-06", "A suggested match is another record than the one made from what the police sent.");
-        return new EncompassNotification(id, child, setting, officer, incidentAt, incidentOn, childPresent, summary, sentAt, nextSchoolDay,
+        return new EncompassNotification(id, child, setting, officer, incidentAt, incidentOn, childPresent, summary, sentAt, shareBy,
             new ChildAsSent(child.GivenName, child.FamilyName, child.DateOfBirth, child.ExpectedDateOfBirth), possiblyHeldChildId);
     }
 

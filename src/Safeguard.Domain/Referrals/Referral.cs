@@ -37,6 +37,17 @@ public enum ReferralOutcome
     NoFurtherAction,
 }
 
+/// <summary>How receipt of a referral was acknowledged to the referrer (REF-04).</summary>
+public enum AcknowledgementMethod
+{
+    /// <summary>The referrer sent it through Safeguard and was shown its reference at once.</summary>
+    Confirmation,
+    Phone,
+    Email,
+    Letter,
+    InPerson,
+}
+
 /// <summary>Who raised the concern: a practitioner signed in to Safeguard, or a person the front door recorded.</summary>
 public sealed record Referrer(Guid? PractitionerId, Guid? AgencyId, string Name, string Role, string? Phone, string? Email);
 
@@ -86,9 +97,10 @@ public sealed class Referral
     }
 
     private Referral(Guid id, Guid areaId, string reference, Child child, Referrer referrer, ReferralDetails details,
-        DateTimeOffset receivedAt, DateOnly receivedOn, bool isReReferral, Guid? recordedBy, ChildAsSent? childAsSent)
+        DateTimeOffset receivedAt, DateOnly receivedOn, bool isReReferral, Guid? recordedBy, ChildAsSent? childAsSent, DateTimeOffset? keyedAt)
     {
         RecordedBy = recordedBy;
+        KeyedAt = keyedAt;
         ChildAsSent = childAsSent;
         Id = id;
         AreaId = areaId;
@@ -161,15 +173,32 @@ public sealed class Referral
     /// <summary>The DfE referral source code (N00152).</summary>
     public string SourceCode { get; private set; }
 
+    /// <summary>
+    /// When children's social care received the concern: for one phoned or emailed in and keyed later, the time it came in, not the
+    /// time it was keyed (A-03: the clock runs from first receipt).
+    /// </summary>
     public DateTimeOffset ReceivedAt { get; private set; }
 
     /// <summary>Day 0 of the one-working-day decision clock and the 45-working-day assessment clock (T6).</summary>
     public DateOnly ReceivedOn { get; private set; }
 
+    /// <summary>When the front door keyed a concern phoned or emailed in, if later than it was received; null when it was sent through Safeguard.</summary>
+    public DateTimeOffset? KeyedAt { get; private set; }
+
     /// <summary>A referral within 12 months of the child's previous referral (CIN census re-referral).</summary>
     public bool IsReReferral { get; private set; }
 
+    /// <summary>When receipt was acknowledged to the referrer (REF-04): as it was sent, never assumed.</summary>
     public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    /// <summary>How it was acknowledged: the confirmation shown to a referrer who sent it, or as the front door told them.</summary>
+    public AcknowledgementMethod? AcknowledgedHow { get; private set; }
+
+    /// <summary>Who recorded the acknowledgement sent (none for the confirmation shown on sending).</summary>
+    public Guid? AcknowledgedBy { get; private set; }
+
+    /// <summary>Receipt still to be acknowledged to the referrer.</summary>
+    public bool AwaitsAcknowledgement => AcknowledgedAt is null;
 
     public ReferralOutcome? Outcome { get; private set; }
 
@@ -203,9 +232,16 @@ public sealed class Referral
     /// </summary>
     /// <param name="recordedBy">The practitioner whose account sent it (see <see cref="ReferralSender"/>).</param>
     /// <param name="childAsSent">The child as the referrer described them.</param>
+    /// <param name="keyedAt">
+    /// When the front door keyed a concern that was phoned or emailed in: <paramref name="receivedAt"/> is when it came in and
+    /// cannot be after this (SG-REF-25). Null when the referral arrives as it is sent.
+    /// </param>
     public static Referral Receive(Guid id, Guid areaId, string reference, Child child, Referrer referrer, ReferralDetails details,
-        DateTimeOffset receivedAt, DateOnly receivedOn, DateOnly? previousReferralOn, Guid? recordedBy = null, ChildAsSent? childAsSent = null)
+        DateTimeOffset receivedAt, DateOnly receivedOn, DateOnly? previousReferralOn, Guid? recordedBy = null, ChildAsSent? childAsSent = null,
+        DateTimeOffset? keyedAt = null)
     {
+        Require(keyedAt is null || receivedAt <= keyedAt, ReceivedInFutureRule, "The time the concern was received cannot be in the future.",
+            nameof(ReceivedAt));
         Require(child.AreaId == areaId, "SG-REF-01", "The child's record is in another area.");
         Require(!string.IsNullOrWhiteSpace(details.Concerns), "SG-REF-02", "Describe your concerns about the child.", nameof(ReferralDetails.Concerns));
         Require(details.Concerns.Length <= MaxTextLength, "SG-REF-02", $"Concerns must be {MaxTextLength:N0} characters or fewer.", nameof(ReferralDetails.Concerns));
@@ -230,8 +266,15 @@ public sealed class Referral
         Require(!child.IsUnborn || adults.Any(a => a.Relationship is RelationshipKind.ExpectantParent or RelationshipKind.Mother), "SG-REF-21",
             "Name the pregnant person for a pre-birth referral.", "Adults");
         var isReReferral = previousReferralOn is { } previous && previous.AddMonths(12) >= receivedOn;
-        return new Referral(id, areaId, reference, child, referrer, details, receivedAt, receivedOn, isReReferral, recordedBy, childAsSent);
+        return new Referral(id, areaId, reference, child, referrer, details, receivedAt, receivedOn, isReReferral, recordedBy, childAsSent,
+            keyedAt is { } keyed && keyed > receivedAt ? keyed : null);
     }
+
+    /// <summary>A concern keyed later keeps the time it was received, which cannot be after it is keyed.</summary>
+    public const string ReceivedInFutureRule = "SG-REF-25";
+
+    /// <summary>Receipt is acknowledged once, when it is sent, by a way the referrer is reached.</summary>
+    public const string AcknowledgementRule = "SG-REF-26";
 
     /// <summary>The child turned out to have an existing record: the referral moves to it (after <see cref="Child.MergeInto"/>).</summary>
     /// <param name="survivorsOpenEpisodeId">The surviving record's open episode, which this referral joins instead of its own.</param>
@@ -257,8 +300,44 @@ public sealed class Referral
         EpisodeId = episodeId;
     }
 
-    /// <summary>Receipt is acknowledged to the referrer (REF-04). Acknowledging twice keeps the first time.</summary>
-    public void Acknowledge(DateTimeOffset at) => AcknowledgedAt ??= at;
+    /// <summary>
+    /// The referrer sent the referral through Safeguard and was shown its reference at that moment: that confirmation is the
+    /// acknowledgement (REF-04). Acknowledging twice keeps the first time.
+    /// </summary>
+    public void Acknowledge(DateTimeOffset at)
+    {
+        if (AcknowledgedAt is null)
+        {
+            AcknowledgedAt = at;
+            AcknowledgedHow = AcknowledgementMethod.Confirmation;
+        }
+    }
+
+    /// <summary>
+    /// The front door records the acknowledgement of a concern phoned or emailed in, as and when it was sent to the referrer
+    /// (REF-04): how, and when — not in the future, not before the concern was received — once.
+    /// </summary>
+    public void RecordAcknowledgement(Practitioner by, AcknowledgementMethod how, DateTimeOffset sentAt, DateTimeOffset now)
+    {
+        Require(by.AreaId == AreaId, "SG-REF-01", "The acknowledgement must be recorded in the area that received the referral.");
+        Require(AcknowledgedAt is null, AcknowledgementRule, "Receipt of this referral has already been acknowledged to the referrer.");
+        Require(how != AcknowledgementMethod.Confirmation, AcknowledgementRule, "Say how the referrer was told their referral was received.",
+            nameof(AcknowledgedHow));
+        Require(sentAt <= now, AcknowledgementRule, "The acknowledgement cannot be dated in the future.", nameof(AcknowledgedAt));
+        Require(sentAt >= ReceivedAt, AcknowledgementRule, "The acknowledgement cannot be before the concern was received.", nameof(AcknowledgedAt));
+        AcknowledgedAt = sentAt;
+        AcknowledgedHow = how;
+        AcknowledgedBy = by.Id;
+    }
+
+    /// <summary>
+    /// A referral that opens Family Help asks for no assessment under section 17 or 47: it starts no 45-working-day clock
+    /// (ASM-03) and no late reason is asked of its work.
+    /// </summary>
+    public bool OpensFamilyHelp => Outcome == ReferralOutcome.FamilyHelp;
+
+    /// <summary>The front door decided on further assessment: an assessment (and its 45 working days, ASM-03) belongs to this referral.</summary>
+    public bool AsksForAssessment => Outcome is ReferralOutcome.Section17Assessment or ReferralOutcome.StrategyDiscussion or ReferralOutcome.ImmediateProtection;
 
     /// <summary>
     /// Records the decision on next steps. Only a social work qualified practice supervisor or manager may
@@ -309,9 +388,10 @@ public sealed class Referral
             {
                 events.Add(new(EventKind.FurtherAssessmentDecided, decided));
             }
-            else
+            else if (!OpensFamilyHelp)
             {
-                // No further assessment: the referral closes the episode, and the 45-day assessment clock with it.
+                // No further assessment: the referral closes the episode, and the 45-day assessment clock with it. (A referral that
+                // opens Family Help closes nothing: it has no assessment clock at all, see OpensFamilyHelp.)
                 events.Add(new(EventKind.EpisodeClosed, decided));
             }
 

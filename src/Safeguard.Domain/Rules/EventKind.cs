@@ -22,6 +22,12 @@ public enum EventKind
     StrategyDiscussionHeld,
     Section47Initiated,
     Section47NotSubstantiated,
+
+    /// <summary>
+    /// A section 47 enquiry concluded with its outcome: an assessment under the guidance ([SD]: "the same assessment"), so it
+    /// meets the 45 working days of the referral it belongs to (ASM-03, S47-03).
+    /// </summary>
+    Section47Concluded,
     DecisionNotToConvene,
     InitialConferenceHeld,
     PlanMade,

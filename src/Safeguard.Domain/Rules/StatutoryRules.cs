@@ -21,9 +21,13 @@ public static class StatutoryRules
     public static readonly StatutoryRule ReferralDecision = new("REF-04", "¶167", Force.Should, "Decide what happens next on a referral",
         Timescale.WorkingDays(1), ReferralReceived, [ReferralDecisionRecorded], [ReferralMergedAsDuplicate], Manager);
 
-    /// <summary>A section 47 enquiry begun inside the assessment does not restart it ([SD], A-04).</summary>
+    /// <summary>
+    /// A section 47 enquiry begun inside the assessment does not restart it ([SD], A-04), and its conclusion is the assessment's
+    /// (S47-03: the same assessment and clock): either an authorised assessment or a concluded enquiry meets it. A referral that
+    /// opens Family Help starts none.
+    /// </summary>
     public static readonly StatutoryRule Assessment = new("ASM-03", "¶169, [ASP], [SD]", Force.Should, "Complete the assessment",
-        Timescale.WorkingDays(45), ReferralReceived, [AssessmentAuthorised],
+        Timescale.WorkingDays(45), ReferralReceived, [AssessmentAuthorised, Section47Concluded],
         [EpisodeClosed, ChildDied, MovedArea, ReachedEighteen, LeftUk, ReferralMergedAsDuplicate], LeadPractitioner);
 
     public static readonly StatutoryRule InitialConference = new("ICPC-01", "[S47O]", Force.Should, "Hold the initial child protection conference",

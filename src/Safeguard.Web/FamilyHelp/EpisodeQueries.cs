@@ -13,7 +13,7 @@ public sealed record AllocationView(PersonView LeadPractitioner, DateOnly From, 
 
 public sealed record EpisodeReferralView(Guid Id, string Reference, DateOnly ReceivedOn, ReferralOutcome? Outcome, string ReferrerName);
 
-public sealed record AssessmentSummary(Guid Id, AssessmentStatus Status, DateOnly StartedOn, DateOnly DueOn, DateOnly? AuthorisedOn,
+public sealed record AssessmentSummary(Guid Id, AssessmentStatus Status, DateOnly StartedOn, DateOnly? DueOn, DateOnly? AuthorisedOn,
     AssessmentConclusion? Conclusion, bool? SeenAlone);
 
 public sealed record PlanSummary(Guid Id, PlanKind Kind, DateOnly StartedOn, DateOnly? EndedOn, DateOnly NextReviewOn, DateOnly? ApprovedOn,
@@ -76,7 +76,7 @@ public static class EpisodeQueries
             [.. episode.Allocations.Select(a => new AllocationView(people[a.PractitionerId], a.From, a.Until, a.Reason))],
             episode.FamilyAgreement,
             referrals,
-            [.. assessments.Select(a => new AssessmentSummary(a.Id, a.Status, a.StartedOn, StatutoryRules.Assessment.Due(a.ReferralReceivedOn, calendar)!.Value,
+            [.. assessments.Select(a => new AssessmentSummary(a.Id, a.Status, a.StartedOn, a.DueOn(calendar),
                 a.AuthorisedOn, a.Conclusion, a.SeenAlone))],
             [.. plans.Select(p => new PlanSummary(p.Id, p.Kind, p.StartedOn, p.EndedOn, p.NextReviewOn, p.ApprovedOn, p.Reviews.Count, p.VisitEveryDays))],
             [.. visits.Select(v => new VisitView(v.Id, v.VisitedOn, people[v.VisitedBy].Name, v.ChildSeen, v.SeenAlone, v.WhyNot, v.Observations, v.ChildsWords))],

@@ -13,12 +13,12 @@ using Safeguard.Web.Authorization;
 
 namespace Safeguard.Web.FamilyHelp;
 
-public sealed record AssessmentView(Guid Id, Guid EpisodeId, Guid ChildId, Guid ReferralId, DateOnly StartedOn, DateOnly DueOn, AssessmentStatus Status,
+public sealed record AssessmentView(Guid Id, Guid EpisodeId, Guid ChildId, Guid ReferralId, DateOnly StartedOn, DateOnly? DueOn, AssessmentStatus Status,
     string? DevelopmentalNeeds, string? ParentingCapacity, string? FamilyAndEnvironment, string? ChildsWishesAndFeelings, string? WhyViewsNotObtained,
     DateOnly? ChildSeenOn, bool? SeenAlone, string? WhyNotSeenAlone, string? FamilyViews, IReadOnlyList<string> Factors, AssessmentConclusion? Conclusion,
     string? ConclusionReasons, string? PrimaryNeedCode, DateOnly? SubmittedOn, string? LateReason, DateOnly? AuthorisedOn, string? ReturnedWith, Guid Version)
 {
-    public static AssessmentView Of(Assessment a, DateOnly dueOn) => new(a.Id, a.EpisodeId, a.ChildId, a.ReferralId, a.StartedOn, dueOn, a.Status,
+    public static AssessmentView Of(Assessment a, DateOnly? dueOn) => new(a.Id, a.EpisodeId, a.ChildId, a.ReferralId, a.StartedOn, dueOn, a.Status,
         a.DevelopmentalNeeds, a.ParentingCapacity, a.FamilyAndEnvironment, a.ChildsWishesAndFeelings, a.WhyViewsNotObtained, a.ChildSeenOn, a.SeenAlone,
         a.WhyNotSeenAlone, a.FamilyViews, a.Factors, a.Conclusion, a.ConclusionReasons, a.PrimaryNeedCode, a.SubmittedOn, a.LateReason, a.AuthorisedOn,
         a.ReturnedWith, a.Version);

@@ -69,7 +69,8 @@ public sealed record CloseInput(string? ReasonCode, string? Summary, DateOnly? O
 public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access, WorkingDayCalendar calendar, TimeProvider time)
 {
     /// <summary>The assessment's due date: 45 working days from the referral it belongs to (ASM-03).</summary>
-    public DateOnly AssessmentDueOn(Assessment assessment) => StatutoryRules.Assessment.Due(assessment.ReferralReceivedOn, calendar)!.Value;
+    /// <summary>The last day of the assessment's 45 working days (ASM-03); none for a Family Help assessment.</summary>
+    public DateOnly? AssessmentDueOn(Assessment assessment) => assessment.DueOn(calendar);
 
     public async Task<Episode> AllocateAsync(ClaimsPrincipal user, Guid episodeId, AllocationInput input, CancellationToken cancellationToken)
     {
@@ -140,9 +141,12 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
     public async Task<Assessment> StartAssessmentAsync(ClaimsPrincipal user, Guid episodeId, CancellationToken cancellationToken)
     {
         var episode = await EpisodeAsync(user, episodeId, cancellationToken);
-        var referral = await db.Referrals.Where(r => r.EpisodeId == episodeId && r.DecidedAt != null).OrderByDescending(r => r.ReceivedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        Requirement.Require(referral is not null, "SG-ASM-02", "The front door decides on the referral before an assessment starts.");
+        // The assessment belongs to the latest referral that asked for one (an assessment, a strategy discussion, immediate protection,
+        // or Family Help), never to one on which children's social care took no further action.
+        var decided = await db.Referrals.Where(r => r.EpisodeId == episodeId && r.DecidedAt != null).OrderByDescending(r => r.ReceivedAt)
+            .ToListAsync(cancellationToken);
+        Requirement.Require(decided.Count > 0, "SG-ASM-02", "The front door decides on the referral before an assessment starts.");
+        var referral = decided.FirstOrDefault(r => r.AsksForAssessment || r.OpensFamilyHelp) ?? decided[0];
         var unfinished = await db.Assessments.AnyAsync(a => a.EpisodeId == episodeId && a.Status != AssessmentStatus.Authorised, cancellationToken);
         var (now, today) = Now();
         var assessment = Assessment.Start(Guid.CreateVersion7(now), episode, referral!, user.PractitionerId()!.Value, today, unfinished);

@@ -40,8 +40,16 @@ public sealed class PossibleMatchAnswer
     public bool? SameChild { get; set; }
 }
 
+/// <param name="ShareBy">The start of the next school day after the incident, which the police share before (POL-01, A-21).</param>
 public sealed record EncompassView(Guid Id, Guid ChildId, string ChildName, DateOnly? DateOfBirth, string Setting, DateTimeOffset IncidentAt,
-    bool ChildPresent, string Summary, DateTimeOffset SentAt, DateOnly DueBy, DateTimeOffset? SeenAt);
+    bool ChildPresent, string Summary, DateTimeOffset SentAt, DateOnly DueBy, DateTimeOffset? SeenAt, DateTimeOffset? ShareBy = null)
+{
+    /// <summary>The police shared it after the start of that school day: the police's timescale (POL-01), not children's social care's.</summary>
+    public bool SharedLate => ShareBy is { } due && SentAt > due;
+
+    /// <summary>Whose timescale <see cref="ShareBy"/> is, for anyone reading the report.</summary>
+    public string Timescale { get; } = "POL-01: the police share before the start of the next school day";
+}
 
 /// <summary>
 /// Police record an Operation Encompass notification; it goes to the child's setting at once (POL-01), and the sharing
@@ -65,7 +73,7 @@ public sealed class SendEncompassNotification(SafeguardDbContext db, RegisterChi
         var now = time.GetUtcNow();
         var incidentOn = EnglandClock.ToEnglandDate(input.IncidentAt!.Value);
         var notification = EncompassNotification.Send(Guid.CreateVersion7(now), child, setting, officer, agency, input.IncidentAt.Value, incidentOn,
-            input.ChildPresent, input.Summary ?? string.Empty, now, calendar.AddWorkingDays(incidentOn, 1), possiblyHeld);
+            input.ChildPresent, input.Summary ?? string.Empty, now, SchoolDayStart.NextAfter(input.IncidentAt.Value, calendar), possiblyHeld);
         db.EncompassNotifications.Add(notification);
         var episodeId = await db.Episodes.Where(e => e.ChildId == child.Id && e.ClosedOn == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
         db.Note(areaId, child.Id, episodeId, incidentOn, now, ChronologyKind.Notification,
@@ -96,7 +104,7 @@ public static class EncompassQueries
         select new EncompassView(n.Id, n.ChildId,
             n.ChildAsSent != null ? n.ChildAsSent.GivenName + " " + n.ChildAsSent.FamilyName : c.GivenName + " " + c.FamilyName,
             n.ChildAsSent != null ? n.ChildAsSent.DateOfBirth : c.DateOfBirth, s.Name, n.IncidentAt, n.ChildPresent, n.Summary,
-            n.SentAt, n.DueBy, n.SeenAt);
+            n.SentAt, n.DueBy, n.SeenAt, n.ShareBy);
 
     public static async Task<IReadOnlyList<EncompassView>> ForSettingAsync(SafeguardDbContext db, AuditLog audit, Guid settingId,
         CancellationToken cancellationToken)

@@ -58,6 +58,12 @@ public sealed class ReferralInput
     /// <summary>For front door staff recording a concern phoned or emailed in by someone else (a family member, the public).</summary>
     public ReferrerInput? OnBehalfOf { get; set; }
 
+    /// <summary>
+    /// When the concern phoned or emailed in was received, if it is keyed later (only with <see cref="OnBehalfOf"/>): the decision's
+    /// one working day runs from it (REF-04). It cannot be in the future. Without it, the referral is received as it is sent.
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; set; }
+
     /// <summary>Parents, carers and other adults; for a pre-birth referral, the pregnant person.</summary>
     public IReadOnlyList<AdultInput>? Adults { get; set; }
 
@@ -148,10 +154,16 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
                 a.LivesWithChild, a.ParentalResponsibility, a.Phone))],
             [.. (input.OtherChildren ?? []).Select(c => c with { Name = c.Name?.Trim() ?? string.Empty })]);
         var now = time.GetUtcNow();
-        var referral = Referral.Receive(Guid.CreateVersion7(now), areaId, NewReference(now), child, referrer, details, now,
-            EnglandClock.ToEnglandDate(now), previous, practitioner.Id, AsSent(input, child));
-        // Receipt is acknowledged as the referral is saved: the confirmation the referrer sees is the acknowledgement.
-        referral.Acknowledge(now);
+        var receivedAt = ReceivedAt(input, now);
+        var referral = Referral.Receive(Guid.CreateVersion7(now), areaId, NewReference(now), child, referrer, details, receivedAt,
+            EnglandClock.ToEnglandDate(receivedAt), previous, practitioner.Id, AsSent(input, child), keyedAt: now);
+        if (input.OnBehalfOf is null)
+        {
+            // The referrer sent it themselves and sees its reference at once: that confirmation is the acknowledgement. A concern
+            // someone phoned or emailed in is acknowledged to them when the front door does so, recorded as its own step.
+            referral.Acknowledge(now);
+        }
+
         db.Referrals.Add(referral);
         await JoinOrOpenEpisodeAsync(referral, now, cancellationToken);
         await RecordSharingAsync(referral, input.OnBehalfOf is null ? agency.Name : referral.Referrer.Name, now, cancellationToken);
@@ -178,6 +190,24 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
         }
 
         return new Result(referral, AlreadyReceived: false);
+    }
+
+    /// <summary>
+    /// When the concern reached children's social care: the time a phoned or emailed concern came in, as the front door gives it,
+    /// or now. Only a concern recorded for someone else has an earlier time (SG-REF-25), and it is never in the future.
+    /// </summary>
+    public static DateTimeOffset ReceivedAt(ReferralInput input, DateTimeOffset now)
+    {
+        if (input.ReceivedAt is not { } given)
+        {
+            return now;
+        }
+
+        Requirement.Require(input.OnBehalfOf is not null, Referral.ReceivedInFutureRule,
+            "Give the time the concern was received only when recording a concern someone phoned or emailed in.", nameof(ReferralInput.ReceivedAt));
+        Requirement.Require(given <= now, Referral.ReceivedInFutureRule, "The time the concern was received cannot be in the future.",
+            nameof(ReferralInput.ReceivedAt));
+        return given;
     }
 
     /// <summary>

@@ -21,12 +21,14 @@ public sealed record ReferralView(Guid Id, string Reference, Guid ChildId, strin
     DateTimeOffset? AcknowledgedAt, string ReferrerName, string ReferrerRole, string SourceCode, string Concerns, IReadOnlyList<HarmType> HarmTypes,
     string? ChildsViews, bool FamilyKnows, bool? FamilyAgrees, string? WhyFamilyNotToldOrAgreed, Urgency Urgency, bool IsReReferral,
     ReferralOutcome? Outcome, string? DecisionReasons, string? SuggestedServices, string? PrimaryNeedCode, DateTimeOffset? DecidedAt,
-    IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn, IReadOnlyList<ReferralAdult> Adults, IReadOnlyList<HouseholdChild> HouseholdChildren, Guid? EpisodeId)
+    IReadOnlyList<Escalation> Escalations, DateOnly DecisionDueOn, IReadOnlyList<ReferralAdult> Adults, IReadOnlyList<HouseholdChild> HouseholdChildren, Guid? EpisodeId,
+    AcknowledgementMethod? AcknowledgedHow = null, DateTimeOffset? KeyedAt = null)
 {
     public static ReferralView Of(Referral r, string childName, WorkingDayCalendar calendar) => new(r.Id, r.Reference, r.ChildId, childName, r.ReceivedAt, r.ReceivedOn,
         r.AcknowledgedAt, r.Referrer.Name, r.Referrer.Role, r.SourceCode, r.Concerns, r.HarmTypes, r.ChildsViews, r.FamilyKnows, r.FamilyAgrees,
         r.WhyFamilyNotToldOrAgreed, r.Urgency, r.IsReReferral, r.Outcome, r.DecisionReasons, r.SuggestedServices, r.PrimaryNeedCode, r.DecidedAt,
-        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, calendar)!.Value, r.Adults, r.HouseholdChildren, r.EpisodeId);
+        r.Escalations, StatutoryRules.ReferralDecision.Due(r.ReceivedOn, calendar)!.Value, r.Adults, r.HouseholdChildren, r.EpisodeId,
+        r.AcknowledgedHow, r.KeyedAt);
 
     /// <summary>The referral as its sender sees it: the child as they described them, never the record children's social care holds.</summary>
     public static ReferralView ForSender(Referral r, string recordName, WorkingDayCalendar calendar) =>
@@ -51,6 +53,16 @@ public sealed class DecisionInput
     /// <summary>Needed when the decision comes after the one-working-day timescale (REF-04).</summary>
     [MaxLength(Referral.MaxTextLength, ErrorMessage = "The reason must be 10,000 characters or fewer")]
     public string? LateReason { get; set; }
+}
+
+/// <summary>The acknowledgement of a referral as the front door sent it to the referrer: when, and how (REF-04).</summary>
+public sealed class AcknowledgementInput
+{
+    [Required(ErrorMessage = "Enter when the acknowledgement was sent")]
+    public DateTimeOffset? SentAt { get; set; }
+
+    [Required(ErrorMessage = "Select how the referrer was told")]
+    public AcknowledgementMethod? How { get; set; }
 }
 
 public sealed class TextInput
@@ -124,6 +136,14 @@ public static class ReferralsApi
             return referral is null ? TypedResults.NotFound() : TypedResults.Ok(referral);
         }).RequireAuthorization(Policies.FrontDoorDecision).WithName("RecordReferralDecision");
 
+        referrals.MapPost("/{id:guid}/acknowledgement", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, AcknowledgementInput input,
+            ClaimsPrincipal user, RecordReferralAcknowledgement acknowledge, CancellationToken cancellationToken) =>
+        {
+            var referral = await acknowledge.HandleAsync(id, user.PractitionerId()!.Value, input, cancellationToken);
+            return referral is null ? TypedResults.NotFound() : TypedResults.Ok(referral);
+        }).RequireAuthorization(Policies.ChildrenSocialCare).WithName("RecordReferralAcknowledgement")
+            .WithDescription("The front door records when and how it acknowledged a phoned or emailed concern to the referrer (REF-04).");
+
         referrals.MapPost("/{id:guid}/escalations", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input, ClaimsPrincipal user,
             SafeguardDbContext db, TimeProvider time, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
         {
@@ -194,6 +214,43 @@ public sealed class RecordReferralDecision(SafeguardDbContext db, WorkingDayCale
         await db.SaveChangesAsync(cancellationToken);
         return ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar);
     }
+}
+
+/// <summary>
+/// Records the acknowledgement sent to the referrer of a concern phoned or emailed in (REF-04), when it was sent: pages and the
+/// API both come here. It goes on the child's chronology.
+/// </summary>
+public sealed class RecordReferralAcknowledgement(SafeguardDbContext db, WorkingDayCalendar calendar, TimeProvider time)
+{
+    public async Task<ReferralView?> HandleAsync(Guid referralId, Guid practitionerId, AcknowledgementInput input, CancellationToken cancellationToken)
+    {
+        var found = await ReferralQueries.FindAsync(db, referralId, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var referral = found.Value.Referral;
+        Domain.Requirement.Require(input.SentAt is not null, Referral.AcknowledgementRule, "Enter when the acknowledgement was sent.", "SentAt");
+        Domain.Requirement.Require(input.How is not null, Referral.AcknowledgementRule, "Select how the referrer was told.", "How");
+        var by = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
+        var now = time.GetUtcNow();
+        referral.RecordAcknowledgement(by, input.How!.Value, input.SentAt!.Value, now);
+        db.Note(referral.AreaId, referral.ChildId, referral.EpisodeId, EnglandClock.ToEnglandDate(input.SentAt.Value), now, ChronologyKind.Referral,
+            $"Receipt of referral {referral.Reference} acknowledged to {referral.Referrer.Name} by {Describe(input.How.Value)} ({by.FullName}).",
+            nameof(Referral), referral.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReferralView.Of(referral, found.Value.ChildName, calendar);
+    }
+
+    public static string Describe(AcknowledgementMethod how) => how switch
+    {
+        AcknowledgementMethod.Confirmation => "the confirmation shown on sending",
+        AcknowledgementMethod.Phone => "phone",
+        AcknowledgementMethod.Email => "email",
+        AcknowledgementMethod.Letter => "letter",
+        _ => "in person",
+    };
 }
 
 public static class ReferralQueries

@@ -211,6 +211,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["POST /api/v1/children/"] = [Persona.Sw, Persona.Fh],
         // Likewise, the front door says whether a child the police described is one already held, as on the front-door page.
         ["POST /api/v1/encompass/{id:guid}/match"] = [Persona.Sw, Persona.Fh],
+        // And it records the acknowledgement it sent to someone who phoned or emailed a concern in, before any case has a lead.
+        ["POST /api/v1/referrals/{id:guid}/acknowledgement"] = [Persona.Sw, Persona.Fh],
         // The referrer escalates their own referral; the school's DSL marks the notification to their school seen.
         ["POST /api/v1/referrals/{id:guid}/escalations"] = [Persona.Ref],
         ["POST /api/v1/encompass/{id:guid}/seen"] = [Persona.Ref],

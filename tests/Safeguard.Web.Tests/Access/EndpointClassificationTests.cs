@@ -104,6 +104,7 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/children/{id:guid}/next-step-at-18"] = Access.ChildrenSocialCare,
         ["GET /api/v1/referrals/{id:guid}"] = Access.Restricted,
         ["POST /api/v1/referrals/{id:guid}/decision"] = Access.Restricted,
+        ["POST /api/v1/referrals/{id:guid}/acknowledgement"] = Access.ChildrenSocialCare,
         ["POST /api/v1/referrals/{id:guid}/escalations"] = Access.Restricted,
         ["POST /api/v1/referrals/{id:guid}/escalations/response"] = Access.Restricted,
         ["/team"] = Access.Restricted,

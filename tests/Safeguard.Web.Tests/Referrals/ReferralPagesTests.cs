@@ -453,6 +453,53 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
     }
 
     [Fact]
+    [Trait("Rule", "REF-04")]
+    public async Task FrontDoorStaff_RecordingAPhonedConcern_GiveTheTimeItCameIn_AndRecordTheAcknowledgementWhenSent()
+    {
+        var (_, manager) = await PeopleAsync();
+        var caller = new[] { ("Input.RaisedByOther", "true"), ("Input.RaiserName", "Nadia Nextdoor"), ("Input.RaiserRole", "Neighbour") };
+        var walk = new ReferralFormWalk(manager);
+        await walk.StartAsync();
+        await walk.AnswerAllAsync(Answers().Take(7));
+        var tomorrow = TimeProvider.System.GetUtcNow().AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = TimeProvider.System.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using (var future = await walk.ContinueAsync([.. caller, ("Input.ReceivedDate", tomorrow), ("Input.ReceivedTime", "09:00")]))
+        {
+            Assert.Contains(("#Input_ReceivedDate", "The time the concern was received cannot be in the future"), walk.Errors);
+        }
+
+        using (var past = await walk.ContinueAsync([.. caller, ("Input.ReceivedDate", yesterday), ("Input.ReceivedTime", "16:40")]))
+        {
+            Assert.Equal("Check your answers before sending your referral", walk.Heading);
+        }
+
+        var location = await SendAsync(walk);
+        var referral = await ReferralAsync(manager, location);
+        Assert.Equal(yesterday, referral.GetProperty("receivedOn").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, referral.GetProperty("acknowledgedAt").ValueKind);
+
+        var referralPath = location.Split('?')[0];
+        Assert.Contains("Acknowledge receipt to the referrer", await manager.GetStringAsync(new Uri(referralPath, UriKind.Relative)), StringComparison.Ordinal);
+        using (var notYet = await PostFormAsync(manager, referralPath + "?handler=Acknowledge", referralPath,
+            new() { ["AckDate"] = tomorrow, ["AckTime"] = "09:00", ["AckHow"] = "Phone" }))
+        {
+            var html = await notYet.Content.ReadAsStringAsync();
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains("The acknowledgement cannot be dated in the future.", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await ReferralAsync(manager, location)).GetProperty("acknowledgedAt").ValueKind);
+        using (var sent = await PostFormAsync(manager, referralPath + "?handler=Acknowledge", referralPath,
+            new() { ["AckDate"] = yesterday, ["AckTime"] = "17:05", ["AckHow"] = "Phone" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        Assert.Equal("Phone", (await ReferralAsync(manager, location)).GetProperty("acknowledgedHow").GetString());
+    }
+
+    [Fact]
     public async Task FrontDoorStaff_RecordingAsThemselves_KeepTheirOwnSource_WhateverTheHiddenListSays()
     {
         var (_, manager) = await PeopleAsync();

@@ -103,7 +103,7 @@ public sealed class AssessmentModel(SafeguardDbContext db, EpisodeAccess access,
 
     public string ChildName { get; private set; } = string.Empty;
 
-    public DateOnly DueOn { get; private set; }
+    public DateOnly? DueOn { get; private set; }
 
     public DateOnly Today { get; private set; }
 

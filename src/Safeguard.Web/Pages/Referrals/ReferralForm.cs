@@ -50,7 +50,7 @@ public static class ReferralQuestions
     public static readonly ReferralQuestion Contact = new("contact", "Your contact details",
     [
         nameof(ReferralForm.RaisedByOther), nameof(ReferralForm.RaiserName), nameof(ReferralForm.RaiserRole), nameof(ReferralForm.RaiserPhone),
-        nameof(ReferralForm.SourceCode), nameof(ReferralForm.ContactPhone),
+        nameof(ReferralForm.SourceCode), nameof(ReferralForm.ContactPhone), nameof(ReferralForm.ReceivedDate), nameof(ReferralForm.ReceivedTime),
     ]);
 
     public static readonly IReadOnlyList<ReferralQuestion> InOrder = [Child, Household, Adults, Concerns, Views, Family, Urgency, Contact];
@@ -163,6 +163,25 @@ public sealed class ReferralForm
     /// </summary>
     [MaxLength(2, ErrorMessage = "Select where the concern came from in the list")]
     public string? SourceCode { get; set; }
+
+    /// <summary>The date a concern phoned or emailed in was received, as typed (like 2026-11-21); blank when it is keyed as it comes in.</summary>
+    [MaxLength(10, ErrorMessage = "Enter the date like 2026-11-21")]
+    public string? ReceivedDate { get; set; }
+
+    /// <summary>The time it was received, as typed (like 14:30).</summary>
+    [MaxLength(5, ErrorMessage = "Enter the time like 14:30")]
+    public string? ReceivedTime { get; set; }
+
+    /// <summary>When the concern was received, as a moment in England; null when not given or not a real date and time.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? ReceivedAt =>
+        DateTime.TryParseExact($"{ReceivedDate?.Trim()} {ReceivedTime?.Trim()}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var local)
+            ? Domain.Calendar.EnglandClock.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
+            : null;
+
+    [JsonIgnore]
+    public bool ReceivedGiven => !string.IsNullOrWhiteSpace(ReceivedDate) || !string.IsNullOrWhiteSpace(ReceivedTime);
 
     /// <summary>The referrer's own phone number, so the front door can call them back.</summary>
     [MaxLength(40, ErrorMessage = "Your phone number must be 40 characters or fewer")]
@@ -284,6 +303,16 @@ public sealed class ReferralForm
             if (string.IsNullOrWhiteSpace(RaiserRole))
             {
                 state.AddModelError("Input.RaiserRole", "Enter who they are to the child, like grandmother or neighbour");
+            }
+
+            // A concern keyed after it came in keeps the time it was received: REF-04's working day runs from then (SG-REF-25).
+            if (ReceivedGiven && ReceivedAt is null)
+            {
+                state.AddModelError("Input.ReceivedDate", "Enter the date (like 2026-11-21) and time (like 14:30) the concern was received");
+            }
+            else if (ReceivedAt > now)
+            {
+                state.AddModelError("Input.ReceivedDate", "The time the concern was received cannot be in the future");
             }
         }
 
@@ -430,6 +459,7 @@ public sealed class ReferralForm
             OtherChildren = [.. NamedOtherChildren.Select(c => new HouseholdChild(c, null))],
             OnBehalfOf = raisedByOther ? new ReferrerInput { Name = RaiserName?.Trim(), Role = RaiserRole?.Trim(), Phone = Blank(RaiserPhone) } : null,
             ContactPhone = raisedByOther ? null : Blank(ContactPhone),
+            ReceivedAt = raisedByOther ? ReceivedAt : null,
 
             // The front door's choice when they record for someone else; a partner's is passed on to be refused, never dropped.
             SourceCode = raisedByOther || !mayRecordForOthers ? Blank(SourceCode)?.ToUpperInvariant() : null,
@@ -448,6 +478,7 @@ public sealed class ReferralForm
         nameof(ReferralDetails.HouseholdChildren) => "Input.OtherChildren",
         nameof(ReferralDetails.FamilyAgrees) or nameof(ReferralDetails.FamilyKnows) => "Input.Family",
         "ReferrerName" => "Input.RaiserName",
+        nameof(ReferralInput.ReceivedAt) => "Input.ReceivedDate",
         _ => "Input." + domainField,
     };
 }

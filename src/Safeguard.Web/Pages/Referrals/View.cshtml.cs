@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,58 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
 
     [BindProperty]
     public DecisionInput Decision { get; set; } = new();
+
+    /// <summary>The date the acknowledgement was sent, as typed (like 2026-11-21).</summary>
+    [BindProperty]
+    public string? AckDate { get; set; }
+
+    /// <summary>The time it was sent, as typed (like 14:30).</summary>
+    [BindProperty]
+    public string? AckTime { get; set; }
+
+    [BindProperty]
+    public AcknowledgementMethod? AckHow { get; set; }
+
+    /// <summary>The front door records the acknowledgement of a phoned or emailed concern as it was sent (REF-04).</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, [FromServices] RecordReferralAcknowledgement acknowledge,
+        CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, audited: false, cancellationToken);
+        if (loaded is not PageResult)
+        {
+            return loaded;
+        }
+
+        if (!IsChildrenSocialCare)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        DateTimeOffset? sentAt = null;
+        if (!DateTime.TryParseExact($"{AckDate?.Trim()} {AckTime?.Trim()}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var local))
+        {
+            ModelState.AddModelError(nameof(AckDate), "Enter the date (like 2026-11-21) and time (like 14:30) the acknowledgement was sent");
+        }
+        else
+        {
+            sentAt = EnglandClock.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        }
+
+        if (AckHow is null)
+        {
+            ModelState.AddModelError(nameof(AckHow), "Select how the referrer was told");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await acknowledge.HandleAsync(id, User.PractitionerId()!.Value, new AcknowledgementInput { SentAt = sentAt, How = AckHow }, cancellationToken);
+        return RedirectToPage(new { id });
+    }
 
     [BindProperty]
     [MaxLength(Referral.MaxTextLength, ErrorMessage = "This must be 10,000 characters or fewer")]
@@ -139,6 +192,8 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
     {
         "DecisionReasons" => "Decision.Reasons",
         "PrimaryNeedCode" or "SuggestedServices" or "LateReason" => "Decision." + domainField,
+        "AcknowledgedAt" or "SentAt" => nameof(AckDate),
+        "AcknowledgedHow" or "How" => nameof(AckHow),
         _ => nameof(Text),
     };
 
