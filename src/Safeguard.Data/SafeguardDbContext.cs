@@ -17,6 +17,7 @@ using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Participation;
 using Safeguard.Domain.Referrals;
+using Safeguard.Domain.Rules;
 
 namespace Safeguard.Data;
 
@@ -85,6 +86,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<InformationSharingRecord> InformationSharing => Set<InformationSharingRecord>();
 
+    /// <summary>Recorded departures from SHOULD rules (GEN-02).</summary>
+    public DbSet<Departure> Departures => Set<Departure>();
+
     public DbSet<DataProtectionRequest> DataProtectionRequests => Set<DataProtectionRequest>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -150,6 +154,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<AccessRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<RoleGrant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Departure>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

@@ -65,6 +65,8 @@ public static class SafeguardApp
         services.AddScoped<CaseManagerAccess>();
         services.AddScoped<ConferenceMeetings>();
         services.AddScoped<FamilyHelpSteps>();
+        services.AddScoped<Organisation.LocalProtocolSteps>();
+        services.AddScoped<Departures.DepartureSteps>();
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
@@ -317,6 +319,8 @@ public static class SafeguardApp
         ApprovalsApi.Map(api);
         DataProtectionApi.Map(api);
         SearchAlerts.Map(api);
+        Organisation.LocalProtocolSteps.Map(api);
+        Departures.DepartureSteps.Map(api);
         app.MapRazorPages();
     }
 

@@ -11,6 +11,9 @@ public sealed class LocalAuthorityAreaConfiguration : IEntityTypeConfiguration<L
         builder.Property(a => a.LaNumber).HasMaxLength(3);
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.HasIndex(a => a.LaNumber).IsUnique();
+        // The local protocol's settings (RC-02, MASA-18).
+        builder.Property(a => a.Section17Leads).HasConversion<string>().HasMaxLength(40).HasDefaultValue(Section17Leads.SocialWorkers);
+        builder.Property(a => a.LocalProtocolVersion).HasMaxLength(200);
     }
 }
 

@@ -214,6 +214,10 @@ public static class RecordKinds
     public static readonly RecordKind InformationSharing = Kind<InformationSharingRecord>(AuditInterceptor.InformationSharingRecordType,
         "record of information shared", s => (s.Id, s.ChildId, s.AreaId), AccessRule.ChildrensSocialCare);
 
+    /// <summary>A departure from a SHOULD rule with its reason and who agreed it (GEN-02): written once, never changed.</summary>
+    public static readonly RecordKind Departure = Kind<Departure>("Departure", "recorded departure from a rule", d => (d.Id, d.ChildId, d.AreaId),
+        AccessRule.Episode);
+
     public static readonly RecordKind AccessRequest = Kind<AccessRequest>("AccessRequest", "request for access", r => (r.Id, r.ChildId, r.AreaId),
         AccessRule.CaseManager);
 
@@ -238,7 +242,7 @@ public static class RecordKinds
     [
         Child, FamilyMember, Relationship, Referral, EncompassNotification, Episode, Assessment, Plan, Visit, StrategyDiscussion, Section47Enquiry,
         Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing,
-        AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
+        Departure, AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
     ];
 
     /// <summary>

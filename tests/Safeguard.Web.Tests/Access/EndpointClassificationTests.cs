@@ -99,6 +99,18 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/referrals/{id:guid}/escalations"] = Access.Restricted,
         ["POST /api/v1/referrals/{id:guid}/escalations/response"] = Access.Restricted,
         ["/team"] = Access.Restricted,
+        // The area's local protocol: its managers of children's social care and its administrators (Policies.LocalProtocol).
+        ["/area/local-protocol"] = Access.Restricted,
+        ["GET /api/v1/area/local-protocol/"] = Access.Restricted,
+        ["PUT /api/v1/area/local-protocol/"] = Access.Restricted,
+        // Recorded departures from the guidance: listed and counted for managers; each one for whoever works on its episode.
+        ["/departures"] = Access.Restricted,
+        ["GET /api/v1/departures/"] = Access.Restricted,
+        ["GET /api/v1/departures/counts"] = Access.Restricted,
+        ["/departures/{id:guid}"] = Access.Restricted,
+        ["GET /api/v1/departures/{id:guid}"] = Access.Restricted,
+        ["/episodes/{id:guid}/departures/new"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/departures"] = Access.Restricted,
         ["GET /api/v1/team/clocks"] = Access.Restricted,
         ["/audit"] = Access.Restricted,
         ["/audit/children/{id:guid}"] = Access.Restricted,
