@@ -67,6 +67,7 @@ public static class SafeguardApp
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<Organisation.LocalProtocolSteps>();
         services.AddScoped<Departures.DepartureSteps>();
+        services.AddScoped<Children.CommunicationNeedsSteps>();
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
@@ -321,6 +322,7 @@ public static class SafeguardApp
         SearchAlerts.Map(api);
         Organisation.LocalProtocolSteps.Map(api);
         Departures.DepartureSteps.Map(api);
+        Children.CommunicationNeedsSteps.Map(api);
         app.MapRazorPages();
     }
 

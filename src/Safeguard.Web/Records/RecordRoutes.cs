@@ -39,6 +39,7 @@ public static class RecordRoutes
         [RecordKinds.PreProceedings.Name] = new("/pre-proceedings/{id}", "/api/v1/pre-proceedings/{id}"),
         [RecordKinds.ChronologyEntry.Name] = new("/children/{childId}/chronology#entry-{id}", "/api/v1/chronology/{id}"),
         [RecordKinds.InformationSharing.Name] = new("/children/{childId}#information-shared", "/api/v1/children/{childId}/information-sharing"),
+        [RecordKinds.Departure.Name] = new("/departures/{id}", "/api/v1/departures/{id}"),
         [RecordKinds.AccessRequest.Name] = new("/access-requests/{id}", "/api/v1/access-requests/{id}"),
         [RecordKinds.BreakGlass.Name] = new("/break-glass/{id}", "/api/v1/break-glass/{id}"),
         [RecordKinds.DataProtectionRequest.Name] = new("/data-protection/requests/{id}", "/api/v1/data-protection/requests/{id}"),

@@ -120,6 +120,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["GET /api/v1/children/find"] =                                     "S  S  S  S  S  S  S  S  S  S  S  S  D  D  D  S",
         // Information shared: children's social care.
         ["/children/{id:guid}/information-sharing/new"] =                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/children/{id:guid}/communication-needs"] =                       "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/children/{id:guid}/communication-needs/"] =           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/children/{id:guid}/information-sharing/"] =           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         // Managers: the team's deadlines, break-glass to review, requests for access to decide.
         ["/team"] =                                                         "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",

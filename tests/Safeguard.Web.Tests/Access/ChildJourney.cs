@@ -162,6 +162,8 @@ internal static class ChildJourney
         ("/episodes/{id:guid}/pre-proceedings/new", Who.Manager, $"/episodes/{j.EpisodeId}/pre-proceedings/new", j.ChildId),
         ("GET /api/v1/pre-proceedings/{id:guid}", Who.Manager, $"/api/v1/pre-proceedings/{j.PreProceedingsId}", j.ChildId),
         ("/departures", Who.Manager, "/departures", j.ChildId),
+        ("/children/{id:guid}/communication-needs", Who.Manager, $"/children/{j.ChildId}/communication-needs", j.ChildId),
+        ("GET /api/v1/children/{id:guid}/communication-needs/", Who.Manager, $"/api/v1/children/{j.ChildId}/communication-needs", j.ChildId),
         ("GET /api/v1/departures/", Who.Manager, "/api/v1/departures", j.ChildId),
         ("GET /api/v1/departures/{id:guid}", Who.LeadPractitioner, $"/api/v1/departures/{j.DepartureId}", j.ChildId),
         ("/episodes/{id:guid}/departures/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/departures/new", j.ChildId),

@@ -261,6 +261,49 @@ public abstract class WhoMayLeadAndRecordTests<TFactory>(TFactory factory) : ICl
         Assert.Contains("hospital", departures[0].Reason, StringComparison.Ordinal);
         Assert.Contains("teacher", departures[1].Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Rule", "GEN-04")]
+    public async Task CommunicationNeeds_AreRecordedForTheChild_AndShownWhereAVisitOrAMeetingIsPlanned()
+    {
+        var team = await TeamAsync();
+        var episodeId = await EpisodeAsync(team, "Noor");
+        await Json(await team.Manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocation", new { leadPractitionerId = team.WorkerId, agreed = true }));
+        var childId = await InAreaAsync(team.Area, db => db.Episodes.Where(e => e.Id == episodeId).Select(e => e.ChildId).SingleAsync());
+        var uri = $"/api/v1/children/{childId}/communication-needs";
+
+        using (var refused = await team.Worker.PutAsJsonAsync(uri, new { firstLanguage = "Arabic" }))
+        {
+            Assert.Equal("GEN-04", (await Json(refused, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        Assert.Null(await InAreaAsync(team.Area, db => db.Children.Where(c => c.Id == childId).Select(c => c.InterpreterNeeded).SingleAsync()));
+        using (var notTheirs = await team.FamilyHelp.PutAsJsonAsync(uri, new { firstLanguage = "Arabic", interpreterNeeded = true }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        }
+
+        using (var saved = await team.Worker.PutAsJsonAsync(uri, new { firstLanguage = "Arabic", interpreterNeeded = true, communicationMethod = "Pictures help." }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        }
+
+        var people = await Json(await team.Worker.GetAsync(new Uri(uri, UriKind.Relative)));
+        Assert.Equal("first language Arabic; needs a professional interpreter; Pictures help.", people[0].GetProperty("summary").GetString());
+        var noted = await InAreaAsync(team.Area, db => db.Chronology.Where(c => c.ChildId == childId && c.Kind == ChronologyKind.Needs).Select(c => c.Summary).ToListAsync());
+        Assert.Contains(noted, n => n.Contains("communication needs recorded", StringComparison.Ordinal));
+
+        foreach (var page in new[] { $"/episodes/{episodeId}/visits/new", $"/episodes/{episodeId}/strategy-discussions/new" })
+        {
+            using var response = await team.Worker.GetAsync(new Uri(page, UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("needs a professional interpreter", html, StringComparison.Ordinal);
+        }
+
+        using var form = await HttpSignIn.PostFormAsync(team.Worker, $"/children/{childId}/communication-needs",
+            new Dictionary<string, string> { ["FirstLanguage"] = "Arabic" });
+        Assert.Contains("govuk-error-summary", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
 
 public sealed class WhoMayLeadSqliteFactory : SqliteFactory
