@@ -17,6 +17,7 @@ using Safeguard.Domain.OperationEncompass;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Participation;
 using Safeguard.Domain.Referrals;
+using Safeguard.Domain.Rules;
 
 namespace Safeguard.Data;
 
@@ -87,6 +88,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     /// <summary>Who was told what about a record, when, how and by whom (S47-09, S47-10, ASM-06, ASM-07, DISC-04).</summary>
     public DbSet<Telling> Tellings => Set<Telling>();
+    /// <summary>Recorded departures from SHOULD rules (GEN-02).</summary>
+    public DbSet<Departure> Departures => Set<Departure>();
 
     public DbSet<DataProtectionRequest> DataProtectionRequests => Set<DataProtectionRequest>();
 
@@ -154,6 +157,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<RoleGrant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Telling>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Departure>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

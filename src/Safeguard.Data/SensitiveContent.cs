@@ -31,7 +31,7 @@ public static class SensitiveContent
         RecordKinds.Referral, RecordKinds.Episode, RecordKinds.Assessment, RecordKinds.Plan, RecordKinds.Visit, RecordKinds.StrategyDiscussion,
         RecordKinds.Section47Enquiry, RecordKinds.Conference, RecordKinds.ConferenceMeeting, RecordKinds.ChildProtectionPlan,
         RecordKinds.EmergencyAction, RecordKinds.LookedAfterPeriod, RecordKinds.PreProceedings, RecordKinds.InformationSharing,
-        RecordKinds.ChronologyEntry,
+        RecordKinds.Departure, RecordKinds.ChronologyEntry,
     ];
 
     /// <summary>
@@ -62,7 +62,7 @@ public static class SensitiveContent
     public static readonly IReadOnlySet<string> NotWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "Reference", "SourceCode", "PrimaryNeedCode", "ClosureReasonCode", "InitialCategory", "LatestCategory", "SourceType", "ActingAgency",
-        "FromAuthority", "ResponsibleAuthority", ReferralConfigurationSubmissionKey,
+        "FromAuthority", "ResponsibleAuthority", "RuleId", ReferralConfigurationSubmissionKey,
     };
 
     private const string ReferralConfigurationSubmissionKey = Configurations.ReferralConfiguration.SubmissionKey;

@@ -67,6 +67,9 @@ public static class SafeguardApp
         services.AddScoped<CaseManagerAccess>();
         services.AddScoped<ConferenceMeetings>();
         services.AddScoped<FamilyHelpSteps>();
+        services.AddScoped<Organisation.LocalProtocolSteps>();
+        services.AddScoped<Departures.DepartureSteps>();
+        services.AddScoped<Children.CommunicationNeedsSteps>();
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
@@ -323,6 +326,9 @@ public static class SafeguardApp
         ApprovalsApi.Map(api);
         DataProtectionApi.Map(api);
         SearchAlerts.Map(api);
+        Organisation.LocalProtocolSteps.Map(api);
+        Departures.DepartureSteps.Map(api);
+        Children.CommunicationNeedsSteps.Map(api);
         app.MapRazorPages();
     }
 

@@ -226,6 +226,13 @@ public sealed class AuditLog(SafeguardDbContext db, TimeProvider time)
         return shown.Count == 0 ? Task.CompletedTask : SearchedAsync(what, shown, basis, cancellationToken);
     }
 
+    /// <summary>
+    /// A change to the area's own settings (reference data the interceptor does not audit), added to the same save as the
+    /// change, saying what it was and what it became.
+    /// </summary>
+    public void Changed(string recordType, Guid recordId, string basis, string whatChanged) =>
+        db.AuditEntries.Add(Entry(db.Actor, db.CurrentAreaId, time.GetUtcNow(), AuditAction.Changed, recordType, recordId, null, basis, whatChanged));
+
     internal static AuditEntry Entry(IActor actor, Guid? areaId, DateTimeOffset at, AuditAction action, string recordType, Guid? recordId,
         Guid? childId, string? basis, string? detail = null) => new()
         {

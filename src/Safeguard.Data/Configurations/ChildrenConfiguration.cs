@@ -14,7 +14,9 @@ public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         builder.Property(c => c.Gender).HasMaxLength(100);
         builder.Property(c => c.Sex).HasConversion<string>().HasMaxLength(10);
         builder.Property(c => c.EthnicityCode).HasMaxLength(4);
-        builder.Property(c => c.FirstLanguage).HasMaxLength(100);
+        builder.Property(c => c.FirstLanguage).HasMaxLength(CommunicationNeeds.MaxLanguageLength);
+        builder.Property(c => c.CommunicationMethod).HasMaxLength(CommunicationNeeds.MaxMethodLength);
+        builder.Ignore(c => c.CommunicationNeeds);
         builder.Property(c => c.NhsNumber).HasMaxLength(10);
         builder.Property(c => c.Upn).HasMaxLength(13);
         builder.Property(c => c.LeftUkEvidence).HasMaxLength(2_000);
@@ -37,6 +39,9 @@ public sealed class FamilyMemberConfiguration : IEntityTypeConfiguration<FamilyM
         builder.Property(f => f.GivenName).HasMaxLength(100);
         builder.Property(f => f.FamilyName).HasMaxLength(100);
         builder.Property(f => f.Phone).HasMaxLength(40);
+        builder.Property(f => f.FirstLanguage).HasMaxLength(CommunicationNeeds.MaxLanguageLength);
+        builder.Property(f => f.CommunicationMethod).HasMaxLength(CommunicationNeeds.MaxMethodLength);
+        builder.Ignore(f => f.CommunicationNeeds);
         builder.HasIndex(f => new { f.AreaId, f.FamilyName });
     }
 }

@@ -13,6 +13,9 @@ public sealed class LocalAuthorityAreaConfiguration : IEntityTypeConfiguration<L
         builder.HasIndex(a => a.LaNumber).IsUnique();
         // Areas made before the target was kept get the default; -1 is never a target, so every value the area sets is written.
         builder.Property(a => a.StrategyDiscussionTargetWorkingDays).HasDefaultValue(LocalAuthorityArea.DefaultStrategyDiscussionTargetWorkingDays).HasSentinel(-1);
+        // The local protocol's settings (RC-02, MASA-18).
+        builder.Property(a => a.Section17Leads).HasConversion<string>().HasMaxLength(40).HasDefaultValue(Section17Leads.SocialWorkers);
+        builder.Property(a => a.LocalProtocolVersion).HasMaxLength(200);
     }
 }
 

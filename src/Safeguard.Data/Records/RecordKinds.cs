@@ -231,6 +231,9 @@ public static class RecordKinds
 
     /// <summary>Who was told what about an enquiry, an assessment or a plan, when and how: written when it happens, never assumed.</summary>
     public static readonly RecordKind Telling = Kind<Telling>("Telling", "record of telling", t => (t.Id, t.ChildId, t.AreaId), AccessRule.Episode);
+    /// <summary>A departure from a SHOULD rule with its reason and who agreed it (GEN-02): written once, never changed.</summary>
+    public static readonly RecordKind Departure = Kind<Departure>("Departure", "recorded departure from a rule", d => (d.Id, d.ChildId, d.AreaId),
+        AccessRule.Episode);
 
     public static readonly RecordKind AccessRequest = Kind<AccessRequest>("AccessRequest", "request for access", r => (r.Id, r.ChildId, r.AreaId),
         AccessRule.CaseManager);
@@ -256,7 +259,7 @@ public static class RecordKinds
     [
         Child, FamilyMember, Relationship, Referral, EncompassNotification, Episode, Assessment, Plan, Visit, StrategyDiscussion, Section47Enquiry,
         Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing, Telling,
-        AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
+        Departure, AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
     ];
 
     /// <summary>

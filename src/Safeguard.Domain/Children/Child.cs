@@ -93,6 +93,24 @@ public sealed class Child
 
     public string? FirstLanguage { get; private set; }
 
+    /// <summary>Whether a professional interpreter is needed to talk with the child (GEN-04); null until someone has asked.</summary>
+    public bool? InterpreterNeeded { get; private set; }
+
+    /// <summary>How the child communicates (British Sign Language, Makaton, pictures, an advocate), for whoever plans a visit or a meeting (¶14).</summary>
+    public string? CommunicationMethod { get; private set; }
+
+    public CommunicationNeeds CommunicationNeeds => new(FirstLanguage, InterpreterNeeded, CommunicationMethod);
+
+    /// <summary>Records the child's communication needs: first language, interpreter, how they communicate (GEN-03, GEN-04).</summary>
+    public void RecordCommunicationNeeds(CommunicationNeeds needs)
+    {
+        ArgumentNullException.ThrowIfNull(needs);
+        var checkedNeeds = CommunicationNeeds.Checked(needs.FirstLanguage, needs.InterpreterNeeded, needs.CommunicationMethod);
+        FirstLanguage = checkedNeeds.FirstLanguage;
+        InterpreterNeeded = checkedNeeds.InterpreterNeeded;
+        CommunicationMethod = checkedNeeds.CommunicationMethod;
+    }
+
     public string? NhsNumber { get; private set; }
 
     public string? Upn { get; private set; }

@@ -70,6 +70,27 @@ public sealed class FamilyMember
     public DateOnly? DateOfBirth { get; private set; }
 
     public string? Phone { get; private set; }
+
+    /// <summary>The adult's first language (¶19).</summary>
+    public string? FirstLanguage { get; private set; }
+
+    /// <summary>Whether a professional interpreter is needed: never a family member or partner (GEN-04); null until someone has asked.</summary>
+    public bool? InterpreterNeeded { get; private set; }
+
+    /// <summary>How the adult communicates (British Sign Language, easy read, an advocate).</summary>
+    public string? CommunicationMethod { get; private set; }
+
+    public CommunicationNeeds CommunicationNeeds => new(FirstLanguage, InterpreterNeeded, CommunicationMethod);
+
+    /// <summary>Records the adult's communication needs (GEN-04).</summary>
+    public void RecordCommunicationNeeds(CommunicationNeeds needs)
+    {
+        ArgumentNullException.ThrowIfNull(needs);
+        var checkedNeeds = CommunicationNeeds.Checked(needs.FirstLanguage, needs.InterpreterNeeded, needs.CommunicationMethod);
+        FirstLanguage = checkedNeeds.FirstLanguage;
+        InterpreterNeeded = checkedNeeds.InterpreterNeeded;
+        CommunicationMethod = checkedNeeds.CommunicationMethod;
+    }
 }
 
 /// <summary>A link between a child and an adult: what they are to the child, parental responsibility, shared home.</summary>

@@ -34,6 +34,9 @@ public enum ChronologyKind
 
     /// <summary>Pre-proceedings: the decision, the letter before proceedings, family group decision-making, key discussions.</summary>
     PreProceedings,
+
+    /// <summary>A recorded departure from a rule the guidance says should be followed, with why and who agreed it (GEN-02).</summary>
+    Departure,
 }
 
 /// <summary>

@@ -176,14 +176,23 @@ public sealed class Assessment
     /// <summary>
     /// Starts an assessment on an open episode, led by its lead practitioner, belonging to the referral whose 45 working
     /// days it must meet. One unauthorised assessment per episode at a time (census 8896). An existing plan is the
-    /// foundation for it (¶156): the caller carries the plan into the first draft.
+    /// foundation for it (¶156): the caller carries the plan into the first draft. An assessment under section 17 (the
+    /// episode's support is an assessment) is led by someone the area's local protocol allows (RC-02): given the lead and
+    /// the protocol, it is checked again here, as the protocol may have changed since allocation.
     /// </summary>
-    public static Assessment Start(Guid id, Episode episode, Referral referral, Guid startedBy, DateOnly on, bool episodeHasUnfinishedAssessment)
+    public static Assessment Start(Guid id, Episode episode, Referral referral, Guid startedBy, DateOnly on, bool episodeHasUnfinishedAssessment,
+        Practitioner? lead = null, AgencyKind leadsAgency = AgencyKind.LocalAuthorityChildrensSocialCare, Section17Leads protocol = Section17Leads.SocialWorkers)
     {
         Require(episode.IsOpen, "SG-EP-13", "The episode is closed.");
         Require(referral.EpisodeId == episode.Id, "SG-EP-01", "The referral does not belong to this episode.");
         Require(episode.LeadPractitionerId is not null, "ASM-01", "Allocate a lead practitioner before starting the assessment.");
         Require(episode.LeadPractitionerId == startedBy, "ASM-02", "The assessment is started by the episode's lead practitioner.");
+        if (lead is not null && episode.Support == SupportKind.Assessment)
+        {
+            Require(lead.Id == startedBy, "ASM-02", "The assessment is started by the episode's lead practitioner.");
+            LocalAuthorityArea.RequireMayLeadSection17(protocol, lead, leadsAgency);
+        }
+
         Require(!episodeHasUnfinishedAssessment, "SG-ASM-01", "This episode already has an assessment in progress.");
         Require(on >= referral.ReceivedOn, "SG-ASM-02", "The assessment cannot start before the referral was received.");
         Require(referral.AsksForAssessment || referral.OpensFamilyHelp, BelongsToReferralRule,

@@ -172,18 +172,22 @@ public sealed class Episode
     /// <summary>
     /// Allocates the lead practitioner (ASM-01, RC-01, RC-02): only a social work qualified practice supervisor or
     /// manager allocates, and only with the practitioner's agreement. A Family Help lead practitioner can come from a
-    /// partner agency; an assessment under section 17 is led by a social worker. Re-allocating ends the previous one.
+    /// partner agency; an assessment under section 17 is led by whoever the area's local protocol allows (a social worker
+    /// unless it says more, RC-02). Re-allocating ends the previous one.
     /// </summary>
-    public void Allocate(Practitioner manager, Practitioner leadPractitioner, bool agreed, DateOnly on, string? reason)
+    public void Allocate(Practitioner manager, Practitioner leadPractitioner, bool agreed, DateOnly on, string? reason,
+        Section17Leads protocol = Section17Leads.SocialWorkers, AgencyKind leadsAgency = AgencyKind.LocalAuthorityChildrensSocialCare)
     {
         RequireOpen();
         Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-01",
             "Only a social work qualified practice supervisor or manager can allocate a lead practitioner.");
         Require(leadPractitioner.AreaId == AreaId, "SG-EP-02", "The lead practitioner must work in this area.", "LeadPractitionerId");
         Require(agreed, "RC-02", "Confirm the practitioner has agreed to be the lead practitioner.", "Agreed");
-        Require(Support == SupportKind.FamilyHelp || leadPractitioner.Has(PractitionerRole.SocialWorker) && leadPractitioner.IsSocialWorkQualified,
-            "RC-02", "An assessment or plan under section 17 is led by a registered social worker; a partner agency's practitioner can lead Family Help.",
-            "LeadPractitionerId");
+        if (Support != SupportKind.FamilyHelp)
+        {
+            LocalAuthorityArea.RequireMayLeadSection17(protocol, leadPractitioner, leadsAgency);
+        }
+
         Require(LeadPractitionerId != leadPractitioner.Id, "SG-EP-03", "This practitioner is already the lead practitioner.", "LeadPractitionerId");
         Require(on >= OpenedOn, "SG-EP-04", "The allocation cannot be dated before the episode opened.", "On");
         Require((reason?.Length ?? 0) <= 2_000, "SG-EP-05", "The reason must be 2,000 characters or fewer.", "Reason");

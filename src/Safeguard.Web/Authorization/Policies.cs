@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Administrators of the area's accounts: add accounts, change roles, lock, reset two-factor authentication.</summary>
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Who reads and changes the area's local protocol: a manager of children's social care, or an administrator with their second factor.</summary>
+    public const string LocalProtocol = nameof(LocalProtocol);
+
     /// <summary>
     /// Who approves roles that reach case records for their agency: a social work qualified manager of children's social care, or a
     /// partner agency's named safeguarding lead; never an administrator. Which grants each may decide is checked on the grant.
@@ -73,6 +76,9 @@ public static class Policies
             !c.User.Has(PractitionerRole.Administrator)
             && ((c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.PracticeSupervisor))
                 || (c.User.AgencyKindOf() != AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.NamedSafeguardingLead)))))
+        .AddPolicy(LocalProtocol, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            (c.User.Has(PractitionerRole.Administrator) && c.User.HasClaim(TwoFactor.MethodClaim, TwoFactor.Passed))
+            || (c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.PracticeSupervisor))))
         .AddPolicy(Police, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.AgencyKindOf() is AgencyKind.Police or AgencyKind.BritishTransportPolice))
         .AddPolicy(DesignatedSafeguardingLead, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DesignatedSafeguardingLead)))

@@ -80,6 +80,11 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
             shared.MoveToChild(survivorId);
         }
 
+        foreach (var departure in await db.Departures.Where(d => d.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            departure.MoveToChild(survivorId);
+        }
+
         foreach (var notification in await db.EncompassNotifications.Where(n => n.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
             notification.MoveToChild(survivor!);

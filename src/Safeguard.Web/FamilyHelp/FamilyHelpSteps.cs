@@ -80,8 +80,10 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         var lead = input.LeadPractitionerId is { } id ? await db.Practitioners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
         Requirement.Require(lead is not null, "ASM-01", "Select the lead practitioner.", "LeadPractitionerId");
         var (now, today) = Now();
-        episode.Allocate(manager, lead!, input.Agreed, today, input.Reason);
-        var agency = await db.Agencies.Where(a => a.Id == lead!.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        var leadsAgency = await db.Agencies.Where(a => a.Id == lead!.AgencyId).Select(a => new { a.Name, a.Kind }).SingleAsync(cancellationToken);
+        var protocol = await db.Areas.Where(a => a.Id == episode.AreaId).Select(a => a.Section17Leads).SingleAsync(cancellationToken);
+        episode.Allocate(manager, lead!, input.Agreed, today, input.Reason, protocol, leadsAgency.Kind);
+        var agency = leadsAgency.Name;
         db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Allocation,
             $"{lead!.FullName} ({lead.JobTitle}, {agency}) allocated as lead practitioner by {manager.FullName}, with their agreement."
             + (episode.Allocations.Count > 1 ? $" Reason for the change: {episode.Allocations[^1].Reason}" : string.Empty), "Episode", episode.Id);
@@ -149,7 +151,11 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         var referral = decided.FirstOrDefault(r => r.AsksForAssessment || r.OpensFamilyHelp) ?? decided[0];
         var unfinished = await db.Assessments.AnyAsync(a => a.EpisodeId == episodeId && a.Status != AssessmentStatus.Authorised, cancellationToken);
         var (now, today) = Now();
-        var assessment = Assessment.Start(Guid.CreateVersion7(now), episode, referral!, user.PractitionerId()!.Value, today, unfinished);
+        var lead = await MeAsync(user, cancellationToken);
+        var leadsAgency = await db.Agencies.Where(a => a.Id == lead.AgencyId).Select(a => a.Kind).SingleAsync(cancellationToken);
+        var protocol = await db.Areas.Where(a => a.Id == episode.AreaId).Select(a => a.Section17Leads).SingleAsync(cancellationToken);
+        var assessment = Assessment.Start(Guid.CreateVersion7(now), episode, referral!, user.PractitionerId()!.Value, today, unfinished,
+            lead, leadsAgency, protocol);
         var plan = await db.Plans.Where(p => p.EpisodeId == episodeId).OrderByDescending(p => p.StartedOn).FirstOrDefaultAsync(cancellationToken);
         if (plan is not null)
         {
@@ -202,6 +208,23 @@ public sealed class FamilyHelpSteps(SafeguardDbContext db, EpisodeAccess access,
         var (now, today) = Now();
         assessment.Authorise(manager, today, AssessmentDueOn(assessment), input.LateReason);
         episode.AssessmentAuthorised(assessment);
+        // Authorising agrees the SHOULD rules the assessment did not follow, each with the reason the lead practitioner gave (GEN-02).
+        if (assessment.LateReason is not null || assessment.SeenAlone == false)
+        {
+            var lead = await db.Practitioners.SingleAsync(p => p.Id == assessment.LeadPractitionerId, cancellationToken);
+            if (assessment.LateReason is not null)
+            {
+                Departures.DepartureSteps.Note(db, episode.AreaId, episode.ChildId, episode.Id, StatutoryRules.Assessment.Id, nameof(Assessment), assessment.Id,
+                    $"Concluded after the 45 working days: {assessment.LateReason}", lead, manager, today, now);
+            }
+
+            if (assessment.SeenAlone == false && assessment.WhyNotSeenAlone is not null)
+            {
+                Departures.DepartureSteps.Note(db, episode.AreaId, episode.ChildId, episode.Id, "ASM-04", nameof(Assessment), assessment.Id,
+                    $"The child was not seen alone: {assessment.WhyNotSeenAlone}", lead, manager, today, now);
+            }
+        }
+
         db.Note(episode.AreaId, episode.ChildId, episode.Id, today, now, ChronologyKind.Assessment,
             $"Assessment authorised by {manager.FullName}: {Describe(assessment.Conclusion!.Value)}. {assessment.ConclusionReasons}", nameof(Assessment),
             assessment.Id);

@@ -204,6 +204,13 @@ public sealed class RecordReferralDecision(SafeguardDbContext db, WorkingDayCale
             db.Note(referral.AreaId, referral.ChildId, episodeId, referral.DecidedOn!.Value, now, ChronologyKind.Decision,
                 $"Front door decision on {referral.Reference}: {referral.Outcome!.Value.Describe()}. {referral.DecisionReasons}", nameof(Referral),
                 referral.Id);
+            if (referral.LateReason is not null)
+            {
+                // The decision came after its working day: the deciding manager agrees the departure with its reason (GEN-02).
+                Departures.DepartureSteps.Note(db, referral.AreaId, referral.ChildId, episodeId, StatutoryRules.ReferralDecision.Id, nameof(Referral), referral.Id,
+                    $"Decided after the working day: {referral.LateReason}", decider, decider, referral.DecidedOn!.Value, now);
+            }
+
             if (episode.ClosedOn is not null)
             {
                 db.Note(referral.AreaId, referral.ChildId, episodeId, episode.ClosedOn.Value, now, ChronologyKind.EpisodeClosed,

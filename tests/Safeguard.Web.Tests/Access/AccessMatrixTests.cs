@@ -120,6 +120,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["GET /api/v1/children/find"] =                                     "S  S  S  S  S  S  S  S  S  S  S  S  D  D  D  S",
         // Information shared: children's social care.
         ["/children/{id:guid}/information-sharing/new"] =                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/children/{id:guid}/communication-needs"] =                       "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/children/{id:guid}/communication-needs/"] =           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/children/{id:guid}/information-sharing/"] =           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         // Managers: the team's deadlines, break-glass to review, requests for access to decide.
         ["/team"] =                                                         "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
@@ -181,6 +183,12 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["/episodes/{id:guid}/pre-proceedings/new"] =                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
         ["/pre-proceedings/{id:guid}"] =                                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/pre-proceedings/{id:guid}"] =                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        // Recorded departures from the guidance: each one with its episode; the area's list for managers only.
+        ["/departures/{id:guid}"] =                                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/departures/{id:guid}"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/episodes/{id:guid}/departures/new"] =                            "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/departures"] =                                                   "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
+        ["GET /api/v1/departures/"] =                                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
     };
 
     private static readonly string[] SocialWorkerRole = ["SocialWorker"];
@@ -228,6 +236,8 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["POST /api/v1/data-protection/requests/{id:guid}/identity-check"] = [Persona.Dpo],
         ["POST /api/v1/data-protection/search-alerts/{id:guid}/review"] = [Persona.Dpo],
         ["POST /api/v1/admin/users/"] = [Persona.Adm],
+        // The area's administrators write down the local protocol, as its managers do.
+        ["PUT /api/v1/area/local-protocol/"] = [Persona.Adm],
     };
 
     [Fact]

@@ -52,11 +52,13 @@ internal static class ChildJourney
         "/data-protection/requests/new",
         // A practitioner's own searches for records that do not exist, for the data protection officer: what was typed, not a record.
         "/data-protection/search-alerts/{id:guid}", "GET /api/v1/data-protection/search-alerts/",
+        // The area's local protocol, and how many departures from each rule it recorded in a year: settings and figures.
+        "/area/local-protocol", "GET /api/v1/area/local-protocol/", "GET /api/v1/departures/counts",
     ];
 
     internal sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
         Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default, Guid AccessRequestId = default,
-        Guid MeetingId = default, Guid LookedAfterId = default, Guid PreProceedingsId = default, Guid ConferenceId = default)
+        Guid MeetingId = default, Guid LookedAfterId = default, Guid PreProceedingsId = default, Guid ConferenceId = default, Guid DepartureId = default)
     {
         /// <summary>The journey's record of each kind it makes, by the kind's name in <see cref="RecordKinds"/>.</summary>
         internal IReadOnlyDictionary<string, Guid> Ids => new Dictionary<string, Guid>
@@ -66,7 +68,7 @@ internal static class ChildJourney
             [RecordKinds.Section47Enquiry.Name] = EnquiryId, [RecordKinds.Conference.Name] = ConferenceId, [RecordKinds.ConferenceMeeting.Name] = MeetingId,
             [RecordKinds.ChildProtectionPlan.Name] = ProtectionPlanId, [RecordKinds.LookedAfterPeriod.Name] = LookedAfterId,
             [RecordKinds.PreProceedings.Name] = PreProceedingsId, [RecordKinds.AccessRequest.Name] = AccessRequestId, [RecordKinds.BreakGlass.Name] = BreakGlassId,
-            [RecordKinds.DataProtectionRequest.Name] = RequestId,
+            [RecordKinds.DataProtectionRequest.Name] = RequestId, [RecordKinds.Departure.Name] = DepartureId,
         };
     }
 
@@ -161,6 +163,12 @@ internal static class ChildJourney
         ("GET /api/v1/looked-after/{id:guid}", Who.Manager, $"/api/v1/looked-after/{j.LookedAfterId}", j.ChildId),
         ("/episodes/{id:guid}/pre-proceedings/new", Who.Manager, $"/episodes/{j.EpisodeId}/pre-proceedings/new", j.ChildId),
         ("GET /api/v1/pre-proceedings/{id:guid}", Who.Manager, $"/api/v1/pre-proceedings/{j.PreProceedingsId}", j.ChildId),
+        ("/departures", Who.Manager, "/departures", j.ChildId),
+        ("/children/{id:guid}/communication-needs", Who.Manager, $"/children/{j.ChildId}/communication-needs", j.ChildId),
+        ("GET /api/v1/children/{id:guid}/communication-needs/", Who.Manager, $"/api/v1/children/{j.ChildId}/communication-needs", j.ChildId),
+        ("GET /api/v1/departures/", Who.Manager, "/api/v1/departures", j.ChildId),
+        ("GET /api/v1/departures/{id:guid}", Who.LeadPractitioner, $"/api/v1/departures/{j.DepartureId}", j.ChildId),
+        ("/episodes/{id:guid}/departures/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/departures/new", j.ChildId),
     ];
 
     internal static readonly Journey NoJourney = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
@@ -318,8 +326,15 @@ internal static class ChildJourney
         // Robin's mother showed her passport and Robin's birth certificate: the export can be produced.
         await Json(await c[Who.DataProtectionOfficer].PostAsJsonAsync($"/api/v1/data-protection/requests/{request.GetProperty("id").GetGuid()}/identity-check",
             new { how = "Passport and Robin's birth certificate seen at the council's front desk.", checkedOn = today }));
+        // The conference was called at short notice: the lead practitioner records the departure from GEN-05, agreed by the manager.
+        var manager = (await Json(await c[Who.Manager].GetAsync(new Uri("/api/v1/me", UriKind.Relative)))).GetProperty("practitionerId").GetGuid();
+        var departure = await Json(await worker.PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/departures", new
+        {
+            ruleId = "GEN-05", reason = "The conference was called at a day's notice; Robin's mother was told by telephone who would attend.", agreedById = manager,
+        }), HttpStatusCode.Created);
         return j with
         {
+            DepartureId = departure.GetProperty("id").GetGuid(),
             RequestId = request.GetProperty("id").GetGuid(),
             DiscussionId = discussionId, EnquiryId = enquiryId, ProtectionPlanId = held.GetProperty("plan").GetProperty("id").GetGuid(),
             BreakGlassId = breakGlass.GetProperty("id").GetGuid(), AccessRequestId = accessRequest.GetProperty("id").GetGuid(),
