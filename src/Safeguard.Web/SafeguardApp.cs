@@ -68,6 +68,7 @@ public static class SafeguardApp
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
+        services.AddScoped<Plans.PlanChangeSteps>();
         services.AddScoped<PreProceedingsSteps>();
         services.AddScoped<LookedAfter.LookedAfterSteps>();
         services.AddScoped<RecordInformationShared>();
@@ -309,6 +310,7 @@ public static class SafeguardApp
         BreakGlassSteps.Map(api);
         AccessRequestSteps.Map(api);
         ChildProtectionSteps.Map(api);
+        Plans.PlanChangeSteps.Map(api);
         ConferenceMeetings.Map(api);
         PreProceedingsSteps.Map(api);
         LookedAfter.LookedAfterApi.Map(api);
