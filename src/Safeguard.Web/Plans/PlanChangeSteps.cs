@@ -177,6 +177,10 @@ public sealed class PlanChangeSteps(SafeguardDbContext db, EpisodeAccess access,
     public async Task<bool> MayChangeAsync(ClaimsPrincipal user, ChildProtectionPlan plan, Episode episode, CancellationToken cancellationToken) =>
         plan.IsOpen && (await access.WriteBasisAsync(user, episode, cancellationToken) is not null || await InCoreGroupAsync(user, plan.Id, cancellationToken));
 
+    /// <summary>Whether the user may change the case, as a manager changing the lead must (the manager's role is the domain's rule, CPP-01).</summary>
+    public async Task<bool> MayChangeLeadAsync(ClaimsPrincipal user, ChildProtectionPlan plan, Episode episode, CancellationToken cancellationToken) =>
+        plan.IsOpen && await access.WriteBasisAsync(user, episode, cancellationToken) is not null;
+
     private async Task<bool> InCoreGroupAsync(ClaimsPrincipal user, Guid planId, CancellationToken cancellationToken) =>
         user.PractitionerId() is { } me && await db.Participants.AnyAsync(p => p.RecordKind == Participations.ChildProtectionPlan && p.RecordId == planId
             && p.Role == ParticipantRole.CoreGroupMember && p.PractitionerId == me && p.Until == null, cancellationToken);
