@@ -205,7 +205,7 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["POST /api/v1/plans/{id:guid}/approval"] = Access.Restricted,
         ["POST /api/v1/plans/{id:guid}/reviews"] = Access.Restricted,
         ["POST /api/v1/plans/{id:guid}/end"] = Access.Restricted,
-        ["POST /api/v1/plans/{id:guid}/outcomes"] = Access.Restricted,
+        ["POST /api/v1/plans/{id:guid}/outcomes/"] = Access.Restricted,
         ["PUT /api/v1/plans/{id:guid}/outcomes/{number:int}"] = Access.Restricted,
         ["POST /api/v1/plans/{id:guid}/outcomes/{number:int}/achieved"] = Access.Restricted,
         ["GET /api/v1/children/{id:guid}/chronology"] = Access.Restricted,
