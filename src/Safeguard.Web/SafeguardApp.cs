@@ -74,6 +74,7 @@ public static class SafeguardApp
         services.AddScoped<AccessRequestSteps>();
         services.AddScoped<ChildProtectionSteps>();
         services.AddScoped<TellingSteps>();
+        services.AddScoped<Plans.PlanChangeSteps>();
         services.AddScoped<PreProceedingsSteps>();
         services.AddScoped<LookedAfter.LookedAfterSteps>();
         services.AddScoped<RecordInformationShared>();
@@ -318,6 +319,7 @@ public static class SafeguardApp
         AccessRequestSteps.Map(api);
         ChildProtectionSteps.Map(api);
         TellingSteps.Map(api);
+        Plans.PlanChangeSteps.Map(api);
         ConferenceMeetings.Map(api);
         PreProceedingsSteps.Map(api);
         LookedAfter.LookedAfterApi.Map(api);

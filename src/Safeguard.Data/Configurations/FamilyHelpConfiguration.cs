@@ -78,6 +78,8 @@ public sealed class FamilyHelpPlanConfiguration : IEntityTypeConfiguration<Famil
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.OwnsMany(p => p.Outcomes, o => o.ToJson());
         builder.Navigation(p => p.Outcomes).HasField("_outcomes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.Changes, c => c.ToJson());
+        builder.Navigation(p => p.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(p => p.Reviews, r =>
         {
             r.ToJson();
@@ -222,12 +224,15 @@ public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.OwnsMany(p => p.CoreGroup, m => m.ToJson());
         builder.Navigation(p => p.CoreGroup).HasField("_coreGroup").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(p => p.CurrentCoreGroup);
         builder.OwnsMany(p => p.Actions, a => a.ToJson());
         builder.Navigation(p => p.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(p => p.CoreGroupMeetings, m => m.ToJson());
         builder.Navigation(p => p.CoreGroupMeetings).HasField("_meetings").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(p => p.Reviews, r => r.ToJson());
         builder.Navigation(p => p.Reviews).HasField("_reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.Changes, c => c.ToJson());
+        builder.Navigation(p => p.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Safeguard.Domain.ChildProtection.ChildProtectionConference>().WithMany().HasForeignKey(p => p.ConferenceId);
         builder.HasIndex(p => new { p.AreaId, p.ChildId, p.EndedOn });
         // The episode's plans, and the plan a conference made (conference and enquiry pages).

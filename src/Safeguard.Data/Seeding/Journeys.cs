@@ -683,7 +683,7 @@ public sealed partial class Seeder
 
                     protection.RecordCoreGroup(socialWorker.Id, nextCoreGroup, CoreGroupDecisions[faker.Random.Int(0, CoreGroupDecisions.Length - 1)],
                         faker.Random.Bool(0.3f) ? "The school sent its update in writing: attendance has improved." : null,
-                        protection.CoreGroupMeetings.Count == 1 ? [1] : [], nextCoreGroup);
+                        protection.CoreGroupMeetings.Count == 1 ? [protection.Actions[1].Id] : [], nextCoreGroup);
                     Note(nextCoreGroup, ChronologyKind.CoreGroup, $"Core group meeting: {protection.CoreGroupMeetings[^1].Decisions}", "ChildProtectionPlan",
                         protection.Id, socialWorker);
                     Day = nextCoreGroup;

@@ -2,18 +2,47 @@ using Safeguard.Domain.Clocks;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.Rules;
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Plans;
 using static Safeguard.Domain.Requirement;
 
 namespace Safeguard.Domain.ChildProtection;
 
 /// <summary>
-/// A core group member named by the conference (ICPC-05). A member with a Safeguard account sees the child's record
-/// while the plan lasts, and no longer.
+/// A core group member named by the conference (ICPC-05), or joining later. A member with a Safeguard account sees the
+/// child's record while they are in the core group of an open plan, and no longer. <see cref="From"/> is null for those
+/// named by the conference (they are members from the plan's start); <see cref="Until"/> is the day they left.
 /// </summary>
-public sealed record CoreGroupMember(string Name, string Agency, Guid? PractitionerId = null);
+public sealed record CoreGroupMember(string Name, string Agency, Guid? PractitionerId = null)
+{
+    public Guid Id { get; init; }
 
-/// <summary>An action in the child protection plan: what, who, by when, and whether it is done.</summary>
-public sealed record PlanAction(string What, string Who, DateOnly ByWhen, DateOnly? DoneOn = null);
+    public DateOnly? From { get; init; }
+
+    public DateOnly? Until { get; init; }
+
+    public bool IsCurrent => Until is null;
+
+    public override string ToString() => $"{Name}, {Agency}";
+}
+
+/// <summary>
+/// An action in the child protection plan: what must change, by how much, who does it, by when, and whether it is done
+/// (CG-02). Its id stays the same through every change, so its history and core group meetings refer to it.
+/// </summary>
+public sealed record PlanAction(string What, string Who, DateOnly ByWhen, DateOnly? DoneOn = null)
+{
+    public const int MaxWhatLength = 2_000;
+
+    public const int MaxWhoLength = 200;
+
+    public Guid Id { get; init; }
+
+    /// <summary>By how much it must change: how everyone will know it has (CG-02). Outline actions from the conference may have none yet.</summary>
+    public string? HowMuch { get; init; }
+
+    public override string ToString() =>
+        $"{What}{(HowMuch is null ? string.Empty : $" (by how much: {HowMuch})")}; {Who}; by {ByWhen:d MMMM yyyy}";
+}
 
 /// <summary>What the initial conference decided, as the chair's record gives it (ICPC-05).</summary>
 public sealed record ConferenceDecision(
@@ -287,6 +316,7 @@ public sealed class ChildProtectionPlan
     private readonly List<PlanAction> _actions = [];
     private readonly List<CoreGroupMeeting> _meetings = [];
     private readonly List<ReviewConference> _reviews = [];
+    private readonly List<PlanChange> _changes = [];
 
     private ChildProtectionPlan()
     {
@@ -312,9 +342,16 @@ public sealed class ChildProtectionPlan
 
     public Guid LeadSocialWorkerId { get; private set; }
 
+    /// <summary>Everyone who has been in the core group, those who left with the day they left.</summary>
     public IReadOnlyList<CoreGroupMember> CoreGroup => _coreGroup;
 
+    /// <summary>The core group now.</summary>
+    public IEnumerable<CoreGroupMember> CurrentCoreGroup => _coreGroup.Where(m => m.IsCurrent);
+
     public IReadOnlyList<PlanAction> Actions => _actions;
+
+    /// <summary>Every change to the actions, the core group and the lead since the conference made the plan, oldest first.</summary>
+    public IReadOnlyList<PlanChange> Changes => _changes;
 
     public IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings => _meetings;
 
@@ -438,24 +475,202 @@ public sealed class ChildProtectionPlan
             LeadSocialWorkerId = leadSocialWorkerId,
             Version = Guid.NewGuid(),
         };
-        plan._coreGroup.AddRange(coreGroup.Select(m => m with { Name = m.Name.Trim(), Agency = m.Agency.Trim() }));
-        plan._actions.AddRange(actions.Select(a => a with { What = a.What.Trim(), Who = a.Who.Trim(), DoneOn = null }));
+        plan._coreGroup.AddRange(coreGroup.Select((m, i) => m with
+        {
+            Id = m.Id == Guid.Empty ? Derived(id, 1, i) : m.Id, Name = m.Name.Trim(), Agency = m.Agency.Trim(), From = null, Until = null,
+        }));
+        plan._actions.AddRange(actions.Select((a, i) => a with
+        {
+            Id = a.Id == Guid.Empty ? Derived(id, 2, i) : a.Id, What = a.What.Trim(), Who = a.Who.Trim(), HowMuch = string.IsNullOrWhiteSpace(a.HowMuch) ? null : a.HowMuch.Trim(), DoneOn = null,
+        }));
         return plan;
     }
 
-    /// <summary>Records a core group meeting (CG-02): its decisions, absent members' written views, and the actions now done.</summary>
-    public void RecordCoreGroup(Guid by, DateOnly heldOn, string decisions, string? absentViews, IReadOnlyCollection<int> actionsDone, DateOnly today)
+    /// <summary>
+    /// The core group turns the outline into a detailed plan (CG-02): a new action says what must change, by how much,
+    /// who does it and by when (no earlier than the day it is added).
+    /// </summary>
+    public PlanAction AddAction(Guid actionId, Guid by, string what, string? howMuch, string who, DateOnly byWhen, DateTimeOffset at, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        var action = CheckAction(what, howMuch, who, byWhen, today) with { Id = actionId };
+        Require(!_actions.Exists(a => a.Id == actionId), "SG-CP-04", "This action is already in the plan.");
+        _actions.Add(action);
+        _changes.Add(new PlanChange(PlanChangeKind.ActionAdded, actionId.ToString(), today, at, by, null, action.ToString(), null));
+        Version = Guid.NewGuid();
+        return action;
+    }
+
+    /// <summary>
+    /// Changes an action that is not yet done (CG-02): what it was before is kept in the plan's history, with who changed
+    /// it, when, and why. A done action is not changed: add a new one.
+    /// </summary>
+    public PlanAction ChangeAction(Guid actionId, Guid by, string what, string? howMuch, string who, DateOnly byWhen, string? reason, DateTimeOffset at, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        var index = _actions.FindIndex(a => a.Id == actionId);
+        Require(index >= 0, "SG-CP-04", "Choose an action from the plan.", "ActionId");
+        var before = _actions[index];
+        Require(before.DoneOn is null, "SG-CP-09", "This action is done: add a new action instead of changing it.", "ActionId");
+        var after = CheckAction(what, howMuch, who, byWhen, today) with { Id = actionId };
+        Require(after != before, "SG-CP-10", "Nothing has changed: change what, by how much, who or by when.", "What");
+        Require((reason?.Length ?? 0) <= PlanChange.MaxReasonLength, "SG-CP-10", "The reason must be 2,000 characters or fewer.", "Reason");
+        _actions[index] = after;
+        _changes.Add(new PlanChange(PlanChangeKind.ActionChanged, actionId.ToString(), today, at, by, before.ToString(), after.ToString(), Trimmed(reason)));
+        Version = Guid.NewGuid();
+        return after;
+    }
+
+    /// <summary>Records an action done, on the day it was done (between the plan's start and today).</summary>
+    public PlanAction CompleteAction(Guid actionId, Guid by, DateOnly doneOn, string? note, DateTimeOffset at, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        var index = _actions.FindIndex(a => a.Id == actionId);
+        Require(index >= 0, "SG-CP-04", "Choose an action from the plan.", "ActionId");
+        Require(_actions[index].DoneOn is null, "SG-CP-09", "This action is already done.", "ActionId");
+        Require(doneOn >= StartedOn && doneOn <= today, "SG-CP-03", "The day it was done must be between the plan's start and today.", "DoneOn");
+        Require((note?.Length ?? 0) <= PlanChange.MaxReasonLength, "SG-CP-03", "The note must be 2,000 characters or fewer.", "Note");
+        Complete(index, by, doneOn, Trimmed(note), at);
+        Version = Guid.NewGuid();
+        return _actions[index];
+    }
+
+    /// <summary>
+    /// Someone joins the core group from <paramref name="from"/> (ICPC-05): named with their agency, and with their
+    /// Safeguard account if they have one (then they see the child's record while they are a member).
+    /// </summary>
+    public CoreGroupMember AddMember(Guid memberId, Guid by, string name, string agency, Guid? practitionerId, string? reason, DateTimeOffset at, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        Require(!string.IsNullOrWhiteSpace(name) && name.Trim().Length <= Safeguard.Domain.Participation.Participant.MaxNameLength, "ICPC-05",
+            "Enter the member's name (200 characters or fewer).", "Name");
+        Require(!string.IsNullOrWhiteSpace(agency) && agency.Trim().Length <= Safeguard.Domain.Participation.Participant.MaxNameLength, "ICPC-05",
+            "Enter the member's agency (200 characters or fewer).", "Agency");
+        Require(practitionerId is null || !_coreGroup.Exists(m => m.IsCurrent && m.PractitionerId == practitionerId), "SG-CP-11",
+            "They are already in the core group.", "PractitionerId");
+        Require(!_coreGroup.Exists(m => m.IsCurrent && m.PractitionerId is null && practitionerId is null
+            && string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase) && string.Equals(m.Agency, agency.Trim(), StringComparison.OrdinalIgnoreCase)),
+            "SG-CP-11", "They are already in the core group.", "Name");
+        Require((reason?.Length ?? 0) <= PlanChange.MaxReasonLength, "SG-CP-11", "The reason must be 2,000 characters or fewer.", "Reason");
+        Require(!_coreGroup.Exists(m => m.Id == memberId), "SG-CP-11", "This member is already recorded.");
+        var member = new CoreGroupMember(name.Trim(), agency.Trim(), practitionerId) { Id = memberId, From = today };
+        _coreGroup.Add(member);
+        _changes.Add(new PlanChange(PlanChangeKind.MemberAdded, memberId.ToString(), today, at, by, null, member.ToString(), Trimmed(reason)));
+        Version = Guid.NewGuid();
+        return member;
+    }
+
+    /// <summary>
+    /// A member leaves the core group, with the reason: they are a member no longer (and no longer see the child's record
+    /// as one). The core group always keeps at least one member (ICPC-05).
+    /// </summary>
+    public CoreGroupMember EndMembership(Guid memberId, Guid by, string reason, DateTimeOffset at, DateOnly today)
+    {
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        var index = _coreGroup.FindIndex(m => m.Id == memberId && m.IsCurrent);
+        Require(index >= 0, "SG-CP-11", "Choose a current member of the core group.", "MemberId");
+        Require(_coreGroup.Count(m => m.IsCurrent) > 1, "ICPC-05", "The core group must keep at least one member: add the new member first.", "MemberId");
+        Require(!string.IsNullOrWhiteSpace(reason) && reason.Length <= PlanChange.MaxReasonLength, "SG-CP-11",
+            "Say why they are leaving the core group (2,000 characters or fewer).", "Reason");
+        var member = _coreGroup[index];
+        // A member who joined today and leaves today took part for that day.
+        _coreGroup[index] = member with { Until = member.From is { } from && from > today ? from : today };
+        _changes.Add(new PlanChange(PlanChangeKind.MemberLeft, memberId.ToString(), today, at, by, member.ToString(), $"{member} left the core group", reason.Trim()));
+        Version = Guid.NewGuid();
+        return _coreGroup[index];
+    }
+
+    /// <summary>
+    /// A manager changes the plan's lead social worker, with the reason (CPP-01): the new lead is a registered social
+    /// worker of the area (RC-04), and the former lead's part ends that day.
+    /// </summary>
+    public void ChangeLead(Practitioner manager, Practitioner newLead, string reason, DateTimeOffset at, DateOnly today, string formerLeadName)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        Require(IsOpen, "SG-CP-02", "The plan has ended.");
+        Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "CPP-01",
+            "Only a social work qualified practice supervisor or manager can change the plan's lead social worker.");
+        Require(newLead is not null && newLead.AreaId == AreaId && newLead.Has(PractitionerRole.SocialWorker) && newLead.IsSocialWorkQualified, "RC-04",
+            "The lead for a child protection plan is always a registered social worker.", "LeadSocialWorkerId");
+        Require(newLead!.Id != LeadSocialWorkerId, "SG-CP-12", "They already lead the plan: choose another social worker.", "LeadSocialWorkerId");
+        Require(!string.IsNullOrWhiteSpace(reason) && reason.Length <= PlanChange.MaxReasonLength, "CPP-01",
+            "Say why the lead social worker is changing (2,000 characters or fewer).", "Reason");
+        _changes.Add(new PlanChange(PlanChangeKind.LeadChanged, newLead.Id.ToString(), today, at, manager.Id, formerLeadName, newLead.FullName, reason.Trim())
+        {
+            FormerLeadId = LeadSocialWorkerId,
+        });
+        LeadSocialWorkerId = newLead.Id;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Who led the plan and when: the lead the conference designated, then each lead a manager changed it to.</summary>
+    public IReadOnlyList<(Guid LeadId, DateOnly From, DateOnly? Until)> LeadPeriods()
+    {
+        var leadChanges = _changes.Where(c => c.Kind == PlanChangeKind.LeadChanged).ToList();
+        var periods = new List<(Guid, DateOnly, DateOnly?)>();
+        var lead = leadChanges.Count > 0 ? leadChanges[0].FormerLeadId ?? LeadSocialWorkerId : LeadSocialWorkerId;
+        var from = StartedOn;
+        foreach (var change in leadChanges)
+        {
+            periods.Add((lead, from, change.On < from ? from : change.On));
+            lead = Guid.Parse(change.Subject);
+            from = change.On < from ? from : change.On;
+        }
+
+        periods.Add((lead, from, EndedOn is { } ended && ended < from ? from : EndedOn));
+        return periods;
+    }
+
+    private PlanAction CheckAction(string what, string? howMuch, string who, DateOnly byWhen, DateOnly today)
+    {
+        Require(!string.IsNullOrWhiteSpace(what) && what.Length <= PlanAction.MaxWhatLength, "CG-02", "Say what must change (2,000 characters or fewer).", "What");
+        Require(!string.IsNullOrWhiteSpace(howMuch) && howMuch.Length <= PlanAction.MaxWhatLength, "CG-02",
+            "Say by how much it must change: how everyone will know it has (2,000 characters or fewer).", "HowMuch");
+        Require(!string.IsNullOrWhiteSpace(who) && who.Length <= PlanAction.MaxWhoLength, "CG-02", "Say who will do it (200 characters or fewer).", "Who");
+        Require(byWhen >= today && byWhen > StartedOn, "CG-02", "The date it is to be done by must be today or later.", "ByWhen");
+        return new PlanAction(what.Trim(), who.Trim(), byWhen) { HowMuch = howMuch!.Trim() };
+    }
+
+    private void Complete(int index, Guid by, DateOnly doneOn, string? note, DateTimeOffset at)
+    {
+        var before = _actions[index];
+        _actions[index] = before with { DoneOn = doneOn };
+        _changes.Add(new PlanChange(PlanChangeKind.ActionCompleted, before.Id.ToString(), doneOn, at, by, before.ToString(), $"Done on {doneOn:d MMMM yyyy}", note));
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The id of the outline's n-th member or action, from the plan's own: the same plan always names them the same.</summary>
+    private static Guid Derived(Guid planId, byte kind, int index)
+    {
+        var bytes = planId.ToByteArray();
+        bytes[0] ^= kind;
+        bytes[1] ^= (byte)(index + 1);
+        bytes[2] ^= (byte)((index + 1) >> 8);
+        return new Guid(bytes);
+    }
+
+    /// <summary>
+    /// Records a core group meeting (CG-02): its decisions, absent members' written views, and the actions now done
+    /// (each on the plan's history as done on the meeting's day).
+    /// </summary>
+    public void RecordCoreGroup(Guid by, DateOnly heldOn, string decisions, string? absentViews, IReadOnlyCollection<Guid> actionsDone, DateOnly today,
+        DateTimeOffset? at = null)
     {
         Require(IsOpen, "SG-CP-02", "The plan has ended.");
         Require(heldOn >= StartedOn && heldOn <= today, "SG-CP-03", "The meeting's date must be between the conference and today.", "HeldOn");
         Require(!string.IsNullOrWhiteSpace(decisions) && decisions.Length <= ChildProtectionConference.MaxTextLength, "CG-02",
             "Record the decisions made and the actions agreed.", "Decisions");
         Require((absentViews?.Length ?? 0) <= ChildProtectionConference.MaxTextLength, "CG-02", "This must be 10,000 characters or fewer.", "AbsentViews");
-        Require(actionsDone.All(i => i >= 0 && i < _actions.Count), "SG-CP-04", "Choose actions from the plan.", "ActionsDone");
+        Require(actionsDone.All(id => _actions.Exists(a => a.Id == id)), "SG-CP-04", "Choose actions from the plan.", "ActionsDone");
         _meetings.Add(new CoreGroupMeeting(heldOn, decisions.Trim(), string.IsNullOrWhiteSpace(absentViews) ? null : absentViews.Trim(), by));
-        foreach (var i in actionsDone)
+        foreach (var id in actionsDone.Distinct())
         {
-            _actions[i] = _actions[i] with { DoneOn = _actions[i].DoneOn ?? heldOn };
+            var index = _actions.FindIndex(a => a.Id == id);
+            if (_actions[index].DoneOn is null)
+            {
+                Complete(index, by, heldOn, $"At the core group meeting on {heldOn:d MMMM yyyy}", at ?? new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            }
         }
 
         Version = Guid.NewGuid();

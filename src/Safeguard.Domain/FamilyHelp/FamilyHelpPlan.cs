@@ -1,4 +1,5 @@
 using Safeguard.Domain.Organisation;
+using Safeguard.Domain.Plans;
 using Safeguard.Domain.Referrals;
 using static Safeguard.Domain.Requirement;
 
@@ -17,7 +18,13 @@ public enum PlanKind
 /// One outcome the plan is for: what must change for the child, how everyone will know (measurable), by when, and who
 /// provides which service (CIN-01).
 /// </summary>
-public sealed record PlanOutcome(int Number, string Outcome, string Measure, DateOnly ByWhen, string ProvidedBy, string Service);
+public sealed record PlanOutcome(int Number, string Outcome, string Measure, DateOnly ByWhen, string ProvidedBy, string Service)
+{
+    /// <summary>The day the outcome was achieved; null while the plan still works towards it.</summary>
+    public DateOnly? AchievedOn { get; init; }
+
+    public override string ToString() => $"{Outcome} (measured by: {Measure}); by {ByWhen:d MMMM yyyy}; {ProvidedBy}: {Service}";
+}
 
 /// <summary>How an outcome is going at a review.</summary>
 public enum Progress
@@ -52,6 +59,7 @@ public sealed class FamilyHelpPlan
 
     private readonly List<PlanOutcome> _outcomes = [];
     private readonly List<PlanReview> _reviews = [];
+    private readonly List<PlanChange> _changes = [];
 
     private FamilyHelpPlan()
     {
@@ -88,6 +96,9 @@ public sealed class FamilyHelpPlan
     public DateOnly NextReviewOn { get; private set; }
 
     public IReadOnlyList<PlanReview> Reviews => _reviews;
+
+    /// <summary>Every change to the plan's outcomes since it was made, oldest first: who, when, what it was before, and why.</summary>
+    public IReadOnlyList<PlanChange> Changes => _changes;
 
     public Guid? ApprovedBy { get; private set; }
 
@@ -208,6 +219,64 @@ public sealed class FamilyHelpPlan
         Version = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// The plan is co-produced and updated with the family as the work goes on (FH-03, CIN-01): a new outcome says what
+    /// must change, how everyone will know, by when, and which agency provides which service. It is numbered after the
+    /// others; numbers never change, so reviews keep referring to the same outcome.
+    /// </summary>
+    public PlanOutcome AddOutcome(Guid by, PlanOutcome outcome, string? reason, DateTimeOffset at, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Require(IsOpen, "SG-PLAN-03", "The plan has ended.");
+        Require(_outcomes.Count < MaxOutcomes, "CIN-01", $"A plan has up to {MaxOutcomes} outcomes: change or achieve one instead.");
+        CheckOutcome(outcome, today, string.Empty);
+        Require((reason?.Length ?? 0) <= PlanChange.MaxReasonLength, "SG-PLAN-09", "The reason must be 2,000 characters or fewer.", "Reason");
+        var added = Tidy(outcome) with { Number = _outcomes.Max(o => o.Number) + 1, AchievedOn = null };
+        _outcomes.Add(added);
+        _changes.Add(new PlanChange(PlanChangeKind.OutcomeAdded, added.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), today, at, by, null,
+            added.ToString(), Trimmed(reason)));
+        Version = Guid.NewGuid();
+        return added;
+    }
+
+    /// <summary>Changes an outcome not yet achieved: what it was before is kept in the plan's history, with who changed it, when and why.</summary>
+    public PlanOutcome ChangeOutcome(Guid by, int number, PlanOutcome outcome, string? reason, DateTimeOffset at, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Require(IsOpen, "SG-PLAN-03", "The plan has ended.");
+        var index = _outcomes.FindIndex(o => o.Number == number);
+        Require(index >= 0, "SG-PLAN-09", "Choose an outcome from the plan.", "Number");
+        var before = _outcomes[index];
+        Require(before.AchievedOn is null, "SG-PLAN-10", "This outcome has been achieved: add a new outcome instead of changing it.", "Number");
+        CheckOutcome(outcome, today, string.Empty);
+        var after = Tidy(outcome) with { Number = number, AchievedOn = null };
+        Require(after != before, "SG-PLAN-09", "Nothing has changed: change the outcome, its measure, the date or the service.", "Outcome");
+        Require((reason?.Length ?? 0) <= PlanChange.MaxReasonLength, "SG-PLAN-09", "The reason must be 2,000 characters or fewer.", "Reason");
+        _outcomes[index] = after;
+        _changes.Add(new PlanChange(PlanChangeKind.OutcomeChanged, number.ToString(System.Globalization.CultureInfo.InvariantCulture), today, at, by,
+            before.ToString(), after.ToString(), Trimmed(reason)));
+        Version = Guid.NewGuid();
+        return after;
+    }
+
+    /// <summary>Records an outcome achieved, on the day it was (between the plan's start and today), with how everyone knows.</summary>
+    public PlanOutcome AchieveOutcome(Guid by, int number, DateOnly achievedOn, string evidence, DateTimeOffset at, DateOnly today)
+    {
+        Require(IsOpen, "SG-PLAN-03", "The plan has ended.");
+        var index = _outcomes.FindIndex(o => o.Number == number);
+        Require(index >= 0, "SG-PLAN-09", "Choose an outcome from the plan.", "Number");
+        Require(_outcomes[index].AchievedOn is null, "SG-PLAN-10", "This outcome has already been achieved.", "Number");
+        Require(achievedOn >= StartedOn && achievedOn <= today, "SG-PLAN-05", "The day it was achieved must be between the plan's start and today.", "AchievedOn");
+        Require(!string.IsNullOrWhiteSpace(evidence) && evidence.Length <= PlanChange.MaxReasonLength, "CIN-02",
+            "Give the evidence that the outcome has been achieved (2,000 characters or fewer).", "Evidence");
+        var before = _outcomes[index];
+        _outcomes[index] = before with { AchievedOn = achievedOn };
+        _changes.Add(new PlanChange(PlanChangeKind.OutcomeAchieved, number.ToString(System.Globalization.CultureInfo.InvariantCulture), achievedOn, at, by,
+            before.ToString(), $"Achieved on {achievedOn:d MMMM yyyy}", evidence.Trim()));
+        Version = Guid.NewGuid();
+        return _outcomes[index];
+    }
+
     /// <summary>The child turned out to have another record: this moves to the surviving record.</summary>
     public void MoveToChild(Guid survivorId) => ChildId = survivorId;
 
@@ -233,10 +302,28 @@ public sealed class FamilyHelpPlan
         Require(nextReviewOn > on, "CIN-02", "Set the date of the first review, after the plan starts.", "NextReviewOn");
     }
 
+    /// <summary>One outcome added or changed later: the same as when the plan was made, with a date to achieve it by no earlier than today.</summary>
+    private void CheckOutcome(PlanOutcome o, DateOnly today, string field)
+    {
+        Require(!string.IsNullOrWhiteSpace(o.Outcome) && o.Outcome.Length <= 2_000, "CIN-01", "Say what must change for the child (2,000 characters or fewer).",
+            field + "Outcome");
+        Require(!string.IsNullOrWhiteSpace(o.Measure) && o.Measure.Length <= 2_000, "CIN-01",
+            "Say how everyone will know it has been achieved (2,000 characters or fewer).", field + "Measure");
+        Require(o.ByWhen >= today && o.ByWhen > StartedOn, "CIN-01", "The date it is to be achieved by must be today or later.", field + "ByWhen");
+        Require(!string.IsNullOrWhiteSpace(o.ProvidedBy) && o.ProvidedBy.Length <= 200, "CIN-01", "Say which agency provides the service.", field + "ProvidedBy");
+        Require(!string.IsNullOrWhiteSpace(o.Service) && o.Service.Length <= 2_000, "CIN-01", "Say which service it provides.", field + "Service");
+    }
+
+    private static PlanOutcome Tidy(PlanOutcome o) =>
+        o with { Outcome = o.Outcome.Trim(), Measure = o.Measure.Trim(), ProvidedBy = o.ProvidedBy.Trim(), Service = o.Service.Trim() };
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private static IEnumerable<PlanOutcome> Numbered(IReadOnlyList<PlanOutcome> outcomes) =>
         outcomes.Select((o, i) => o with
         {
             Number = i + 1,
+            AchievedOn = null,
             Outcome = o.Outcome.Trim(),
             Measure = o.Measure.Trim(),
             ProvidedBy = o.ProvidedBy.Trim(),

@@ -62,15 +62,22 @@ public static class Participations
     }
 
     /// <summary>
-    /// A child protection plan's lead social worker (RC-04) and core group (ICPC-05), from the initial conference until
-    /// the plan ends; and each review conference's chair, on its day.
+    /// A child protection plan's lead social workers (RC-04), each from the conference or the day a manager made them
+    /// lead until the next; its core group members (ICPC-05), from the conference or the day they joined until they left
+    /// or the plan ended; and each review conference's chair, on its day.
     /// </summary>
     public static IReadOnlyList<Participation> Of(ChildProtectionPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var until = Latest(plan.StartedOn, plan.EndedOn);
-        var parts = new List<Participation> { new(ParticipantRole.LeadPractitioner, plan.LeadSocialWorkerId, string.Empty, string.Empty, plan.StartedOn, until) };
-        parts.AddRange(plan.CoreGroup.Select(m => new Participation(ParticipantRole.CoreGroupMember, m.PractitionerId, m.Name, m.Agency, plan.StartedOn, until)));
+        var parts = new List<Participation>(plan.LeadPeriods().Select(l => new Participation(ParticipantRole.LeadPractitioner, l.LeadId, string.Empty, string.Empty,
+            l.From, l.Until)));
+        parts.AddRange(plan.CoreGroup.Select(m =>
+        {
+            var from = m.From ?? plan.StartedOn;
+            var left = m.Until is { } u && (until is null || u < until) ? u : until;
+            return new Participation(ParticipantRole.CoreGroupMember, m.PractitionerId, m.Name, m.Agency, from, Latest(from, left));
+        }));
         parts.AddRange(plan.Reviews.Select(r => new Participation(ParticipantRole.Chair, r.ChairId, string.Empty, string.Empty, r.HeldOn, r.HeldOn)));
         return parts;
     }

@@ -37,7 +37,7 @@ public sealed record PlanActionInput(string? What, string? Who, DateOnly? ByWhen
 public sealed record ConferenceInput(DateOnly? HeldOn, Guid? ChairId, IReadOnlyList<AttendeeInput>? Attendees, string? ChildsViews, string? FamilyParticipation,
     bool? PlanNeeded, string? Reasons, string? Category, Guid? LeadSocialWorkerId, IReadOnlyList<MemberInput>? CoreGroup, IReadOnlyList<PlanActionInput>? OutlinePlan);
 
-public sealed record CoreGroupInput(DateOnly? HeldOn, string? Decisions, string? AbsentViews, IReadOnlyList<int>? ActionsDone, Guid? Version);
+public sealed record CoreGroupInput(DateOnly? HeldOn, string? Decisions, string? AbsentViews, IReadOnlyList<Guid>? ActionsDone, Guid? Version);
 
 public sealed record ReviewConferenceInput(DateOnly? HeldOn, Guid? ChairId, bool? PlanContinues, string? Category, string? Reasons, string? ProceedingsDecision,
     Guid? Version, IReadOnlyList<AttendeeInput>? Attendees = null, string? ChildsViews = null, string? WhyChildsViewsNotObtained = null,
@@ -64,7 +64,7 @@ public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly 
     IReadOnlyList<CoreGroupMember> CoreGroup, IReadOnlyList<PlanAction> Actions, IReadOnlyList<CoreGroupMeeting> CoreGroupMeetings,
     IReadOnlyList<ReviewConference> Reviews, DateOnly? EndedOn, PlanEndReason? EndReason, string? EndNotes, DateOnly FirstCoreGroupBy, DateOnly NextReviewBy,
     Guid Version, string? MovingTo = null, DateOnly? MoveNotifiedOn = null, DateOnly? TransferInConferenceBy = null, DateOnly? TransferInConferenceOn = null,
-    string? TransferInOutcome = null, DateOnly? MoveAbandonedOn = null)
+    string? TransferInOutcome = null, DateOnly? MoveAbandonedOn = null, IReadOnlyList<Domain.Plans.PlanChange>? Changes = null)
 {
     /// <summary>The next review is due 3 months after the initial conference, then 6 months after each review (RCPC-01, RCPC-02).</summary>
     public static CpPlanView Of(ChildProtectionPlan p, WorkingDayCalendar calendar) => new(p.Id, p.EpisodeId, p.ChildId, p.StartedOn, p.InitialCategory,
@@ -73,7 +73,7 @@ public sealed record CpPlanView(Guid Id, Guid EpisodeId, Guid ChildId, DateOnly 
         p.Reviews.Count == 0 ? StatutoryRules.FirstReviewConference.Due(p.StartedOn, calendar)!.Value
             : StatutoryRules.NextReviewConference.Due(p.Reviews[^1].HeldOn, calendar)!.Value, p.Version, p.MovingTo, p.MoveNotifiedOn,
         p.MoveNotifiedOn is { } notified ? StatutoryRules.TransferInConference.Due(notified, calendar) : null, p.TransferInConferenceOn, p.TransferInOutcome,
-        p.MoveAbandonedOn);
+        p.MoveAbandonedOn, p.Changes);
 }
 
 public sealed record EnquiryView(Guid Id, Guid EpisodeId, Guid ChildId, Guid StrategyDiscussionId, DateOnly StartedOn, DateOnly ConferenceDueBy, Guid LeadId,
@@ -333,7 +333,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(input.HeldOn is not null, "SG-CP-03", "Enter the date of the meeting.", "HeldOn");
         var now = time.GetUtcNow();
         plan.RecordCoreGroup(user.PractitionerId()!.Value, input.HeldOn!.Value, input.Decisions ?? string.Empty, input.AbsentViews, input.ActionsDone ?? [],
-            EnglandClock.ToEnglandDate(now));
+            EnglandClock.ToEnglandDate(now), now);
         db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.CoreGroup, $"Core group meeting: {plan.CoreGroupMeetings[^1].Decisions}",
             "ChildProtectionPlan", plan.Id);
         await db.SaveChangesAsync(cancellationToken);

@@ -26,10 +26,10 @@ public sealed record AssessmentView(Guid Id, Guid EpisodeId, Guid ChildId, Guid 
 
 public sealed record PlanView(Guid Id, Guid EpisodeId, Guid ChildId, PlanKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? EndReason,
     IReadOnlyList<PlanOutcome> Outcomes, string ExpectationsOfParents, int VisitEveryDays, DateOnly NextReviewOn, IReadOnlyList<PlanReview> Reviews,
-    DateOnly? ApprovedOn, Guid Version)
+    DateOnly? ApprovedOn, Guid Version, IReadOnlyList<Domain.Plans.PlanChange>? Changes = null)
 {
     public static PlanView Of(FamilyHelpPlan p) => new(p.Id, p.EpisodeId, p.ChildId, p.Kind, p.StartedOn, p.EndedOn, p.EndReason, p.Outcomes,
-        p.ExpectationsOfParents, p.VisitEveryDays, p.NextReviewOn, p.Reviews, p.ApprovedOn, p.Version);
+        p.ExpectationsOfParents, p.VisitEveryDays, p.NextReviewOn, p.Reviews, p.ApprovedOn, p.Version, p.Changes);
 }
 
 /// <summary>

@@ -188,6 +188,42 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         // The DSL is in the core group with her account: she sees the plan while it lasts; the child's page shows the status at a glance.
         await dsl.GotoAsync(planUrl);
         await Assertions.Expect(dsl.Locator("h1")).ToHaveTextAsync("Child protection plan");
+
+        // The core group develops the plan: the DSL adds an action (what she typed stays when it is refused), the social
+        // worker marks it done and changes the core group, and every change is in the plan's history.
+        await dsl.ClickAsync("text=Change the plan's actions, core group or lead");
+        await Assertions.Expect(dsl.Locator("h1")).ToHaveTextAsync("Change the child protection plan");
+        await dsl.FillAsync("#What", "The child attends school every day");
+        await dsl.FillAsync("#Who", "Northmoor Primary School");
+        await dsl.FillDateAsync("ByWhen", today.AddDays(28));
+        await dsl.ClickAsync("button:has-text('Add the action')");
+        await Assertions.Expect(dsl.Locator(".govuk-error-summary")).ToContainTextAsync("Say by how much it must change");
+        await Assertions.Expect(dsl.Locator("#What")).ToHaveValueAsync("The child attends school every day");
+        await dsl.FillAsync("#HowMuch", "Attendance of 95% over the half term");
+        await dsl.ClickAsync("button:has-text('Add the action')");
+        await Assertions.Expect(dsl.Locator("#actions")).ToContainTextAsync("Attendance of 95% over the half term");
+        await Assertions.Expect(dsl.Locator("#history")).ToContainTextAsync("Action added");
+        await dsl.InspectAsync("child-protection-plan-changes");
+
+        await worker.GotoAsync(planUrl + "/changes");
+        await worker.Locator("input[name='DoneActionId']").First.CheckAsync();
+        await worker.FillAsync("#DoneNote", "Attendance register checked with the school.");
+        await worker.ClickAsync("button:has-text('Mark it done')");
+        await Assertions.Expect(worker.Locator("#history")).ToContainTextAsync("Action done: Attendance register checked with the school.");
+        await worker.ClickAsync("button:has-text('Add the member')");
+        await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the member's name");
+        await worker.FillAsync("#MemberName", "Lee Visitor");
+        await worker.FillAsync("#MemberAgency", "Northmoor health visiting");
+        await worker.FillAsync("#MemberReason", "The health visitor now sees the family weekly.");
+        await worker.ClickAsync("button:has-text('Add the member')");
+        await Assertions.Expect(worker.Locator("#core-group")).ToContainTextAsync("Lee Visitor, Northmoor health visiting");
+        await worker.SelectOptionAsync("#LeavingMemberId", new SelectOptionValue { Label = "Lee Visitor, Northmoor health visiting" });
+        await worker.FillAsync("#LeavingReason", "The family moved to another health visiting team.");
+        await worker.ClickAsync("button:has-text('Record that they left')");
+        await Assertions.Expect(worker.Locator("#core-group")).Not.ToContainTextAsync("Lee Visitor");
+        await Assertions.Expect(worker.Locator("#history")).ToContainTextAsync("Left the core group: The family moved to another health visiting team.");
+        await Assertions.Expect(worker.Locator("#history")).ToContainTextAsync("Joined the core group: The health visitor now sees the family weekly.");
+        await worker.InspectAsync("child-protection-plan-history");
         await worker.GotoAsync(episodeUrl);
         await worker.Locator("main a[href^='/children/']:not([href*='/chronology'])").First.ClickAsync();
         await Assertions.Expect(worker.Locator("#status")).ToContainTextAsync("Child protection plan");

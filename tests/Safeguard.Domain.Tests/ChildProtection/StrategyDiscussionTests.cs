@@ -336,7 +336,7 @@ public sealed class StrategyDiscussionTests
         Assert.Equal(new DateOnly(2027, 1, 7), StatutoryRules.FirstCoreGroup.Due(conferenceDay, WorkingDayCalendar.England));
         Assert.Equal(new DateOnly(2027, 3, 21), StatutoryRules.FirstReviewConference.Due(conferenceDay, WorkingDayCalendar.England));
 
-        plan!.RecordCoreGroup(lead.Id, new DateOnly(2027, 1, 6), "Detailed plan agreed.", "School: attendance improving.", [0], new DateOnly(2027, 1, 6));
+        plan!.RecordCoreGroup(lead.Id, new DateOnly(2027, 1, 6), "Detailed plan agreed.", "School: attendance improving.", [plan.Actions[0].Id], new DateOnly(2027, 1, 6));
 
         Assert.Equal(new DateOnly(2027, 1, 6), plan.Actions[0].DoneOn);
         var history = new List<ClockEvent> { new(EventKind.PlanMade, conferenceDay), new(EventKind.CoreGroupHeld, new DateOnly(2027, 1, 6)) };

@@ -347,6 +347,45 @@ public sealed class FamilyHelpTests
         [new PlanOutcome(0, "Mia eats breakfast every school day", "School breakfast log shows 5 of 5 days", Received.AddDays(60), "Family hub", "Breakfast club")];
 
     [Fact]
+    [Trait("Rule", "CIN-01")]
+    [Trait("Rule", "FH-03")]
+    public void APlansOutcomes_AreAddedChangedAndAchieved_EachChangeKeptWithWhatItWasBefore()
+    {
+        var (episode, _, lead) = Allocated();
+        var plan = FamilyHelpPlan.Make(Guid.NewGuid(), episode, PlanKind.ChildInNeed, lead.Id, Outcomes(), "Routines", 14, Received.AddDays(28), Received, false);
+        var at = Now.AddDays(7);
+        var today = Received.AddDays(7);
+        var version = plan.Version;
+
+        Refused(() => plan.AddOutcome(lead.Id, Outcomes()[0] with { Measure = " " }, null, at, today), "CIN-01");
+        Refused(() => plan.AddOutcome(lead.Id, Outcomes()[0] with { ByWhen = today.AddDays(-1) }, null, at, today), "CIN-01");
+        Assert.Equal(version, plan.Version);
+        var added = plan.AddOutcome(lead.Id, new PlanOutcome(0, "Mia sleeps in her own bed", "Sleep diary: 6 nights of 7", today.AddDays(42), "Health visiting",
+            "Sleep clinic"), "Agreed with mother at the visit.", at, today);
+
+        Assert.Equal(2, added.Number);
+        var outcome = plan.Outcomes[0];
+        Refused(() => plan.ChangeOutcome(lead.Id, 1, outcome, null, at, today), "SG-PLAN-09");
+        Refused(() => plan.ChangeOutcome(lead.Id, 9, outcome, null, at, today), "SG-PLAN-09");
+        plan.ChangeOutcome(lead.Id, 1, outcome with { Measure = "School breakfast log shows 4 of 5 days" }, "A realistic first step.", at, today);
+        Refused(() => plan.AchieveOutcome(lead.Id, 2, today, " ", at, today), "CIN-02");
+        Refused(() => plan.AchieveOutcome(lead.Id, 2, today.AddDays(1), "Diary.", at, today), "SG-PLAN-05");
+        plan.AchieveOutcome(lead.Id, 2, today, "Sleep diary shows 7 of 7 nights for two weeks.", at, today);
+
+        Assert.Equal(today, plan.Outcomes[1].AchievedOn);
+        Assert.Equal("School breakfast log shows 4 of 5 days", plan.Outcomes[0].Measure);
+        Assert.Equal([Domain.Plans.PlanChangeKind.OutcomeAdded, Domain.Plans.PlanChangeKind.OutcomeChanged, Domain.Plans.PlanChangeKind.OutcomeAchieved],
+            plan.Changes.Select(c => c.Kind));
+        Assert.Equal(outcome.ToString(), plan.Changes[1].Before);
+        Assert.Equal(("1", lead.Id, at, "A realistic first step."), (plan.Changes[1].Subject, plan.Changes[1].By, plan.Changes[1].At, plan.Changes[1].Reason));
+        Refused(() => plan.ChangeOutcome(lead.Id, 2, plan.Outcomes[1] with { Service = "Another clinic" }, null, at, today), "SG-PLAN-10");
+        Refused(() => plan.AchieveOutcome(lead.Id, 2, today, "Again.", at, today), "SG-PLAN-10");
+        plan.End(lead.Id, today, "Needs met; the family hub carries on with breakfast club.");
+        Refused(() => plan.AddOutcome(lead.Id, Outcomes()[0], null, at, today), "SG-PLAN-03");
+        Assert.Equal(3, plan.Changes.Count);
+    }
+
+    [Fact]
     [Trait("Rule", "FH-01")]
     public void AFamilyHelpPlan_NeedsTheFamilysAgreementFirst()
     {

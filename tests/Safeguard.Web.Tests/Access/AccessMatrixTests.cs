@@ -167,6 +167,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["/conferences/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/child-protection-plans/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  S",
         ["GET /api/v1/child-protection-plans/{id:guid}"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  S",
+        ["/child-protection-plans/{id:guid}/changes"] =                     "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  S",
         ["/episodes/{id:guid}/conferences/new"] =                           "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/episodes/{id:guid}/transfer-in-conference"] =                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         // A conference's papers: children's social care, the officer invited to it by their account (for as long as the meeting's papers are
@@ -224,6 +225,9 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         // The referrer escalates their own referral; the school's DSL marks the notification to their school seen.
         ["POST /api/v1/referrals/{id:guid}/escalations"] = [Persona.Ref],
         ["POST /api/v1/encompass/{id:guid}/seen"] = [Persona.Ref],
+        // The core group changes the plan's actions and members with the case's workers (the walk's body is refused with the rule, 422).
+        ["POST /api/v1/child-protection-plans/{id:guid}/actions"] = [Persona.Cg],
+        ["POST /api/v1/child-protection-plans/{id:guid}/core-group"] = [Persona.Cg],
         // The police send Operation Encompass notifications.
         ["POST /api/v1/encompass/"] = [Persona.Pol, Persona.Bg, Persona.Cg],
         // The officer invited to the review conference sends their report.

@@ -152,6 +152,7 @@ internal static class ChildJourney
         ("/section-47/{id:guid}/conference", Who.LeadPractitioner, $"/section-47/{j.EnquiryId}/conference", j.ChildId),
         ("/child-protection-plans/{id:guid}", Who.LeadPractitioner, $"/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
         ("GET /api/v1/child-protection-plans/{id:guid}", Who.Manager, $"/api/v1/child-protection-plans/{j.ProtectionPlanId}", j.ChildId),
+        ("/child-protection-plans/{id:guid}/changes", Who.LeadPractitioner, $"/child-protection-plans/{j.ProtectionPlanId}/changes", j.ChildId),
         ("/episodes/{id:guid}/conferences/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/conferences/new?kind=Review&plan={j.ProtectionPlanId}", j.ChildId),
         ("/episodes/{id:guid}/transfer-in-conference", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/transfer-in-conference", j.ChildId),
         ("/conference-meetings/{id:guid}", Who.LeadPractitioner, $"/conference-meetings/{j.MeetingId}", j.ChildId),

@@ -24,7 +24,6 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
 
     private static readonly string[] PhysicalAbuse = ["PhysicalAbuse"];
     private static readonly string[] InsideTheHome = ["InsideTheHome"];
-    private static readonly int[] FirstAction = [0];
     private static readonly string[] ToldOfTheEnquiry = ["S47-09", "S47-10"];
     private static readonly string[] ReviewAttendees = ["Sam Worker", "Dee Teacher"];
 
@@ -210,8 +209,10 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         Assert.Contains(planClocks, c => c.RuleId == "CG-01" && c.Status == "Running" && c.DueOn == StatutoryRules.FirstCoreGroup.Due(Today, WorkingDayCalendar.England));
         Assert.Contains(planClocks, c => c.RuleId == "RCPC-01" && c.Status == "Running");
 
+        var firstAction = held.GetProperty("plan").GetProperty("actions")[0].GetProperty("id").GetGuid();
         var plan = await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/core-groups",
-            new { heldOn = $"{Today:yyyy-MM-dd}", decisions = "Detailed plan agreed; school to report attendance weekly.", actionsDone = FirstAction }), HttpStatusCode.OK);
+            new { heldOn = $"{Today:yyyy-MM-dd}", decisions = "Detailed plan agreed; school to report attendance weekly.", actionsDone = new[] { firstAction } }),
+            HttpStatusCode.OK);
         Assert.NotEqual(JsonValueKind.Null, plan.GetProperty("actions")[0].GetProperty("doneOn").ValueKind);
         Assert.Contains(await ClocksAsync(team.Area, planId), c => c is { RuleId: "CG-01", Status: "Met" });
         using (var dsl = await team.Dsl.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative)))

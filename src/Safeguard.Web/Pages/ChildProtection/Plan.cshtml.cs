@@ -35,7 +35,7 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
     public string? AbsentViews { get; set; }
 
     [BindProperty]
-    public List<int> ActionsDone { get; set; } = [];
+    public List<Guid> ActionsDone { get; set; } = [];
 
     [BindProperty]
     public PlanEndReason? Reason { get; set; }
