@@ -687,6 +687,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgencyReports")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
@@ -726,6 +730,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(20)")
                         .HasDefaultValue("Initial");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("PlanNeeded")
                         .HasColumnType("boolean");
 
@@ -744,11 +751,17 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("WhyChildsViewsNotObtained")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "PlanId");
 
                     b.HasIndex(new[] { "Section47EnquiryId" }, "UX_ChildProtectionConferences_OnePerEnquiry")
                         .IsUnique()
@@ -1197,6 +1210,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ChildLookedAfter")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("ConfirmedBy")
                         .HasColumnType("uuid");
 
@@ -1266,7 +1282,14 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CommunicationMethod")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateOfDeath")
                         .HasColumnType("date");
 
                     b.PrimitiveCollection<string[]>("DisabilityCodes")
@@ -1299,7 +1322,28 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool?>("InterpreterNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeftUkEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("LeftUkOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NextStepAtEighteen")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("NextStepNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("NextStepRecordedBy")
                         .HasColumnType("uuid");
 
                     b.Property<string>("NhsNumber")
@@ -1333,6 +1377,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CommunicationMethod")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
@@ -1341,10 +1389,17 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("FirstLanguage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("InterpreterNeeded")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
@@ -1597,6 +1652,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<string>("FamilyViews")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<bool>("IsFamilyHelp")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("LateReason")
                         .HasMaxLength(10000)
@@ -1961,6 +2019,78 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.ToTable("InformationSharing");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.InformationSharing.Telling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ToldBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("ToldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("AreaId", "ChildId");
+
+                    b.HasIndex("AreaId", "SourceType", "SourceId", "ToldOn");
+
+                    b.ToTable("Tellings", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Domain.LookedAfter.LookedAfterPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2066,6 +2196,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid>("SettingAgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ShareBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2124,10 +2257,32 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<DateTimeOffset?>("LocalProtocolChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LocalProtocolChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LocalProtocolVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Section17Leads")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("SocialWorkers");
+
+                    b.Property<int>("StrategyDiscussionTargetWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -2284,6 +2439,12 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AcknowledgedHow")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
@@ -2331,6 +2492,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.Property<bool>("IsReReferral")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("KeyedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LateReason")
                         .HasColumnType("text");
@@ -2400,6 +2564,68 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Rules.Departure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("AreaId", "ChildId");
+
+                    b.HasIndex("AreaId", "On");
+
+                    b.HasIndex("AreaId", "SourceType", "SourceId");
+
+                    b.ToTable("Departures");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2531,6 +2757,45 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Safeguard.Domain.Plans.PlanChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("After")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Before");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<Guid?>("FormerLeadId");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
                     b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMeeting", "CoreGroupMeetings", b1 =>
                         {
                             b1.Property<Guid>("ChildProtectionPlanId");
@@ -2569,10 +2834,16 @@ namespace Safeguard.Data.Migrations.PostgreSql
                             b1.Property<string>("Agency")
                                 .IsRequired();
 
+                            b1.Property<DateOnly?>("From");
+
+                            b1.Property<Guid>("Id");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
                             b1.Property<Guid?>("PractitionerId");
+
+                            b1.Property<DateOnly?>("Until");
 
                             b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
 
@@ -2596,6 +2867,10 @@ namespace Safeguard.Data.Migrations.PostgreSql
                             b1.Property<DateOnly>("ByWhen");
 
                             b1.Property<DateOnly?>("DoneOn");
+
+                            b1.Property<string>("HowMuch");
+
+                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("What")
                                 .IsRequired();
@@ -2627,6 +2902,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                             b1.Property<Guid>("ChairId");
 
+                            b1.Property<Guid?>("ConferenceId");
+
                             b1.Property<DateOnly>("HeldOn");
 
                             b1.Property<bool>("PlanContinues");
@@ -2649,6 +2926,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         });
 
                     b.Navigation("Actions");
+
+                    b.Navigation("Changes");
 
                     b.Navigation("CoreGroup");
 
@@ -3177,12 +3456,53 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Safeguard.Domain.Plans.PlanChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("FamilyHelpPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("After")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Before");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<Guid?>("FormerLeadId");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.HasKey("FamilyHelpPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FamilyHelpPlanId");
+                        });
+
                     b.OwnsMany("Safeguard.Domain.FamilyHelp.PlanOutcome", "Outcomes", b1 =>
                         {
                             b1.Property<Guid>("FamilyHelpPlanId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("AchievedOn");
 
                             b1.Property<DateOnly>("ByWhen");
 
@@ -3267,6 +3587,8 @@ namespace Safeguard.Data.Migrations.PostgreSql
                             b1.Navigation("Progress");
                         });
 
+                    b.Navigation("Changes");
+
                     b.Navigation("Outcomes");
 
                     b.Navigation("Reviews");
@@ -3282,6 +3604,15 @@ namespace Safeguard.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Safeguard.Domain.InformationSharing.InformationSharingRecord", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.InformationSharing.Telling", b =>
                 {
                     b.HasOne("Safeguard.Domain.Children.Child", null)
                         .WithMany()
@@ -3885,6 +4216,15 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Navigation("HouseholdChildren");
 
                     b.Navigation("Referrer")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Rules.Departure", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -674,6 +674,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgencyReports")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
@@ -713,6 +717,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Initial");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PlanNeeded")
                         .HasColumnType("INTEGER");
 
@@ -731,11 +738,17 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WhyChildsViewsNotObtained")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId", "ChildId");
 
                     b.HasIndex("AreaId", "EpisodeId");
+
+                    b.HasIndex("AreaId", "PlanId");
 
                     b.HasIndex(new[] { "Section47EnquiryId" }, "UX_ChildProtectionConferences_OnePerEnquiry")
                         .IsUnique()
@@ -1184,6 +1197,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ChildLookedAfter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ConfirmedBy")
                         .HasColumnType("TEXT");
 
@@ -1253,7 +1269,14 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommunicationMethod")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfDeath")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("DisabilityCodes")
@@ -1286,7 +1309,28 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("InterpreterNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeftUkEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftUkOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStepAtEighteen")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStepNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NextStepRecordedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NhsNumber")
@@ -1320,6 +1364,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommunicationMethod")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -1328,10 +1376,17 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstLanguage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("InterpreterNeeded")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
@@ -1584,6 +1639,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<string>("FamilyViews")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFamilyHelp")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LateReason")
                         .HasMaxLength(10000)
@@ -1948,6 +2006,78 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.ToTable("InformationSharing");
                 });
 
+            modelBuilder.Entity("Safeguard.Domain.InformationSharing.Telling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToldBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("AreaId", "ChildId");
+
+                    b.HasIndex("AreaId", "SourceType", "SourceId", "ToldOn");
+
+                    b.ToTable("Tellings", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Domain.LookedAfter.LookedAfterPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2053,6 +2183,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid>("SettingAgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ShareBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2111,10 +2244,32 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LocalProtocolChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LocalProtocolChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalProtocolVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Section17Leads")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("SocialWorkers");
+
+                    b.Property<int>("StrategyDiscussionTargetWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -2271,6 +2426,12 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcknowledgedHow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
@@ -2317,6 +2478,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsReReferral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("KeyedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LateReason")
@@ -2387,6 +2551,68 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Rules.Departure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sensitivity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("AreaId", "ChildId");
+
+                    b.HasIndex("AreaId", "On");
+
+                    b.HasIndex("AreaId", "SourceType", "SourceId");
+
+                    b.ToTable("Departures");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2518,6 +2744,45 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Safeguard.Domain.Plans.PlanChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("ChildProtectionPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("After")
+                                .IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<string>("Before");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<Guid?>("FormerLeadId");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ChildProtectionPlans");
+
+                            b1
+                                .ToJson("Changes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChildProtectionPlanId");
+                        });
+
                     b.OwnsMany("Safeguard.Domain.ChildProtection.CoreGroupMeeting", "CoreGroupMeetings", b1 =>
                         {
                             b1.Property<Guid>("ChildProtectionPlanId");
@@ -2556,10 +2821,16 @@ namespace Safeguard.Data.Migrations.Sqlite
                             b1.Property<string>("Agency")
                                 .IsRequired();
 
+                            b1.Property<DateOnly?>("From");
+
+                            b1.Property<Guid>("Id");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
                             b1.Property<Guid?>("PractitionerId");
+
+                            b1.Property<DateOnly?>("Until");
 
                             b1.HasKey("ChildProtectionPlanId", "__synthesizedOrdinal");
 
@@ -2583,6 +2854,10 @@ namespace Safeguard.Data.Migrations.Sqlite
                             b1.Property<DateOnly>("ByWhen");
 
                             b1.Property<DateOnly?>("DoneOn");
+
+                            b1.Property<string>("HowMuch");
+
+                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("What")
                                 .IsRequired();
@@ -2614,6 +2889,8 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                             b1.Property<Guid>("ChairId");
 
+                            b1.Property<Guid?>("ConferenceId");
+
                             b1.Property<DateOnly>("HeldOn");
 
                             b1.Property<bool>("PlanContinues");
@@ -2636,6 +2913,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Actions");
+
+                    b.Navigation("Changes");
 
                     b.Navigation("CoreGroup");
 
@@ -3164,12 +3443,53 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Safeguard.Domain.Plans.PlanChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("FamilyHelpPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("After")
+                                .IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<string>("Before");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<Guid?>("FormerLeadId");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.HasKey("FamilyHelpPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Plans");
+
+                            b1
+                                .ToJson("Changes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FamilyHelpPlanId");
+                        });
+
                     b.OwnsMany("Safeguard.Domain.FamilyHelp.PlanOutcome", "Outcomes", b1 =>
                         {
                             b1.Property<Guid>("FamilyHelpPlanId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly?>("AchievedOn");
 
                             b1.Property<DateOnly>("ByWhen");
 
@@ -3254,6 +3574,8 @@ namespace Safeguard.Data.Migrations.Sqlite
                             b1.Navigation("Progress");
                         });
 
+                    b.Navigation("Changes");
+
                     b.Navigation("Outcomes");
 
                     b.Navigation("Reviews");
@@ -3269,6 +3591,15 @@ namespace Safeguard.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Safeguard.Domain.InformationSharing.InformationSharingRecord", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.InformationSharing.Telling", b =>
                 {
                     b.HasOne("Safeguard.Domain.Children.Child", null)
                         .WithMany()
@@ -3872,6 +4203,15 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Navigation("HouseholdChildren");
 
                     b.Navigation("Referrer")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Rules.Departure", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
