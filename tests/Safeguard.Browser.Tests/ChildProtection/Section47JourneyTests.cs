@@ -270,7 +270,7 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.FillDateAsync("NotifiedOn", today);
         await worker.ClickAsync("button:has-text('Record the move')");
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("This plan carries on until then.");
-        await worker.CheckAsync("#Reason-MovedPermanentlyToAnotherArea");
+        await worker.CheckAsync("input[name='Reason'][value='MovedPermanentlyToAnotherArea']");
         await worker.FillAsync("#Notes", "The family has moved to Eastbrook.");
         await worker.ClickAsync("button:has-text('End the plan')");
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("transfer-in conference");
@@ -281,7 +281,7 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await worker.FillAsync("#TransferInOutcome", "Eastbrook made its own child protection plan (physical abuse).");
         await worker.ClickAsync("button:has-text('Record its conference')");
         await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Eastbrook made its own child protection plan");
-        await worker.CheckAsync("#Reason-MovedPermanentlyToAnotherArea");
+        await worker.CheckAsync("input[name='Reason'][value='MovedPermanentlyToAnotherArea']");
         await worker.FillAsync("#Notes", "Eastbrook's plan has taken over; its lead social worker has the record.");
         await worker.ClickAsync("button:has-text('End the plan')");
         // Nobody is assumed told: each agency invited to the initial conference is still to be recorded as told, until it is.

@@ -217,6 +217,8 @@ public sealed class ConferenceTests
 
         var (_, plan) = ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), lead, decision, Today.AddDays(15), Today.AddDays(7));
 
-        Assert.Equal(new CoreGroupMember("Dee Teacher", "Northmoor Primary", account), Assert.Single(plan!.CoreGroup));
+        var member = Assert.Single(plan!.CoreGroup);
+        Assert.Equal(("Dee Teacher", "Northmoor Primary", (Guid?)account), (member.Name, member.Agency, member.PractitionerId));
+        Assert.NotEqual(Guid.Empty, member.Id);
     }
 }

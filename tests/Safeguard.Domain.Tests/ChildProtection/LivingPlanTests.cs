@@ -183,7 +183,7 @@ public sealed class LivingPlanTests
     public void AnEndedPlan_IsNotChanged()
     {
         var (plan, lead, manager) = Plan();
-        plan.End(PlanEndReason.LeftTheUk, "The family moved to Spain; Spanish services told.", Later, Later);
+        plan.End(PlanEndReason.LeftTheUk, "The family moved to Spain; Spanish services told.", Later, Later, leftUkOn: Later);
 
         Assert.Equal("SG-CP-02", Refused(() => plan.AddAction(Guid.NewGuid(), lead.Id, "x", "y", "z", Later.AddDays(1), At, Later)));
         Assert.Equal("SG-CP-02", Refused(() => plan.CompleteAction(plan.Actions[0].Id, lead.Id, Later, null, At, Later)));
