@@ -527,8 +527,10 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), template.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
-        if (method == "POST")
+        // Every id in the route ({id:guid}, {memberId:guid}, …) is one that exists nowhere: the refusal must come before any lookup.
+        var path = System.Text.RegularExpressions.Regex.Replace(template, @"\{[A-Za-z]+:guid\}", _ => Guid.NewGuid().ToString());
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
         {
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
         }

@@ -162,7 +162,7 @@ public abstract class LookedAfterApiTests<TFactory>(TFactory factory) : IClassFi
                 new { name = "Sam Worker", agency = "Children's social care", role = "LocalAuthoritySocialWorker" },
                 new { name = "DS Jo Example", agency = "Police", role = "Police" },
                 new { name = "Nurse Lee Example", agency = "Health", role = "Health" },
-                new { name = "Pat Carer", agency = "Fostering service", role = "Other" },
+                new { name = "Pat Carer", agency = "Fostering service", role = "ResidentialOrFosteringService" },
             },
             informationShared = "Leah told her foster carer an older boy took her to a flat in town.", policeDecision = "Started", section47 = true,
             section47Reasons = "Reasonable cause to suspect sexual exploitation.",
