@@ -83,7 +83,9 @@ public abstract class PlanChangesPageTests<TFactory>(TFactory factory) : IClassF
         var (bystander, _) = await SignedInAsync(area.SocialCare, PractitionerRole.SocialWorker);
         using (var refusedToBystander = await HttpSignIn.PostFormAsync(bystander, path, Outcome("Nell sleeps in her own bed", "Sleep diary", 42), "AddOutcome", $"/plans/{planId}"))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, refusedToBystander.StatusCode);
+            // Refused: sent to the access-denied page, not back to the plan's changes; the plan is unchanged (checked below).
+            Assert.Equal(HttpStatusCode.Found, refusedToBystander.StatusCode);
+            Assert.DoesNotContain("/changes", refusedToBystander.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
 
         using var refused = await HttpSignIn.PostFormAsync(worker, path, Outcome("Nell sleeps in her own bed", " ", 42), "AddOutcome");
