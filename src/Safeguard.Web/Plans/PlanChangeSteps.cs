@@ -181,6 +181,10 @@ public sealed class PlanChangeSteps(SafeguardDbContext db, EpisodeAccess access,
     public async Task<bool> MayChangeLeadAsync(ClaimsPrincipal user, ChildProtectionPlan plan, Episode episode, CancellationToken cancellationToken) =>
         plan.IsOpen && await access.WriteBasisAsync(user, episode, cancellationToken) is not null;
 
+    /// <summary>Whether the user may add, change and achieve the outcomes of a Family Help or child in need plan: whoever may change the case, while the plan is open.</summary>
+    public async Task<bool> MayChangeOutcomesAsync(ClaimsPrincipal user, FamilyHelpPlan plan, Episode episode, CancellationToken cancellationToken) =>
+        plan.IsOpen && await access.WriteBasisAsync(user, episode, cancellationToken) is not null;
+
     private async Task<bool> InCoreGroupAsync(ClaimsPrincipal user, Guid planId, CancellationToken cancellationToken) =>
         user.PractitionerId() is { } me && await db.Participants.AnyAsync(p => p.RecordKind == Participations.ChildProtectionPlan && p.RecordId == planId
             && p.Role == ParticipantRole.CoreGroupMember && p.PractitionerId == me && p.Until == null, cancellationToken);

@@ -156,6 +156,7 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["/episodes/{id:guid}/strategy-discussions/new"] =                  "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/assessments/{id:guid}"] =                                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/plans/{id:guid}"] =                                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/plans/{id:guid}/changes"] =                                      "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/episodes/{id:guid}"] =                                "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/assessments/{id:guid}"] =                             "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/plans/{id:guid}"] =                                   "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",

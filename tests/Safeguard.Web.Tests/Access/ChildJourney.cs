@@ -129,6 +129,7 @@ internal static class ChildJourney
         ("/episodes/{id:guid}/close", Who.Manager, $"/episodes/{j.EpisodeId}/close", j.ChildId),
         ("/episodes/{id:guid}/transfer", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/transfer", j.ChildId),
         ("/plans/{id:guid}", Who.Manager, $"/plans/{j.PlanId}", j.ChildId),
+        ("/plans/{id:guid}/changes", Who.LeadPractitioner, $"/plans/{j.PlanId}/changes", j.ChildId),
         ("/children/{id:guid}/chronology", Who.LeadPractitioner, $"/children/{j.ChildId}/chronology", j.ChildId),
         ("GET /api/v1/episodes/{id:guid}", Who.Manager, $"/api/v1/episodes/{j.EpisodeId}", j.ChildId),
         ("GET /api/v1/assessments/{id:guid}", Who.LeadPractitioner, $"/api/v1/assessments/{j.AssessmentId}", j.ChildId),

@@ -137,6 +137,8 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         // Family Help and children in need: children's social care, or the episode's allocated lead practitioner (checked on the record).
         ["/episodes/{id:guid}/visits/new"] = Access.Restricted,
         ["/episodes/{id:guid}/plans/new"] = Access.Restricted,
+        // A plan's outcomes are added, changed and achieved by whoever may change the case (as through the API).
+        ["/plans/{id:guid}/changes"] = Access.Restricted,
         ["/episodes/{id:guid}/close"] = Access.Restricted,
         ["/episodes/{id:guid}/transfer"] = Access.Restricted,
 
