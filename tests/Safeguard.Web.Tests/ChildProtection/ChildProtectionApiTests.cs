@@ -596,6 +596,13 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
         await Json(await team.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/reviews", new
         {
             heldOn = $"{Today:yyyy-MM-dd}", chairId, planContinues = false, category = "PHY", reasons = "Stepfather has left; Family Help continues.",
+            attendees = new[]
+            {
+                new { name = "Sam Worker", agency = "Children's social care", role = "LocalAuthoritySocialWorker" },
+                new { name = "DC Officer", agency = team.Area.Police.Name, role = "Police" },
+            },
+            childsViews = "Sofia told the chair she feels safe at home now.", familyParticipation = "Mother attended.",
+            agencyReports = "Police: no further incidents since the stepfather left.",
         }), HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri($"/api/v1/child-protection-plans/{planId}", UriKind.Relative))).StatusCode);
