@@ -289,6 +289,7 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await Assertions.Expect(worker.Locator(".govuk-warning-text", new() { HasText = "Not yet recorded as told" })).ToContainTextAsync("Fiona Castellano (");
         await worker.InspectAsync("plan-ended-after-transfer-in");
         await worker.FillAsync("#Told_Who", "Fiona Castellano");
+        await worker.FillDateAsync("Told_ToldOn", today);
         await worker.ClickAsync("button:has-text('Record who was told')");
         await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToContainTextAsync("Say how they were told");
         await worker.FillAsync("#Told_Who", "Fiona Castellano");
