@@ -91,6 +91,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
     /// <summary>Recorded departures from SHOULD rules (GEN-02).</summary>
     public DbSet<Departure> Departures => Set<Departure>();
 
+    /// <summary>Disabled children's, parent carers' and young carers' assessments on episodes (GRP-03, GRP-04, GRP-05).</summary>
+    public DbSet<CarersAndDisabilityAssessment> CarersAndDisabilityAssessments => Set<CarersAndDisabilityAssessment>();
+
     public DbSet<DataProtectionRequest> DataProtectionRequests => Set<DataProtectionRequest>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -158,6 +161,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<InformationSharingRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Telling>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Departure>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<CarersAndDisabilityAssessment>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

@@ -31,7 +31,7 @@ public static class SensitiveContent
         RecordKinds.Referral, RecordKinds.Episode, RecordKinds.Assessment, RecordKinds.Plan, RecordKinds.Visit, RecordKinds.StrategyDiscussion,
         RecordKinds.Section47Enquiry, RecordKinds.Conference, RecordKinds.ConferenceMeeting, RecordKinds.ChildProtectionPlan,
         RecordKinds.EmergencyAction, RecordKinds.LookedAfterPeriod, RecordKinds.PreProceedings, RecordKinds.InformationSharing,
-        RecordKinds.Departure, RecordKinds.ChronologyEntry,
+        RecordKinds.Departure, RecordKinds.CarersAndDisabilityAssessment, RecordKinds.ChronologyEntry,
     ];
 
     /// <summary>

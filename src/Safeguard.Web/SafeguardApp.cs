@@ -69,6 +69,7 @@ public static class SafeguardApp
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<Organisation.LocalProtocolSteps>();
         services.AddScoped<Departures.DepartureSteps>();
+        services.AddScoped<FamilyHelp.CarersAssessmentSteps>();
         services.AddScoped<Children.CommunicationNeedsSteps>();
         services.AddScoped<BreakGlassSteps>();
         services.AddScoped<AccessRequestSteps>();
@@ -330,6 +331,7 @@ public static class SafeguardApp
         SearchAlerts.Map(api);
         Organisation.LocalProtocolSteps.Map(api);
         Departures.DepartureSteps.Map(api);
+        FamilyHelp.CarersAssessmentSteps.Map(api);
         Children.CommunicationNeedsSteps.Map(api);
         app.MapRazorPages();
     }

@@ -235,6 +235,10 @@ public static class RecordKinds
     public static readonly RecordKind Departure = Kind<Departure>("Departure", "recorded departure from a rule", d => (d.Id, d.ChildId, d.AreaId),
         AccessRule.Episode);
 
+    /// <summary>A disabled child's, parent carer's or young carer's assessment with its outcome and the support decided (GRP-03, GRP-04, GRP-05).</summary>
+    public static readonly RecordKind CarersAndDisabilityAssessment = Kind<CarersAndDisabilityAssessment>("CarersAndDisabilityAssessment",
+        "disabled child's or carer's assessment", a => (a.Id, a.ChildId, a.AreaId), AccessRule.Episode);
+
     public static readonly RecordKind AccessRequest = Kind<AccessRequest>("AccessRequest", "request for access", r => (r.Id, r.ChildId, r.AreaId),
         AccessRule.CaseManager);
 
@@ -259,7 +263,7 @@ public static class RecordKinds
     [
         Child, FamilyMember, Relationship, Referral, EncompassNotification, Episode, Assessment, Plan, Visit, StrategyDiscussion, Section47Enquiry,
         Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing, Telling,
-        Departure, AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
+        Departure, CarersAndDisabilityAssessment, AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
     ];
 
     /// <summary>

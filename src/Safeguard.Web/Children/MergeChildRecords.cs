@@ -85,6 +85,11 @@ public sealed class MergeChildRecords(SafeguardDbContext db)
             departure.MoveToChild(survivorId);
         }
 
+        foreach (var carers in await db.CarersAndDisabilityAssessments.Where(a => a.ChildId == duplicateId).ToListAsync(cancellationToken))
+        {
+            carers.MoveToChild(survivorId);
+        }
+
         foreach (var notification in await db.EncompassNotifications.Where(n => n.ChildId == duplicateId).ToListAsync(cancellationToken))
         {
             notification.MoveToChild(survivor!);

@@ -43,6 +43,7 @@ public static class RecordRoutes
             NoPageBecause: "Shown under \"Who was told\" on the page of the record it belongs to (the section 47 enquiry, the assessment, the child protection plan).",
             NoApiBecause: "Recorded through the record it belongs to (POST /api/v1/section-47/{id}/told, /assessments/{id}/told, /child-protection-plans/{id}/told), which answers with everyone told."),
         [RecordKinds.Departure.Name] = new("/departures/{id}", "/api/v1/departures/{id}"),
+        [RecordKinds.CarersAndDisabilityAssessment.Name] = new("/episodes/{episodeId}/carers-assessments#carers-assessment-{id}", "/api/v1/carers-assessments/{id}"),
         [RecordKinds.AccessRequest.Name] = new("/access-requests/{id}", "/api/v1/access-requests/{id}"),
         [RecordKinds.BreakGlass.Name] = new("/break-glass/{id}", "/api/v1/break-glass/{id}"),
         [RecordKinds.DataProtectionRequest.Name] = new("/data-protection/requests/{id}", "/api/v1/data-protection/requests/{id}"),

@@ -189,6 +189,9 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["/departures/{id:guid}"] =                                         "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["GET /api/v1/departures/{id:guid}"] =                              "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/episodes/{id:guid}/departures/new"] =                            "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        // Disabled children's and carers' assessments: with their episode.
+        ["/episodes/{id:guid}/carers-assessments"] =                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/carers-assessments/{id:guid}"] =                      "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/departures"] =                                                   "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
         ["GET /api/v1/departures/"] =                                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
     };

@@ -58,7 +58,8 @@ internal static class ChildJourney
 
     internal sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
         Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default, Guid AccessRequestId = default,
-        Guid MeetingId = default, Guid LookedAfterId = default, Guid PreProceedingsId = default, Guid ConferenceId = default, Guid DepartureId = default)
+        Guid MeetingId = default, Guid LookedAfterId = default, Guid PreProceedingsId = default, Guid ConferenceId = default, Guid DepartureId = default,
+        Guid CarersAssessmentId = default)
     {
         /// <summary>The journey's record of each kind it makes, by the kind's name in <see cref="RecordKinds"/>.</summary>
         internal IReadOnlyDictionary<string, Guid> Ids => new Dictionary<string, Guid>
@@ -69,6 +70,7 @@ internal static class ChildJourney
             [RecordKinds.ChildProtectionPlan.Name] = ProtectionPlanId, [RecordKinds.LookedAfterPeriod.Name] = LookedAfterId,
             [RecordKinds.PreProceedings.Name] = PreProceedingsId, [RecordKinds.AccessRequest.Name] = AccessRequestId, [RecordKinds.BreakGlass.Name] = BreakGlassId,
             [RecordKinds.DataProtectionRequest.Name] = RequestId, [RecordKinds.Departure.Name] = DepartureId,
+            [RecordKinds.CarersAndDisabilityAssessment.Name] = CarersAssessmentId,
         };
     }
 
@@ -171,6 +173,8 @@ internal static class ChildJourney
         ("GET /api/v1/departures/", Who.Manager, "/api/v1/departures", j.ChildId),
         ("GET /api/v1/departures/{id:guid}", Who.LeadPractitioner, $"/api/v1/departures/{j.DepartureId}", j.ChildId),
         ("/episodes/{id:guid}/departures/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/departures/new", j.ChildId),
+        ("/episodes/{id:guid}/carers-assessments", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/carers-assessments", j.ChildId),
+        ("GET /api/v1/carers-assessments/{id:guid}", Who.LeadPractitioner, $"/api/v1/carers-assessments/{j.CarersAssessmentId}", j.ChildId),
     ];
 
     internal static readonly Journey NoJourney = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
@@ -334,9 +338,14 @@ internal static class ChildJourney
         {
             ruleId = "GEN-05", reason = "The conference was called at a day's notice; Robin's mother was told by telephone who would attend.", agreedById = manager,
         }), HttpStatusCode.Created);
+        // Robin helps look after his younger brother: the lead practitioner records that a young carer's assessment is needed.
+        var carers = await Json(await worker.PostAsJsonAsync($"/api/v1/episodes/{j.EpisodeId}/carers-assessments", new
+        {
+            kind = "YoungCarer", forWhom = "Robin Auditwalk", trigger = "AppearsToNeedSupport", requestedOn = today,
+        }), HttpStatusCode.Created);
         return j with
         {
-            DepartureId = departure.GetProperty("id").GetGuid(),
+            DepartureId = departure.GetProperty("id").GetGuid(), CarersAssessmentId = carers.GetProperty("id").GetGuid(),
             RequestId = request.GetProperty("id").GetGuid(),
             DiscussionId = discussionId, EnquiryId = enquiryId, ProtectionPlanId = held.GetProperty("plan").GetProperty("id").GetGuid(),
             BreakGlassId = breakGlass.GetProperty("id").GetGuid(), AccessRequestId = accessRequest.GetProperty("id").GetGuid(),

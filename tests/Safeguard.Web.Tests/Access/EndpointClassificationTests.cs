@@ -124,6 +124,11 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["GET /api/v1/departures/{id:guid}"] = Access.Restricted,
         ["/episodes/{id:guid}/departures/new"] = Access.Restricted,
         ["POST /api/v1/episodes/{id:guid}/departures"] = Access.Restricted,
+        // Disabled children's and carers' assessments: whoever works on the episode.
+        ["/episodes/{id:guid}/carers-assessments"] = Access.Restricted,
+        ["POST /api/v1/episodes/{id:guid}/carers-assessments"] = Access.Restricted,
+        ["POST /api/v1/carers-assessments/{id:guid}/completion"] = Access.Restricted,
+        ["GET /api/v1/carers-assessments/{id:guid}"] = Access.Restricted,
         ["GET /api/v1/team/clocks"] = Access.Restricted,
         ["/audit"] = Access.Restricted,
         ["/audit/children/{id:guid}"] = Access.Restricted,

@@ -226,6 +226,74 @@ public abstract class WhoMayLeadAndRecordTests<TFactory>(TFactory factory) : ICl
     }
 
     [Fact]
+    [Trait("Rule", "GRP-03")]
+    [Trait("Rule", "GRP-04")]
+    [Trait("Rule", "GRP-05")]
+    public async Task ACarersOrDisabledChildsAssessment_IsRecordedAndCompletedWithItsOutcome_RefusedInputChangesNothing()
+    {
+        var team = await TeamAsync();
+        var episodeId = await EpisodeAsync(team, "Kit");
+        await Json(await team.Manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocation", new { leadPractitionerId = team.WorkerId, agreed = true }));
+        var uri = $"/api/v1/episodes/{episodeId}/carers-assessments";
+        var today = Safeguard.Domain.Calendar.EnglandClock.Today(factory.Time!);
+
+        foreach (var (body, rule) in new (object Body, string Rule)[]
+                 {
+                     (new { kind = "ParentCarer", forWhom = " ", trigger = "Requested", requestedOn = today }, "GRP-04"),
+                     (new { kind = "YoungCarer", forWhom = "Kit Protocolcase", trigger = "Requested", requestedOn = today.AddDays(1) }, "GRP-05"),
+                     (new { kind = "DisabledChild", forWhom = "Kit Protocolcase", trigger = "Requested", requestedOn = today, startedOn = today.AddDays(-1) }, "GRP-03"),
+                 })
+        {
+            var problem = await Json(await team.Worker.PostAsJsonAsync(uri, body), HttpStatusCode.UnprocessableEntity);
+            Assert.Equal(rule, problem.GetProperty("ruleId").GetString());
+        }
+
+        Assert.Equal(0, await InAreaAsync(team.Area, db => db.CarersAndDisabilityAssessments.CountAsync()));
+        using (var outsider = await team.Dsl.PostAsJsonAsync(uri, new { kind = "YoungCarer", forWhom = "Kit Protocolcase", trigger = "Requested", requestedOn = today }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        }
+
+        var recorded = await Json(await team.Worker.PostAsJsonAsync(uri, new
+        {
+            kind = "YoungCarer", forWhom = "Kit Protocolcase", trigger = "AppearsToNeedSupport", requestedOn = today,
+            combinedWith = "The child and family assessment.",
+        }), HttpStatusCode.Created);
+        var id = recorded.GetProperty("id").GetGuid();
+        Assert.Equal("GRP-05", recorded.GetProperty("rule").GetString());
+        var completion = $"/api/v1/carers-assessments/{id}/completion";
+
+        // Completing needs the support decided: refused, and the assessment stays open.
+        var refused = await Json(await team.Worker.PostAsJsonAsync(completion, new
+        {
+            startedOn = today, completedOn = today, assessedById = team.WorkerId, outcome = "Kit helps his mother every morning.", supportDecided = "",
+        }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("GRP-05", refused.GetProperty("ruleId").GetString());
+        Assert.Null(await InAreaAsync(team.Area, db => db.CarersAndDisabilityAssessments.Where(a => a.Id == id).Select(a => a.CompletedOn).SingleAsync()));
+        using (var outsider = await team.Dsl.PostAsJsonAsync(completion, new { completedOn = today }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        }
+
+        var completed = await Json(await team.Worker.PostAsJsonAsync(completion, new
+        {
+            startedOn = today, completedOn = today, assessedById = team.WorkerId, outcome = "Kit helps his mother every morning.",
+            supportDecided = "Young carers' group weekly; school told so lateness is not punished.",
+        }));
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), completed.GetProperty("completedOn").GetString());
+        Assert.Contains("Young carers' group", completed.GetProperty("supportDecided").GetString(), StringComparison.Ordinal);
+
+        var entries = await InAreaAsync(team.Area, db => db.Chronology.Where(c => c.SourceType == "CarersAndDisabilityAssessment" && c.SourceId == id).ToListAsync());
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(ChronologyKind.Assessment, e.Kind));
+        await Json(await team.Worker.GetAsync(new Uri($"/api/v1/carers-assessments/{id}", UriKind.Relative)));
+        Assert.True(await InAreaAsync(team.Area, db => db.AuditEntries.AnyAsync(a => a.RecordType == "CarersAndDisabilityAssessment" && a.RecordId == id
+            && a.Action == AuditAction.Read)));
+        using var dsl = await team.Dsl.GetAsync(new Uri($"/api/v1/carers-assessments/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, dsl.StatusCode);
+    }
+
+    [Fact]
     [Trait("Rule", "GEN-02")]
     [Trait("Rule", "ASM-03")]
     public async Task AnAssessmentAuthorisedLate_AndWithoutTheChildSeenAlone_RecordsBothDepartures_AgreedByTheAuthorisingManager()
