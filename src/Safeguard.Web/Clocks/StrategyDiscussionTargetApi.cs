@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
+using Safeguard.Data.Audit;
 using Safeguard.Domain;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Account;
@@ -25,6 +26,23 @@ public static class StrategyDiscussionTargetApi
     public static StrategyDiscussionTarget Of(LocalAuthorityArea area) => new(area.StrategyDiscussionTargetWorkingDays,
         LocalAuthorityArea.DefaultStrategyDiscussionTargetWorkingDays, LocalAuthorityArea.MaxStrategyDiscussionTargetWorkingDays, Note);
 
+    /// <summary>
+    /// A social work qualified manager changes the target (SG-AREA-10: a whole number from 0 to 10): the change is written to the audit
+    /// trail with what it was and what it became, in the same save. The page and the API both call this.
+    /// </summary>
+    public static async Task<StrategyDiscussionTarget> ChangeAsync(ClaimsPrincipal user, StrategyDiscussionTargetInput input, SafeguardDbContext db,
+        AuditLog audit, CancellationToken cancellationToken)
+    {
+        var area = await db.Areas.SingleAsync(a => a.Id == user.AreaId(), cancellationToken);
+        Requirement.Require(input.WorkingDays is not null, "SG-AREA-10", "Enter the target in working days.", "WorkingDays");
+        var before = area.StrategyDiscussionTargetWorkingDays;
+        area.SetStrategyDiscussionTarget(input.WorkingDays!.Value);
+        audit.Changed(nameof(LocalAuthorityArea), area.Id, "The area's target for holding a strategy discussion",
+            $"Target for holding a strategy discussion changed from {before} to {area.StrategyDiscussionTargetWorkingDays} working days");
+        await db.SaveChangesAsync(cancellationToken);
+        return Of(area);
+    }
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/area/strategy-discussion-target", async (ClaimsPrincipal user, SafeguardDbContext db, CancellationToken cancellationToken) =>
@@ -33,18 +51,7 @@ public static class StrategyDiscussionTargetApi
             .WithDescription("The area's own target for holding a strategy discussion the front door decided, in working days (a local target, A-26).");
 
         api.MapPut("/area/strategy-discussion-target", async (StrategyDiscussionTargetInput input, ClaimsPrincipal user, SafeguardDbContext db,
-                ILoggerFactory loggers, CancellationToken cancellationToken) =>
-            {
-                var area = await db.Areas.SingleAsync(a => a.Id == user.AreaId(), cancellationToken);
-                Requirement.Require(input.WorkingDays is not null, "SG-AREA-10", "Enter the target in working days.", "WorkingDays");
-                var before = area.StrategyDiscussionTargetWorkingDays;
-                area.SetStrategyDiscussionTarget(input.WorkingDays!.Value);
-                await db.SaveChangesAsync(cancellationToken);
-                loggers.CreateLogger(typeof(StrategyDiscussionTargetApi)).LogInformation(
-                    "{Practitioner} changed area {Area}'s target for holding a strategy discussion from {Before} to {After} working days",
-                    user.PractitionerId(), area.LaNumber, before, area.StrategyDiscussionTargetWorkingDays);
-                return TypedResults.Ok(Of(area));
-            })
+                AuditLog audit, CancellationToken cancellationToken) => TypedResults.Ok(await ChangeAsync(user, input, db, audit, cancellationToken)))
             .RequireAuthorization(Policies.FrontDoorDecision).WithTags("Area").WithName("SetStrategyDiscussionTarget")
             .WithDescription("A social work qualified manager sets the area's target for holding a strategy discussion: 0 (the same day) to 10 working days.");
     }

@@ -53,7 +53,7 @@ internal static class ChildJourney
         // A practitioner's own searches for records that do not exist, for the data protection officer: what was typed, not a record.
         "/data-protection/search-alerts/{id:guid}", "GET /api/v1/data-protection/search-alerts/",
         // The area's local protocol, and how many departures from each rule it recorded in a year: settings and figures.
-        "/area/local-protocol", "GET /api/v1/area/local-protocol/", "GET /api/v1/area/strategy-discussion-target", "GET /api/v1/departures/counts",
+        "/area/local-protocol", "/area/strategy-discussion-target", "GET /api/v1/area/local-protocol/", "GET /api/v1/area/strategy-discussion-target", "GET /api/v1/departures/counts",
     ];
 
     internal sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,

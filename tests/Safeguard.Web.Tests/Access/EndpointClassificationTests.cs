@@ -114,6 +114,8 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/team"] = Access.Restricted,
         // The area's local protocol: its managers of children's social care and its administrators (Policies.LocalProtocol).
         ["/area/local-protocol"] = Access.Restricted,
+        // The area's target for holding a strategy discussion: its social work qualified managers change it on the page.
+        ["/area/strategy-discussion-target"] = Access.Restricted,
         ["GET /api/v1/area/local-protocol/"] = Access.Restricted,
         ["PUT /api/v1/area/local-protocol/"] = Access.Restricted,
         // Recorded departures from the guidance: listed and counted for managers; each one for whoever works on its episode.

@@ -161,6 +161,47 @@ public abstract class DecisionsToActTests<TFactory>(TFactory factory) : IClassFi
         Assert.Contains("Local target, not a statutory timescale", page, StringComparison.Ordinal);
         Assert.DoesNotContain("govuk-tag--red", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Rule", "SG-AREA-10")]
+    public async Task TheTargetsPage_KeepsWhatWasTypedWhenRefused_SavesAndAuditsAChange_AndIsTheManagersOnly()
+    {
+        using var people = await PeopleAsync();
+        using (var page = await people.Manager.GetAsync(new Uri("/area/strategy-discussion-target", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("1 working day", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        foreach (var (typed, message) in new[] { ("two", "whole number of working days"), ("12", "from 0 (the same day) to 10") })
+        {
+            using var refused = await HttpSignIn.PostFormAsync(people.Manager, "/area/strategy-discussion-target",
+                new Dictionary<string, string> { ["WorkingDays"] = typed });
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains(message, html, StringComparison.Ordinal);
+            Assert.Contains($"value=\"{typed}\"", html, StringComparison.Ordinal);
+        }
+
+        using (var saved = await HttpSignIn.PostFormAsync(people.Manager, "/area/strategy-discussion-target",
+                   new Dictionary<string, string> { ["WorkingDays"] = "3" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(3, (await Json(await people.Manager.GetAsync(new Uri("/api/v1/area/strategy-discussion-target", UriKind.Relative))))
+            .GetProperty("workingDays").GetInt32());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(people.Area.Area.Id);
+            var changed = Assert.Single(await db.AuditEntries.Where(a => a.RecordType == "LocalAuthorityArea" && a.Action == Data.Audit.AuditAction.Changed).ToListAsync());
+            Assert.Contains("from 1 to 3 working days", changed.Detail, StringComparison.Ordinal);
+        }
+
+        using var byWorker = await people.Worker.GetAsync(new Uri("/area/strategy-discussion-target", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, byWorker.StatusCode);
+    }
 }
 
 public sealed class SqliteDecisionsToActTests(ClockSqliteFactory factory) : DecisionsToActTests<ClockSqliteFactory>(factory);
