@@ -300,6 +300,78 @@ public sealed class Section47JourneyTests(ServiceFixture service)
         await Assertions.Expect(worker.Locator("#told ~ table")).ToContainTextAsync("Fiona Castellano");
     }
 
+    /// <summary>
+    /// A review conference decides the child is no longer likely to suffer significant harm: the plan ends there, with the review's
+    /// own record (RCPC-03), and nobody is assumed told (DISC-04). A plan's end form never offers that reason (DISC-01).
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "DISC-01")]
+    [Trait("Rule", "RCPC-03")]
+    [Trait("Rule", "DISC-04")]
+    public async Task AReviewConferenceEndsThePlan_WithItsRecord_AndWhoWasTold()
+    {
+        var today = Safeguard.Domain.Calendar.EnglandClock.Today(TimeProvider.System);
+        await using var managerContext = await service.NewContextAsync();
+        var manager = await managerContext.NewPageAsync();
+        await manager.SignInAsync("manager@northmoor.example");
+        var episodeUrl = await manager.DecideFirstReferralAsync("StrategyDiscussion", "Reasonable cause to suspect significant harm.");
+        await manager.AllocateAsync("Amara Okafor");
+        await using var workerContext = await service.NewContextAsync();
+        var worker = await workerContext.NewPageAsync();
+        await worker.SignInAsync("social.worker@northmoor.example");
+        var planUrl = await PlanAsync(worker, episodeUrl, today);
+
+        // "No longer at risk" is not a reason the end form offers: only a review conference decides it.
+        await Assertions.Expect(worker.Locator("input[name='Reason'][value='NoLongerAtRiskOfSignificantHarm']")).ToHaveCountAsync(0);
+
+        // The review is held on a later day than the conference that made the plan: the service's clock moves on a day.
+        var reviewDay = today.AddDays(1);
+        service.Clock.Offset = TimeSpan.FromDays(1);
+        try
+        {
+            await worker.SignInAsync("social.worker@northmoor.example");
+            await manager.SignInAsync("manager@northmoor.example");
+            await worker.GotoAsync(planUrl);
+
+            // A review without its reasons is refused, and what was typed stays.
+            await worker.FillDateAsync("ReviewHeldOn", reviewDay);
+            await worker.SelectPersonAsync("ChairId", "Helen Marsh");
+            await worker.FillAsync("#Attendees_0__Name", "Helen Marsh");
+            await worker.FillAsync("#Attendees_0__Agency", "Northmoor CSC");
+            await worker.FillAsync("#ChildsViews", "She told her advocate she feels safe now her stepfather has left.");
+            await worker.FillAsync("#FamilyParticipation", "Mother attended with her sister.");
+            await worker.FillAsync("#AgencyReports", "School: attendance 97% this half term.");
+            await worker.CheckAsync("#PlanContinues-false");
+            await worker.ClickAsync("button:has-text('Record the review')");
+            await Assertions.Expect(worker.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await Assertions.Expect(worker.Locator("#ChildsViews")).ToHaveValueAsync("She told her advocate she feels safe now her stepfather has left.");
+            await worker.InspectAsync("review-conference-refused");
+
+            await worker.FillAsync("#Reasons", "Every action is done; the stepfather has left the home and the school reports steady attendance.");
+            await worker.ClickAsync("button:has-text('Record the review')");
+            await Assertions.Expect(worker.Locator("h1")).ToHaveTextAsync("Child protection plan");
+            await Assertions.Expect(worker.Locator("main")).ToContainTextAsync($"ended {reviewDay:d MMMM yyyy}");
+            await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("plan ends");
+            await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Who was told");
+            await Assertions.Expect(worker.Locator(".govuk-warning-text", new() { HasText = "Not yet recorded as told" })).ToContainTextAsync("Fiona Castellano (");
+            await worker.InspectAsync("plan-ended-at-review");
+
+            // The review's own record: who took part, the child's views and the reports.
+            await worker.ClickAsync("text=Who took part, the child's views and the reports");
+            await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("She told her advocate she feels safe now her stepfather has left.");
+            await Assertions.Expect(worker.Locator("main")).ToContainTextAsync("Helen Marsh");
+            await worker.InspectAsync("review-conference-record");
+
+            // With the plan ended the episode may close.
+            await manager.GotoAsync(episodeUrl + "/close");
+            await Assertions.Expect(manager.Locator("main")).Not.ToContainTextAsync("the child protection plan (physical abuse)");
+        }
+        finally
+        {
+            service.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
     /// <summary>A strategy discussion with the minimum attendance, the section 47 enquiry started, the child seen alone, and concerns substantiated.</summary>
     private static async Task SubstantiatedAsync(IPage worker, string episodeUrl, DateOnly today)
     {

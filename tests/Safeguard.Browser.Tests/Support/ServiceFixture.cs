@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Safeguard.Web;
 
@@ -16,6 +17,12 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The service's clock: the real time, moved forward only by a test that needs a later day (a review conference after the
+    /// conference that made the plan). Browser tests run one at a time; such a test moves it back when it ends.
+    /// </summary>
+    public ShiftedClock Clock { get; } = new();
+
     public IBrowser Browser { get; private set; } = null!;
 
     public static string RepositoryRoot { get; } = FindRoot();
@@ -30,7 +37,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             "--ConnectionStrings:Safeguard", $"Data Source={Path.Combine(_folder, "safeguard.db")}",
             "--Seed:Children", "20",
             "--Authentication:SignInAttemptsPerMinute", "10000",
-        ]);
+        ], builder => builder.Services.AddSingleton<TimeProvider>(Clock));
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
 
@@ -94,4 +101,12 @@ public sealed class ServiceFixture : IAsyncLifetime
 public sealed class ServiceGroup : ICollectionFixture<ServiceFixture>
 {
     public const string Name = "Service";
+}
+
+/// <summary>The real time plus an offset a test sets.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
