@@ -88,11 +88,16 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (child is null)
+        // The child and when they were last seen on a visit of any episode, in one round trip.
+        var read = await db.Children.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { Child = c, LastSeenOn = db.Visits.Where(v => v.ChildId == id && v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (read is null)
         {
             return NotFound();
         }
+
+        var child = read.Child;
 
         if (await access.BasisAsync(User, id, cancellationToken) is not { } basis)
         {
@@ -119,11 +124,17 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, ChildAccess
                         where r.ChildId == id
                         select new FamilyRow(f.GivenName + " " + f.FamilyName, r.Kind, r.HasParentalResponsibility, r.LivesWithChild))
             .ToListAsync(cancellationToken);
-        var episodes = await EpisodeQueries.ForChildAsync(db, id, cancellationToken);
-        var people = await EpisodeQueries.PeopleAsync(db, episodes.Where(e => e.LeadPractitionerId is not null).Select(e => e.LeadPractitionerId!.Value),
-            cancellationToken);
-        Episodes = [.. episodes.Select(e => (e, e.LeadPractitionerId is { } lead ? people[lead].Name : null))];
-        LastSeenOn = await EpisodeQueries.LastSeenAsync(db, id, cancellationToken);
+        // Each episode with its lead practitioner's name, in one round trip however many episodes the child has had.
+        var episodes = await (from e in db.Episodes.AsNoTracking()
+                              where e.ChildId == id
+                              orderby e.OpenedOn descending
+                              select new
+                              {
+                                  Episode = e,
+                                  Lead = db.Practitioners.Where(p => p.Id == e.LeadPractitionerId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
+                              }).ToListAsync(cancellationToken);
+        Episodes = [.. episodes.Select(e => (e.Episode, e.Episode.LeadPractitionerId is null ? null : e.Lead))];
+        LastSeenOn = read.LastSeenOn;
         var plan = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == id && p.EndedOn == null).FirstOrDefaultAsync(cancellationToken);
         ProtectionPlan = plan is null ? null : (plan.StartedOn, plan.LatestCategory);
         ProtectionPlanId = plan?.Id;
