@@ -54,4 +54,39 @@ public static class DatabaseGuards
         DROP TRIGGER IF EXISTS audit_no_update;
         DROP TRIGGER IF EXISTS audit_no_delete;
         """;
+
+    /// <summary>
+    /// A record's history is append-only, as the audit trail is (docs/decisions/0009): the service's role may only read and add rows,
+    /// and a trigger refuses UPDATE, DELETE and TRUNCATE to anyone, the owner included.
+    /// </summary>
+    public const string PostgreSqlRecordEventsAppendOnly = """
+        REVOKE UPDATE, DELETE, TRUNCATE ON "RecordEvents" FROM safeguard_service;
+        CREATE FUNCTION safeguard_record_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'A record''s history is append-only: % is not allowed', TG_OP;
+        END
+        $$;
+        CREATE TRIGGER record_events_append_only BEFORE UPDATE OR DELETE ON "RecordEvents"
+            FOR EACH ROW EXECUTE FUNCTION safeguard_record_events_append_only();
+        CREATE TRIGGER record_events_no_truncate BEFORE TRUNCATE ON "RecordEvents"
+            FOR EACH STATEMENT EXECUTE FUNCTION safeguard_record_events_append_only();
+        """;
+
+    public const string PostgreSqlDropRecordEventsAppendOnly = """
+        DROP TRIGGER IF EXISTS record_events_no_truncate ON "RecordEvents";
+        DROP TRIGGER IF EXISTS record_events_append_only ON "RecordEvents";
+        DROP FUNCTION IF EXISTS safeguard_record_events_append_only();
+        """;
+
+    public const string SqliteRecordEventsAppendOnly = """
+        CREATE TRIGGER record_events_no_update BEFORE UPDATE ON "RecordEvents"
+        BEGIN SELECT RAISE(ABORT, 'A record''s history is append-only: UPDATE is not allowed'); END;
+        CREATE TRIGGER record_events_no_delete BEFORE DELETE ON "RecordEvents"
+        BEGIN SELECT RAISE(ABORT, 'A record''s history is append-only: DELETE is not allowed'); END;
+        """;
+
+    public const string SqliteDropRecordEventsAppendOnly = """
+        DROP TRIGGER IF EXISTS record_events_no_update;
+        DROP TRIGGER IF EXISTS record_events_no_delete;
+        """;
 }

@@ -37,6 +37,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddSafeguardDatabase(this IServiceCollection services)
     {
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<Events.RecordEventInterceptor>();
         services.AddSingleton<ClockInterceptor>();
         services.AddSingleton<ParticipationInterceptor>();
         services.AddSingleton(sp => ImportedCalendar.Load(ImportedCalendar.FileFrom(sp.GetService<IConfiguration>())));
@@ -44,12 +45,12 @@ public static class DatabaseSetup
         services.AddDbContext<SqliteSafeguardDbContext>((sp, o) =>
         {
             ConfigureSqlite(o, SqliteConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(SensitiveContentInterceptor.Instance, sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(SensitiveContentInterceptor.Instance, sp.GetRequiredService<Events.RecordEventInterceptor>(), sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddDbContext<PostgreSqlSafeguardDbContext>((sp, o) =>
         {
             ConfigurePostgreSql(o, PostgreSqlConnection(sp.GetRequiredService<IConfiguration>()));
-            o.AddInterceptors(SensitiveContentInterceptor.Instance, sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
+            o.AddInterceptors(SensitiveContentInterceptor.Instance, sp.GetRequiredService<Events.RecordEventInterceptor>(), sp.GetRequiredService<ClockInterceptor>(), sp.GetRequiredService<ParticipationInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), new AreaConnectionInterceptor());
         });
         services.AddScoped<SafeguardDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteSafeguardDbContext>()

@@ -100,6 +100,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     public DbSet<ClockRecord> ClockRecords => Set<ClockRecord>();
 
+    /// <summary>What happened to each record, as typed events: append-only, written with the record (docs/decisions/0009).</summary>
+    public DbSet<Events.RecordEvent> RecordEvents => Set<Events.RecordEvent>();
+
     /// <summary>Who takes part in which record, in which role, from when until when: what access checks and "My work" read.</summary>
     public DbSet<Participant> Participants => Set<Participant>();
 
@@ -164,6 +167,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<CarersAndDisabilityAssessment>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<DataProtectionRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<ClockRecord>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<Events.RecordEvent>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Participant>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<Idempotency.IdempotentRequest>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);

@@ -104,7 +104,8 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     private static async Task<(List<ClockEvent> History, Episode? Episode)> HistoryAsync(SafeguardDbContext db, Referral referral,
         CancellationToken cancellationToken)
     {
-        var history = referral.History().ToList();
+        // The referral's own history is its events (docs/decisions/0009); what its episode adds is still read from those records.
+        var history = (await Events.RecordHistory.OfReferralAsync(db, referral, cancellationToken)).ToList();
         if (referral.EpisodeId is not { } episodeId)
         {
             return (history, null);

@@ -47,6 +47,7 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.HarmContexts).HasConversion<int>();
         builder.PrimitiveCollection(r => r.HarmTypes).HasField("_harmTypes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(r => r.Escalations, e => e.ToJson());
+        builder.Ignore(r => r.PendingEvents);
         builder.OwnsMany(r => r.Adults, a =>
         {
             a.ToJson();

@@ -273,6 +273,8 @@ public static class RecordKinds
     public static readonly IReadOnlyDictionary<Type, string> NotAudited = new Dictionary<Type, string>
     {
         [typeof(AuditEntry)] = "The audit trail itself: append-only, refused UPDATE and DELETE by the database.",
+        [typeof(Events.RecordEvent)] =
+            "A record's history as events, written in the same save as the audited change that raised them; append-only, refused UPDATE and DELETE by the database, and holding ids, dates and codes only.",
         [typeof(ClockRecord)] = "Derived from the records that move the clock, recomputed in the same save as the audited change.",
         [typeof(Domain.Participation.Participant)] =
             "Derived from the record that names who takes part (an allocation, a core group, an invitation), written in the same save as its audited change.",

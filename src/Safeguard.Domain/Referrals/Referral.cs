@@ -1,5 +1,7 @@
+using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Clocks;
+using Safeguard.Domain.Events;
 using Safeguard.Domain.Rules;
 using Safeguard.Domain.Organisation;
 using static Safeguard.Domain.Requirement;
@@ -81,9 +83,11 @@ public sealed record Escalation(DateTimeOffset RaisedAt, string Reason, DateTime
 /// and a social work qualified practice supervisor or manager decides next steps within one working day of
 /// receipt (REF-04, ¶167); the referrer is told the decision and why (REF-06, ¶165) and may escalate (REF-07).
 /// </summary>
-public sealed class Referral
+public sealed class Referral : IRecordsEvents
 {
     public const int MaxTextLength = 10_000;
+
+    private readonly List<DomainEvent> _pendingEvents = [];
 
     private readonly List<HarmType> _harmTypes = [];
     private readonly List<Escalation> _escalations = [];
@@ -121,7 +125,14 @@ public sealed class Referral
         ReceivedAt = receivedAt;
         ReceivedOn = receivedOn;
         IsReReferral = isReReferral;
+        _pendingEvents.Add(new ReferralReceived(Urgency, SourceCode, IsReReferral) { OccurredOn = receivedOn });
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DomainEvent> PendingEvents => _pendingEvents;
+
+    /// <inheritdoc/>
+    public void ClearPendingEvents() => _pendingEvents.Clear();
 
     public Guid Id { get; private set; }
 
@@ -310,6 +321,7 @@ public sealed class Referral
         {
             AcknowledgedAt = at;
             AcknowledgedHow = AcknowledgementMethod.Confirmation;
+            _pendingEvents.Add(new ReferralAcknowledged(AcknowledgementMethod.Confirmation, null) { OccurredOn = EnglandClock.ToEnglandDate(at) });
         }
     }
 
@@ -328,6 +340,7 @@ public sealed class Referral
         AcknowledgedAt = sentAt;
         AcknowledgedHow = how;
         AcknowledgedBy = by.Id;
+        _pendingEvents.Add(new ReferralAcknowledged(how, by.Id) { OccurredOn = EnglandClock.ToEnglandDate(sentAt) });
     }
 
     /// <summary>
@@ -371,10 +384,12 @@ public sealed class Referral
         DecidedAt = at;
         DecidedOn = on;
         LateReason = on > dueOn ? lateReason!.Trim() : null;
+        _pendingEvents.Add(new ReferralDecided(outcome, primaryNeedCode, decider.Id, LateReason is not null) { OccurredOn = on });
     }
 
     /// <summary>
-    /// The referral's own events, for its clocks: received (day 0 of REF-04 and ASM-03), decided (with any late
+    /// The referral's own events as its state shows them, for a referral saved before its events were stored (docs/decisions/0009);
+    /// its stored events give the same (<see cref="ReferralEvent"/>). Received (day 0 of REF-04 and ASM-03), decided (with any late
     /// reason), and, when the decision is further assessment, the start of "see the child as soon as possible"; a decision for
     /// immediate protection or a strategy discussion starts the work it asks for (<see cref="WorkDecided"/>).
     /// </summary>
@@ -429,6 +444,7 @@ public sealed class Referral
         Require(_escalations.TrueForAll(e => e.Response is not null), "SG-REF-15",
             "Your earlier escalation is still waiting for a manager's response.");
         _escalations.Add(new Escalation(at, reason.Trim()));
+        _pendingEvents.Add(new ReferralEscalated(_escalations.Count, practitionerId) { OccurredOn = EnglandClock.ToEnglandDate(at) });
     }
 
     /// <summary>A manager answers the open escalation; the referrer sees the response.</summary>
@@ -440,6 +456,7 @@ public sealed class Referral
         Require(open >= 0, "SG-REF-16", "There is no open escalation on this referral.");
         Require(!string.IsNullOrWhiteSpace(response) && response.Length <= MaxTextLength, "SG-REF-17", "Enter the response to the referrer.", nameof(Escalation.Response));
         _escalations[open] = _escalations[open] with { RespondedAt = at, RespondedBy = manager.Id, Response = response.Trim() };
+        _pendingEvents.Add(new ReferralEscalationAnswered(open + 1, manager.Id) { OccurredOn = EnglandClock.ToEnglandDate(at) });
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -54,18 +54,26 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
         var adultsBornBy = today.AddYears(-18);
         var rows = await (from c in clocks
                           where c.IsOpen && (c.DueOn == null || c.DueOn <= weekAhead)
-                          join child in db.Children on c.ChildId equals child.Id
+                          // A record about no one child (an allegation, a serious incident) has clocks too: they are listed with its kind's name.
+                          join child in db.Children on c.ChildId equals child.Id into ofChild
+                          from child in ofChild.DefaultIfEmpty()
                           // The general stop (GEN-01): nothing runs for a child who died, left the UK or turned 18, even before a save stores it stopped.
-                          where child.DateOfDeath == null && child.LeftUkOn == null && (child.DateOfBirth == null || child.DateOfBirth > adultsBornBy)
+                          where c.ChildId == null
+                              || (child.DateOfDeath == null && child.LeftUkOn == null && (child.DateOfBirth == null || child.DateOfBirth > adultsBornBy))
                           orderby c.DueOn
-                          select new { c.Id, c.RuleId, c.SubjectId, c.ChildId, c.EpisodeId, Name = child.GivenName + " " + child.FamilyName, c.StartedOn, c.DueOn, c.ResponsibleRole })
+                          select new
+                          {
+                              c.Id, c.RuleId, c.SubjectId, c.ChildId, c.EpisodeId, Name = c.ChildId == null ? null : child.GivenName + " " + child.FamilyName,
+                              c.StartedOn, c.DueOn, c.ResponsibleRole,
+                          })
             .Take(200)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r =>
         {
             var rule = StatutoryRules.Find(r.RuleId);
             var overdue = r.DueOn is { } due && due < today;
-            return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId, r.Name,
+            return new WorkItem(r.Id, r.RuleId, rule?.ShortName ?? r.RuleId, rule?.Paragraph ?? string.Empty, r.SubjectId, r.ChildId,
+                r.Name ?? KindNameFor(r.RuleId, r.SubjectId, r.EpisodeId),
                 r.StartedOn, r.DueOn, overdue ? calendar.WorkingDaysBetween(r.DueOn!.Value, today) : 0, overdue, r.DueOn == today, r.DueOn is null,
                 LinkFor(r.RuleId, r.SubjectId, r.EpisodeId), Enum.TryParse<PractitionerRole>(r.ResponsibleRole, out var role) ? role.DisplayName() : r.ResponsibleRole,
                 rule?.Timescale.IsLocal ?? false);
@@ -80,17 +88,28 @@ public sealed class MyClocks(SafeguardDbContext db, WorkingDayCalendar calendar,
     /// </summary>
     public static string LinkFor(string ruleId, Guid subjectId, Guid? episodeId)
     {
-        var runs = Data.Records.RecordKinds.All.SelectMany(k => k.Clocks.Where(d => d.Rule.Id == ruleId).Select(d => (Kind: k, Duty: d))).ToList();
-        var (kind, duty) = runs.Count <= 1 ? runs.FirstOrDefault()
-            : runs.FirstOrDefault(r => (r.Kind == Data.Records.RecordKinds.Episode) == (subjectId == episodeId));
+        var (kind, duty) = KindFor(ruleId, subjectId, episodeId);
         if (kind is null)
         {
             return $"/referrals/{subjectId}";
         }
 
-        return (duty.DoneOnEpisode && episodeId is { } episode ? Records.RecordRoutes.PageFor(Data.Records.RecordKinds.Episode.Name, episode, null, episode)
+        return (duty is { DoneOnEpisode: true } && episodeId is { } episode ? Records.RecordRoutes.PageFor(Data.Records.RecordKinds.Episode.Name, episode, null, episode)
             : Records.RecordRoutes.PageFor(kind.Name, subjectId, null, episodeId)) ?? $"/referrals/{subjectId}";
     }
+
+    /// <summary>The kind of record that runs a clock, and its duty, from the registry; none for a rule no kind runs.</summary>
+    private static (Data.Records.RecordKind? Kind, Data.Records.ClockDuty? Duty) KindFor(string ruleId, Guid subjectId, Guid? episodeId)
+    {
+        var runs = Data.Records.RecordKinds.All.SelectMany(k => k.Clocks.Where(d => d.Rule.Id == ruleId).Select(d => (Kind: k, Duty: d))).ToList();
+        var (kind, duty) = runs.Count <= 1 ? runs.FirstOrDefault()
+            : runs.FirstOrDefault(r => (r.Kind == Data.Records.RecordKinds.Episode) == (subjectId == episodeId));
+        return (kind, duty);
+    }
+
+    /// <summary>What a clock of a record about no one child is listed as: its kind's name ("Referral"), in place of a child's name.</summary>
+    private static string KindNameFor(string ruleId, Guid subjectId, Guid? episodeId) =>
+        KindFor(ruleId, subjectId, episodeId).Kind is { } kind ? char.ToUpperInvariant(kind.Describe[0]) + kind.Describe[1..] : "Record";
 
     public static void Map(IEndpointRouteBuilder api)
     {

@@ -1,0 +1,12 @@
+using Safeguard.Domain.Referrals;
+
+namespace Safeguard.Domain.Events;
+
+/// <summary>Every event type by its stable stored name, to read stored events back as typed events.</summary>
+public static class DomainEventTypes
+{
+    public static readonly IReadOnlyDictionary<string, Type> ByName = new[]
+    {
+        typeof(ReferralReceived), typeof(ReferralAcknowledged), typeof(ReferralDecided), typeof(ReferralEscalated), typeof(ReferralEscalationAnswered),
+    }.ToDictionary(t => ((DomainEvent)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Type, StringComparer.Ordinal);
+}
