@@ -61,8 +61,10 @@ public static class SafeguardApp
         services.AddScoped<SendEncompassNotification>();
         services.AddScoped<RecordReferralDecision>();
         services.AddScoped<RecordReferralAcknowledgement>();
+        services.AddScoped<ReferralEscalations>();
         services.AddScoped<EpisodeAccess>();
         services.AddScoped<ChildAccess>();
+        services.AddScoped<RecordReads>();
         services.AddScoped<MeetingAccess>();
         services.AddScoped<CaseManagerAccess>();
         services.AddScoped<ConferenceMeetings>();

@@ -561,24 +561,10 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             return TypedResults.Created($"/api/v1/strategy-discussions/{discussion.Id}", DiscussionView.Of(discussion));
         }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordStrategyDiscussion");
 
-        api.MapGet("/strategy-discussions/{id:guid}", async Task<Results<Ok<DiscussionView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
-            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, CancellationToken ct) =>
-        {
-            var discussion = await db.StrategyDiscussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-            var episode = discussion is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, ct);
-            if (discussion is null || episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.BasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync(nameof(StrategyDiscussion), id, discussion.ChildId, basis, ct);
-            return TypedResults.Ok(DiscussionView.Of(discussion));
-        }).RequireAuthorization().WithTags(tags).WithName("GetStrategyDiscussion");
+        api.MapGet("/strategy-discussions/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads, CancellationToken ct) =>
+            reads.ReadInEpisodeAsync(user, nameof(StrategyDiscussion), id, db.StrategyDiscussions.Where(d => d.Id == id), d => d.EpisodeId, d => d.ChildId,
+                d => Task.FromResult(DiscussionView.Of(d)), ct))
+            .RequireAuthorization().WithTags(tags).WithName("GetStrategyDiscussion");
 
         api.MapPost("/strategy-discussions/{id:guid}/confirmation", async (Guid id, ClaimsPrincipal user, ChildProtectionSteps steps, CancellationToken ct) =>
             TypedResults.Ok(DiscussionView.Of(await steps.ConfirmAsync(user, id, ct))))
@@ -621,24 +607,11 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             TypedResults.Ok(CpPlanView.Of(await steps.RecordMoveAbandonedAsync(user, id, input, ct), calendar)))
             .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("RecordMoveAbandoned");
 
-        api.MapGet("/child-protection-plans/{id:guid}", async Task<Results<Ok<CpPlanView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
-            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, WorkingDayCalendar calendar, CancellationToken ct) =>
-        {
-            var plan = await db.ChildProtectionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-            var episode = plan is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == plan.EpisodeId, ct);
-            if (plan is null || episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.ReadBasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync("ChildProtectionPlan", id, plan.ChildId, basis, ct);
-            return TypedResults.Ok(CpPlanView.Of(plan, calendar));
-        }).RequireAuthorization().WithTags(tags).WithName("GetChildProtectionPlan");
+        api.MapGet("/child-protection-plans/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads,
+            WorkingDayCalendar calendar, CancellationToken ct) =>
+            reads.ReadInEpisodeAsync(user, "ChildProtectionPlan", id, db.ChildProtectionPlans.Where(p => p.Id == id), p => p.EpisodeId, p => p.ChildId,
+                p => Task.FromResult(CpPlanView.Of(p, calendar)), ct, coreGroupReads: true))
+            .RequireAuthorization().WithTags(tags).WithName("GetChildProtectionPlan");
 
         api.MapPost("/child-protection-plans/{id:guid}/core-groups", async (Guid id, CoreGroupInput input, ClaimsPrincipal user, ChildProtectionSteps steps,
             WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.RecordCoreGroupAsync(user, id, input, ct), calendar)))
@@ -684,24 +657,11 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             WorkingDayCalendar calendar, CancellationToken ct) => TypedResults.Ok(CpPlanView.Of(await steps.EndCpPlanAsync(user, id, input, ct), calendar)))
             .RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("EndChildProtectionPlan");
 
-        api.MapGet("/section-47/{id:guid}", async Task<Results<Ok<EnquiryView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, SafeguardDbContext db,
-            EpisodeAccess access, AuditLog audit, ChildProtectionSteps steps, CancellationToken ct) =>
-        {
-            var enquiry = await db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct);
-            var episode = enquiry is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == enquiry.EpisodeId, ct);
-            if (enquiry is null || episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.BasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync("Section47Enquiry", id, enquiry.ChildId, basis, ct);
-            return TypedResults.Ok(EnquiryView.Of(enquiry, steps.ConferenceDueBy(enquiry)));
-        }).RequireAuthorization().WithTags(tags).WithName("GetSection47");
+        api.MapGet("/section-47/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads, ChildProtectionSteps steps,
+            CancellationToken ct) =>
+            reads.ReadInEpisodeAsync(user, "Section47Enquiry", id, db.Section47Enquiries.Where(q => q.Id == id), q => q.EpisodeId, q => q.ChildId,
+                q => Task.FromResult(EnquiryView.Of(q, steps.ConferenceDueBy(q))), ct))
+            .RequireAuthorization().WithTags(tags).WithName("GetSection47");
 
         api.MapPut("/section-47/{id:guid}", async (Guid id, EnquiryInput input, ClaimsPrincipal user, ChildProtectionSteps steps, CancellationToken ct) =>
         {

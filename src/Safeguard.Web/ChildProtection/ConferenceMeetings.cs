@@ -279,17 +279,10 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
             return TypedResults.Created($"/api/v1/conference-meetings/{meeting.Id}", (await meetings.ViewAsync(user, meeting.Id, ct))!.Value.View);
         }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("ArrangeConference");
 
-        api.MapGet("/conference-meetings/{id:guid}", async Task<Results<Ok<MeetingView>, NotFound>> (Guid id, ClaimsPrincipal user, ConferenceMeetings meetings,
-            AuditLog audit, CancellationToken ct) =>
-        {
-            if (await meetings.ViewAsync(user, id, ct) is not { } seen)
-            {
-                return TypedResults.NotFound();
-            }
-
-            await audit.ReadAsync(nameof(ConferenceMeeting), id, seen.View.ChildId, seen.Basis, ct);
-            return TypedResults.Ok(seen.View);
-        }).RequireAuthorization().WithTags(tags).WithName("GetConference");
+        api.MapGet("/conference-meetings/{id:guid}", (Guid id, ClaimsPrincipal user, ConferenceMeetings meetings, RecordReads reads, CancellationToken ct) =>
+            reads.ReadFoundAsync<MeetingView>(nameof(ConferenceMeeting), id,
+                async () => await meetings.ViewAsync(user, id, ct) is { } seen ? (seen.View, seen.View.ChildId, seen.Basis) : null, ct))
+            .RequireAuthorization().WithTags(tags).WithName("GetConference");
 
         api.MapPost("/conference-meetings/{id:guid}/invitations", async (Guid id, InviteInput input, ClaimsPrincipal user, ConferenceMeetings meetings,
             CancellationToken ct) =>

@@ -140,24 +140,10 @@ public sealed class PreProceedingsSteps(SafeguardDbContext db, EpisodeAccess acc
         }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("DecidePreProceedings")
             .WithDescription("The local authority's decision whether to start pre-proceedings, by a social work qualified manager, with reasons and agencies' views (PRE-01).");
 
-        api.MapGet("/pre-proceedings/{id:guid}", async Task<Results<Ok<PreProceedingsView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
-            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, CancellationToken ct) =>
-        {
-            var record = await db.PreProceedings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-            var episode = record is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == record.EpisodeId, ct);
-            if (record is null || episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.BasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync(nameof(PreProceedings), id, record.ChildId, basis, ct);
-            return TypedResults.Ok(PreProceedingsView.Of(record));
-        }).RequireAuthorization().WithTags(tags).WithName("GetPreProceedings");
+        api.MapGet("/pre-proceedings/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads, CancellationToken ct) =>
+            reads.ReadInEpisodeAsync(user, nameof(PreProceedings), id, db.PreProceedings.Where(p => p.Id == id), p => p.EpisodeId, p => p.ChildId,
+                p => Task.FromResult(PreProceedingsView.Of(p)), ct))
+            .RequireAuthorization().WithTags(tags).WithName("GetPreProceedings");
 
         api.MapPost("/pre-proceedings/{id:guid}/letter", async (Guid id, LetterInput input, ClaimsPrincipal user, PreProceedingsSteps steps, CancellationToken ct) =>
                 TypedResults.Ok(PreProceedingsView.Of(await steps.SendLetterAsync(user, id, input, ct))))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
@@ -23,18 +24,12 @@ public static class ChildrenApi
             return TypedResults.Created($"/api/v1/children/{child.Id}", ChildView.Of(child, EnglandClock.Today(time)));
         }).WithName("RegisterChild");
 
-        children.MapGet("/{id:guid}", async Task<Results<Ok<ChildView>, NotFound>> (Guid id, SafeguardDbContext db, AuditLog audit,
-            TimeProvider time, CancellationToken cancellationToken) =>
-        {
-            var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-            if (child is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            await audit.ReadAsync(nameof(Domain.Children.Child), child.Id, child.Id, Policies.ChildrenSocialCareBasis, cancellationToken);
-            return TypedResults.Ok(ChildView.Of(child, EnglandClock.Today(time)));
-        }).WithName("GetChild");
+        children.MapGet("/{id:guid}", (Guid id, SafeguardDbContext db, RecordReads reads, TimeProvider time, CancellationToken cancellationToken) =>
+            reads.ReadFoundAsync(nameof(Domain.Children.Child), id,
+                async () => await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } child
+                    ? (ChildView.Of(child, EnglandClock.Today(time)), child.Id, Policies.ChildrenSocialCareBasis)
+                    : ((ChildView, Guid, string)?)null, cancellationToken))
+            .WithName("GetChild");
 
         children.MapPost("/{id:guid}/address/safe", async Task<Results<NoContent, NotFound>> (Guid id, SafeAddressInput input, ClaimsPrincipal user,
             SafeguardDbContext db, TimeProvider time, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
@@ -88,18 +89,11 @@ public sealed class CommunicationNeedsSteps(SafeguardDbContext db, Access.Episod
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/children/{id:guid}/communication-needs").WithTags("Children").RequireAuthorization(Policies.ChildrenSocialCare);
-        group.MapGet("/", async Task<Results<Ok<IReadOnlyList<PersonCommunication>>, NotFound>> (Guid id, SafeguardDbContext db, AuditLog audit,
-            CancellationToken cancellationToken) =>
-        {
-            var people = await ForChildAsync(db, id, cancellationToken);
-            if (people.Count == 0)
-            {
-                return TypedResults.NotFound();
-            }
-
-            await audit.ReadAsync(nameof(Child), id, id, Policies.ChildrenSocialCareBasis, cancellationToken);
-            return TypedResults.Ok(people);
-        });
+        group.MapGet("/", (Guid id, SafeguardDbContext db, RecordReads reads, CancellationToken cancellationToken) =>
+            reads.ReadFoundAsync(nameof(Child), id,
+                async () => await ForChildAsync(db, id, cancellationToken) is { Count: > 0 } people
+                    ? (people, id, Policies.ChildrenSocialCareBasis)
+                    : ((IReadOnlyList<PersonCommunication>, Guid, string)?)null, cancellationToken));
         group.MapPut("/", async Task<NoContent> (Guid id, CommunicationNeedsInput input, ClaimsPrincipal user, CommunicationNeedsSteps steps,
             CancellationToken cancellationToken) =>
         {

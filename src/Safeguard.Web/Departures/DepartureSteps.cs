@@ -164,16 +164,10 @@ public sealed class DepartureSteps(SafeguardDbContext db, EpisodeAccess access, 
             var today = EnglandClock.Today(time);
             return TypedResults.Ok(await steps.CountAsync(year ?? Departure.ReportYearOf(today), cancellationToken));
         }).RequireAuthorization(Policies.FrontDoorDecision);
-        departures.MapGet("/{id:guid}", async Task<Results<Ok<DepartureView>, NotFound>> (Guid id, ClaimsPrincipal user, DepartureSteps steps, AuditLog audit,
-            CancellationToken cancellationToken) =>
-        {
-            if (await steps.FindAsync(user, id, cancellationToken) is not { } found)
-            {
-                return TypedResults.NotFound();
-            }
-
-            await audit.ReadAsync(RecordKinds.Departure.Name, id, found.View.ChildId, found.Basis, cancellationToken);
-            return TypedResults.Ok(found.View);
-        }).RequireAuthorization();
+        departures.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, DepartureSteps steps, RecordReads reads, CancellationToken cancellationToken) =>
+            reads.ReadFoundAsync<DepartureView>(RecordKinds.Departure.Name, id,
+                async () => await steps.FindAsync(user, id, cancellationToken) is { } found ? (found.View, found.View.ChildId, found.Basis) : null,
+                cancellationToken))
+            .RequireAuthorization();
     }
 }

@@ -118,16 +118,10 @@ public sealed class CarersAssessmentSteps(SafeguardDbContext db, EpisodeAccess a
             await steps.CompleteAsync(user, id, input, cancellationToken);
             return TypedResults.Ok((await steps.FindAsync(user, id, cancellationToken))!.Value.View);
         }).RequireAuthorization();
-        group.MapGet("/{id:guid}", async Task<Results<Ok<CarersAssessmentView>, NotFound>> (Guid id, ClaimsPrincipal user, CarersAssessmentSteps steps,
-            AuditLog audit, CancellationToken cancellationToken) =>
-        {
-            if (await steps.FindAsync(user, id, cancellationToken) is not { } found)
-            {
-                return TypedResults.NotFound();
-            }
-
-            await audit.ReadAsync(RecordKinds.CarersAndDisabilityAssessment.Name, id, found.View.ChildId, found.Basis, cancellationToken);
-            return TypedResults.Ok(found.View);
-        }).RequireAuthorization();
+        group.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, CarersAssessmentSteps steps, RecordReads reads, CancellationToken cancellationToken) =>
+            reads.ReadFoundAsync<CarersAssessmentView>(RecordKinds.CarersAndDisabilityAssessment.Name, id,
+                async () => await steps.FindAsync(user, id, cancellationToken) is { } found ? (found.View, found.View.ChildId, found.Basis) : null,
+                cancellationToken))
+            .RequireAuthorization();
     }
 }

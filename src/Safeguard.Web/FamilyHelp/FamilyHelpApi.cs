@@ -41,23 +41,12 @@ public static class FamilyHelpApi
     public static void Map(IEndpointRouteBuilder api)
     {
         var episodes = api.MapGroup("/episodes").WithTags("Family Help and children in need").RequireAuthorization();
-        episodes.MapGet("/{id:guid}", async Task<Results<Ok<EpisodeView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, SafeguardDbContext db,
-            EpisodeAccess access, AuditLog audit, WorkingDayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
-        {
-            var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-            if (episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.BasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync(nameof(Episode), id, episode.ChildId, basis, cancellationToken);
-            return TypedResults.Ok(await EpisodeQueries.ViewAsync(db, episode, calendar, EnglandClock.Today(time), cancellationToken));
-        }).WithName("GetEpisode");
+        episodes.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, EpisodeAccess access, RecordReads reads,
+            WorkingDayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
+            reads.ReadAsync(nameof(Episode), id, () => db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken),
+                episode => access.BasisAsync(user, episode), episode => episode.ChildId,
+                episode => EpisodeQueries.ViewAsync(db, episode, calendar, EnglandClock.Today(time), cancellationToken), cancellationToken))
+            .WithName("GetEpisode");
 
         episodes.MapPost("/{id:guid}/allocation", async (Guid id, AllocationInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
             Ok(await steps.AllocateAsync(user, id, input, ct))).RequireAuthorization(Policies.FrontDoorDecision).WithName("AllocateLeadPractitioner");
@@ -90,24 +79,11 @@ public static class FamilyHelpApi
             Ok(await steps.CloseAsync(user, id, input, ct))).WithName("CloseEpisode");
 
         var assessments = api.MapGroup("/assessments").WithTags("Family Help and children in need").RequireAuthorization();
-        assessments.MapGet("/{id:guid}", async Task<Results<Ok<AssessmentView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
-            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, FamilyHelpSteps steps, CancellationToken cancellationToken) =>
-        {
-            var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-            var episode = assessment is null ? null : await db.Episodes.AsNoTracking().FirstAsync(e => e.Id == assessment.EpisodeId, cancellationToken);
-            if (assessment is null || episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.BasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync(nameof(Assessment), id, assessment.ChildId, basis, cancellationToken);
-            return TypedResults.Ok(AssessmentView.Of(assessment, steps.AssessmentDueOn(assessment)));
-        }).WithName("GetAssessment");
+        assessments.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads, FamilyHelpSteps steps,
+            CancellationToken cancellationToken) =>
+            reads.ReadInEpisodeAsync(user, nameof(Assessment), id, db.Assessments.Where(a => a.Id == id), a => a.EpisodeId, a => a.ChildId,
+                a => Task.FromResult(AssessmentView.Of(a, steps.AssessmentDueOn(a))), cancellationToken))
+            .WithName("GetAssessment");
         assessments.MapPut("/{id:guid}", async (Guid id, AssessmentInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
         {
             var assessment = await steps.SaveAssessmentAsync(user, id, input, ct);
@@ -130,24 +106,10 @@ public static class FamilyHelpApi
         }).RequireAuthorization(Policies.FrontDoorDecision).WithName("ReturnAssessment");
 
         var plans = api.MapGroup("/plans").WithTags("Family Help and children in need").RequireAuthorization();
-        plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, SafeguardDbContext db,
-            EpisodeAccess access, AuditLog audit, CancellationToken cancellationToken) =>
-        {
-            var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-            var episode = plan is null ? null : await db.Episodes.AsNoTracking().FirstAsync(e => e.Id == plan.EpisodeId, cancellationToken);
-            if (plan is null || episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.BasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync("Plan", id, plan.ChildId, basis, cancellationToken);
-            return TypedResults.Ok(PlanView.Of(plan));
-        }).WithName("GetPlan");
+        plans.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads, CancellationToken cancellationToken) =>
+            reads.ReadInEpisodeAsync(user, "Plan", id, db.Plans.Where(p => p.Id == id), p => p.EpisodeId, p => p.ChildId,
+                p => Task.FromResult(PlanView.Of(p)), cancellationToken))
+            .WithName("GetPlan");
         plans.MapPost("/{id:guid}/approval", async (Guid id, VersionInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
             TypedResults.Ok(PlanView.Of(await steps.ApprovePlanAsync(user, id, input.Version, ct))))
             .RequireAuthorization(Policies.FrontDoorDecision).WithName("ApprovePlan");
@@ -156,22 +118,12 @@ public static class FamilyHelpApi
         plans.MapPost("/{id:guid}/end", async (Guid id, EndPlanInput input, ClaimsPrincipal user, FamilyHelpSteps steps, CancellationToken ct) =>
             TypedResults.Ok(PlanView.Of(await steps.EndPlanAsync(user, id, input, ct)))).WithName("EndPlan");
 
-        api.MapGet("/children/{id:guid}/chronology", async Task<Results<Ok<List<ChronologyLine>>, NotFound, ForbidHttpResult>> (Guid id, Guid? agency,
-            ChronologyKind? kind, ClaimsPrincipal user, SafeguardDbContext db, ChildAccess childAccess, AuditLog audit, CancellationToken cancellationToken) =>
-        {
-            if (!await db.Children.AnyAsync(c => c.Id == id, cancellationToken))
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await childAccess.BasisAsync(user, id, cancellationToken) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync("Chronology", id, id, basis, cancellationToken);
-            return TypedResults.Ok(await ChronologyQueries.ForChildAsync(db, id, agency, kind, user, cancellationToken));
-        }).WithTags("Family Help and children in need").RequireAuthorization().WithName("GetChronology");
+        api.MapGet("/children/{id:guid}/chronology", (Guid id, Guid? agency, ChronologyKind? kind, ClaimsPrincipal user, SafeguardDbContext db,
+            ChildAccess childAccess, RecordReads reads, CancellationToken cancellationToken) =>
+            reads.ReadAsync("Chronology", id, async () => await db.Children.AnyAsync(c => c.Id == id, cancellationToken) ? new { Id = id } : null,
+                _ => childAccess.BasisAsync(user, id, cancellationToken), _ => id,
+                _ => ChronologyQueries.ForChildAsync(db, id, agency, kind, user, cancellationToken), cancellationToken))
+            .WithTags("Family Help and children in need").RequireAuthorization().WithName("GetChronology");
 
         api.MapPost("/chronology/{id:guid}/sensitivity", async Task<Results<Ok<ChronologyLine>, NotFound>> (Guid id, SensitivityInput input, ClaimsPrincipal user,
             SafeguardDbContext db, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Domain.Calendar;
@@ -110,17 +111,11 @@ public static class InformationSharingApi
     {
         var sharing = api.MapGroup("/children/{id:guid}/information-sharing").WithTags("Children").RequireAuthorization(Policies.ChildrenSocialCare);
 
-        sharing.MapGet("/", async Task<Results<Ok<List<InformationSharingView>>, NotFound>> (Guid id, SafeguardDbContext db, AuditLog audit,
-            CancellationToken cancellationToken) =>
-        {
-            if (!await db.Children.AnyAsync(c => c.Id == id, cancellationToken))
-            {
-                return TypedResults.NotFound();
-            }
-
-            await audit.ReadAsync(AuditInterceptor.InformationSharingRecordType, id, id, Policies.ChildrenSocialCareBasis, cancellationToken);
-            return TypedResults.Ok(await InformationSharingView.ForChildAsync(db, id, cancellationToken));
-        }).WithName("GetInformationShared").WithDescription("What was shared about the child, with whom, when, on what lawful basis, and consent.");
+        sharing.MapGet("/", (Guid id, SafeguardDbContext db, RecordReads reads, CancellationToken cancellationToken) =>
+            reads.ReadFoundAsync(AuditInterceptor.InformationSharingRecordType, id,
+                async () => await db.Children.AnyAsync(c => c.Id == id, cancellationToken)
+                    ? (await InformationSharingView.ForChildAsync(db, id, cancellationToken), id, Policies.ChildrenSocialCareBasis)
+                    : ((List<InformationSharingView>, Guid, string)?)null, cancellationToken)).WithName("GetInformationShared").WithDescription("What was shared about the child, with whom, when, on what lawful basis, and consent.");
 
         sharing.MapPost("/", async Task<Created<InformationSharingView>> (Guid id, InformationSharingInput input, ClaimsPrincipal user,
             RecordInformationShared record, SafeguardDbContext db, CancellationToken cancellationToken) =>

@@ -24,24 +24,11 @@ public static class LookedAfterApi
         }).RequireAuthorization(Policies.ChildrenSocialCare).WithTags(tags).WithName("StartLookedAfter")
             .WithDescription("The child becomes looked after: the date, the legal basis, why, and the first placement (an out-of-area one names the receiving authority).");
 
-        api.MapGet("/looked-after/{id:guid}", async Task<Results<Ok<LookedAfterView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
-            SafeguardDbContext db, EpisodeAccess access, AuditLog audit, LookedAfterSteps steps, CancellationToken ct) =>
-        {
-            var period = await db.LookedAfterPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-            var episode = period is null ? null : await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == period.EpisodeId, ct);
-            if (period is null || episode is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await access.BasisAsync(user, episode) is not { } basis)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync(nameof(LookedAfterPeriod), id, period.ChildId, basis, ct);
-            return TypedResults.Ok(await steps.ViewAsync(period, ct));
-        }).RequireAuthorization().WithTags(tags).WithName("GetLookedAfter")
+        api.MapGet("/looked-after/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads, LookedAfterSteps steps,
+            CancellationToken ct) =>
+            reads.ReadInEpisodeAsync(user, nameof(LookedAfterPeriod), id, db.LookedAfterPeriods.Where(p => p.Id == id), p => p.EpisodeId, p => p.ChildId,
+                p => steps.ViewAsync(p, ct), ct))
+            .RequireAuthorization().WithTags(tags).WithName("GetLookedAfter")
             .WithDescription("A period of care, with what it still waits for: the care plan, notifications to send, section 47 enquiries without a care plan review.");
 
         Step("/legal-status", "ChangeLegalStatus", "A new legal basis from a date.",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Web.FamilyHelp;
@@ -106,27 +107,22 @@ public static class ReferralsApi
             })
             .RequireAuthorization(Policies.ChildrenSocialCare).WithName("GetFrontDoorQueue");
 
-        referrals.MapGet("/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user,
-            SafeguardDbContext db, AuditLog audit, IAuthorizationService authorization, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
+        referrals.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, SafeguardDbContext db, RecordReads reads, IAuthorizationService authorization,
+            WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
         {
-            var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
-            if (found is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var socialCare = (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded;
-            var isReferrer = found.Value.Referral.Referrer.PractitionerId == user.PractitionerId();
-            if (!socialCare && !isReferrer)
-            {
-                return TypedResults.Forbid();
-            }
-
-            await audit.ReadAsync(nameof(Referral), id, found.Value.Referral.ChildId, isReferrer ? Policies.ReferrerBasis : Policies.ChildrenSocialCareBasis,
-                cancellationToken);
-            return TypedResults.Ok(socialCare
-                ? ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar)
-                : ReferralView.ForSender(found.Value.Referral, found.Value.ChildName, calendar));
+            // Children's social care read the whole referral; its referrer reads it as they sent it, with the decision.
+            var socialCare = false;
+            return reads.ReadAsync(nameof(Referral), id, () => ReferralQueries.FindReferralAsync(db, id, cancellationToken),
+                async found =>
+                {
+                    socialCare = (await authorization.AuthorizeAsync(user, Policies.ChildrenSocialCare)).Succeeded;
+                    var isReferrer = found.Referral.Referrer.PractitionerId == user.PractitionerId();
+                    return isReferrer ? Policies.ReferrerBasis : socialCare ? Policies.ChildrenSocialCareBasis : null;
+                },
+                found => found.Referral.ChildId,
+                found => Task.FromResult(socialCare
+                    ? ReferralView.Of(found.Referral, found.ChildName, calendar)
+                    : ReferralView.ForSender(found.Referral, found.ChildName, calendar)), cancellationToken);
         }).WithName("GetReferral");
 
         referrals.MapPost("/{id:guid}/decision", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, DecisionInput input, ClaimsPrincipal user,
@@ -145,39 +141,62 @@ public static class ReferralsApi
             .WithDescription("The front door records when and how it acknowledged a phoned or emailed concern to the referrer (REF-04).");
 
         referrals.MapPost("/{id:guid}/escalations", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input, ClaimsPrincipal user,
-            SafeguardDbContext db, TimeProvider time, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
-        {
-            var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
-            if (found is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            // Only the referrer may escalate their referral (REF-07): anyone else has no relationship that allows it.
-            if (found.Value.Referral.Referrer.PractitionerId != user.PractitionerId())
-            {
-                throw new AccessRefusedException();
-            }
-
-            found.Value.Referral.Escalate(user.PractitionerId()!.Value, input.Text ?? string.Empty, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(ReferralView.ForSender(found.Value.Referral, found.Value.ChildName, calendar));
-        }).WithName("EscalateReferral").WithDescription("The referrer is not satisfied with the decision (REF-07): a manager must respond.");
+            ReferralEscalations escalations, CancellationToken cancellationToken) =>
+            await escalations.EscalateAsync(user, id, input.Text, cancellationToken) is { } referral ? TypedResults.Ok(referral) : TypedResults.NotFound())
+            .WithName("EscalateReferral").WithDescription("The referrer is not satisfied with the decision (REF-07): a manager must respond.");
 
         referrals.MapPost("/{id:guid}/escalations/response", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, TextInput input,
-            ClaimsPrincipal user, SafeguardDbContext db, TimeProvider time, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
-        {
-            var found = await ReferralQueries.FindAsync(db, id, cancellationToken);
-            if (found is null)
-            {
-                return TypedResults.NotFound();
-            }
+            ClaimsPrincipal user, ReferralEscalations escalations, CancellationToken cancellationToken) =>
+            await escalations.RespondAsync(user, id, input.Text, cancellationToken) is { } referral ? TypedResults.Ok(referral) : TypedResults.NotFound())
+            .RequireAuthorization(Policies.FrontDoorDecision).WithName("RespondToReferralEscalation");
+    }
+}
 
-            var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
-            found.Value.Referral.RespondToEscalation(manager, input.Text ?? string.Empty, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar));
-        }).RequireAuthorization(Policies.FrontDoorDecision).WithName("RespondToReferralEscalation");
+/// <summary>
+/// Escalating a referral's decision (REF-07) and a manager's response: the page and the API both come here, and the
+/// step alone decides who may take it. Someone with no right to act on the referral is refused (AccessRefusedException:
+/// 403 on the API, the access-denied page on the page) before any rule is looked at; someone who may act but breaks a
+/// rule gets the rule (422 with its id on the API, the error summary on the page). Null when there is no such referral.
+/// </summary>
+public sealed class ReferralEscalations(SafeguardDbContext db, IAuthorizationService authorization, WorkingDayCalendar calendar, TimeProvider time)
+{
+    /// <summary>The referrer is not satisfied with the decision. Only the referrer may escalate their referral: no one else has a relationship that allows it.</summary>
+    public async Task<ReferralView?> EscalateAsync(ClaimsPrincipal user, Guid referralId, string? reason, CancellationToken cancellationToken)
+    {
+        var found = await ReferralQueries.FindAsync(db, referralId, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        if (user.PractitionerId() is not { } me || found.Value.Referral.Referrer.PractitionerId != me)
+        {
+            throw new AccessRefusedException();
+        }
+
+        found.Value.Referral.Escalate(me, reason ?? string.Empty, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ReferralView.ForSender(found.Value.Referral, found.Value.ChildName, calendar);
+    }
+
+    /// <summary>A social work qualified manager of the front door answers the open escalation; anyone else is refused.</summary>
+    public async Task<ReferralView?> RespondAsync(ClaimsPrincipal user, Guid referralId, string? response, CancellationToken cancellationToken)
+    {
+        var found = await ReferralQueries.FindAsync(db, referralId, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        if (user.PractitionerId() is not { } me || !(await authorization.AuthorizeAsync(user, Policies.FrontDoorDecision)).Succeeded)
+        {
+            throw new AccessRefusedException();
+        }
+
+        var manager = await db.Practitioners.SingleAsync(p => p.Id == me, cancellationToken);
+        found.Value.Referral.RespondToEscalation(manager, response ?? string.Empty, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ReferralView.Of(found.Value.Referral, found.Value.ChildName, calendar);
     }
 }
 
@@ -264,6 +283,12 @@ public static class ReferralQueries
 {
     public sealed record Row(Guid Id, string Reference, Guid ChildId, string ChildName, DateOnly? DateOfBirth, DateTimeOffset ReceivedAt,
         DateOnly ReceivedOn, Urgency Urgency, bool IsReReferral, string ReferrerName, ReferralOutcome? Outcome, DateTimeOffset? DecidedAt);
+
+    /// <summary>The referral with its child's name, as a record (for <see cref="Access.RecordReads"/>).</summary>
+    public sealed record Found(Referral Referral, string ChildName);
+
+    public static async Task<Found?> FindReferralAsync(SafeguardDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await FindAsync(db, id, cancellationToken) is { } found ? new Found(found.Referral, found.ChildName) : null;
 
     public static async Task<(Referral Referral, string ChildName)?> FindAsync(SafeguardDbContext db, Guid id, CancellationToken cancellationToken)
     {

@@ -156,36 +156,30 @@ public sealed class ViewModel(SafeguardDbContext db, AuditLog audit, IAuthorizat
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The referrer escalates the decision: the same step as the API's, which decides who may take it.</summary>
+    public Task<IActionResult> OnPostEscalateAsync(Guid id, [FromServices] ReferralEscalations escalations, CancellationToken cancellationToken) =>
+        TakeAsync(id, () => escalations.EscalateAsync(User, id, Text, cancellationToken), cancellationToken);
+
+    /// <summary>A manager responds to the escalation: the same step as the API's.</summary>
+    public Task<IActionResult> OnPostRespondAsync(Guid id, [FromServices] ReferralEscalations escalations, CancellationToken cancellationToken) =>
+        TakeAsync(id, () => escalations.RespondAsync(User, id, Text, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Takes a step that decides itself who may take it: refused people see the access-denied page; a broken rule shows the
+    /// page again, loaded, with the rule in the error summary (<see cref="RuleViolationPageFilter"/>).
+    /// </summary>
+    private async Task<IActionResult> TakeAsync(Guid id, Func<Task<ReferralView?>> step, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(id, audited: false, cancellationToken);
-        if (loaded is not PageResult)
+        try
         {
-            return loaded;
+            return await step() is null ? NotFound() : RedirectToPage(new { id });
         }
-
-        Referral.Escalate(User.PractitionerId()!.Value, Text ?? string.Empty, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { id });
-    }
-
-    public async Task<IActionResult> OnPostRespondAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var loaded = await LoadAsync(id, audited: false, cancellationToken);
-        if (loaded is not PageResult)
+        catch (Domain.RuleViolationException)
         {
-            return loaded;
+            // Whoever may take the step may see the referral: load it to show the page again with the rule.
+            await LoadAsync(id, audited: false, cancellationToken);
+            throw;
         }
-
-        if (!CanDecide)
-        {
-            return Forbid();
-        }
-
-        var manager = await db.Practitioners.SingleAsync(p => p.Id == User.PractitionerId(), cancellationToken);
-        Referral.RespondToEscalation(manager, Text ?? string.Empty, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { id });
     }
 
     public string FormKeyFor(string domainField) => domainField switch
