@@ -144,7 +144,7 @@ public sealed class ServiceRoleTests(PostgreSqlFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task ServiceRole_HasOnlyDataPrivileges_AndTheAuditTrailIsInsertOnly()
+    public async Task ServiceRole_HasOnlyDataPrivileges_AndTheAuditTrailAndRecordHistoryAreInsertOnly()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
@@ -165,9 +165,12 @@ public sealed class ServiceRoleTests(PostgreSqlFactory factory) : IClassFixture<
         Assert.All(privileges, p => Assert.True(p.Select, $"The service cannot read {p.Table}."));
         var audit = privileges.Single(p => p.Table == "AuditEntries");
         Assert.Equal((true, true, false, false), (audit.Select, audit.Insert, audit.Update, audit.Delete));
+        // A record's history is append-only too: the service only adds events.
+        var events = privileges.Single(p => p.Table == "RecordEvents");
+        Assert.Equal((true, true, false, false), (events.Select, events.Insert, events.Update, events.Delete));
         var history = privileges.Single(p => p.Table == "__EFMigrationsHistory");
         Assert.Equal((true, false, false, false), (history.Select, history.Insert, history.Update, history.Delete));
-        Assert.All(privileges.Where(p => p.Table is not ("AuditEntries" or "__EFMigrationsHistory")),
+        Assert.All(privileges.Where(p => p.Table is not ("AuditEntries" or "RecordEvents" or "__EFMigrationsHistory")),
             p => Assert.True(p.Insert && p.Update && p.Delete, $"The service cannot write {p.Table}."));
     }
 
