@@ -32,7 +32,8 @@ public sealed partial class Seeder
 
         // Northmoor: its police force and integrated care board are the ones serving both areas; the prison service is present too.
         db.WorkInArea(DemoArea.AreaId, SecondDemoArea.PartnershipId);
-        var northmoor = await db.Agencies.Where(a => identities.Keys.Contains(a.Kind)).ToListAsync(cancellationToken);
+        var kinds = identities.Keys.ToList();
+        var northmoor = await db.Agencies.Where(a => kinds.Contains(a.Kind)).ToListAsync(cancellationToken);
         foreach (var agency in northmoor)
         {
             agency.Serves(identities[agency.Kind]);
@@ -56,10 +57,10 @@ public sealed partial class Seeder
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var users = new List<(DemoAccount Account, Identity.SafeguardUser User)>();
+        var made = new List<(DemoAccount Account, Identity.SafeguardUser User)>();
         foreach (var (account, practitioner) in home)
         {
-            users.Add((account, await AddAccountAsync(practitioner, DemoArea.Password, twoFactorOptional: true)));
+            made.Add((account, await AddAccountAsync(practitioner, DemoArea.Password, twoFactorOptional: true)));
         }
 
         // Eastwold: its own agencies (the force, the board and the prison service standing for their one identity), teams and accounts.
@@ -83,7 +84,7 @@ public sealed partial class Seeder
         var own = SecondDemoArea.Accounts.Select(a => NewPractitioner(a, agencies[a.Agency],
             teams.SingleOrDefault(t => t.AgencyId == agencies[a.Agency].Id && t.Name == a.Team), SecondDemoArea.EmailOf(a), $"eastwold:practitioner:{a.Login}")).ToList();
         var since = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
-        foreach (var (account, user) in users)
+        foreach (var (account, user) in made)
         {
             // The same person, acting in Eastwold as a practitioner of Eastwold's presence of the same agency, with the same roles.
             var there = NewPractitioner(account, agencies[account.Agency], teams.SingleOrDefault(t => t.AgencyId == agencies[account.Agency].Id && t.Name == account.Team),

@@ -85,7 +85,7 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             db.WorkInArea(DemoArea.AreaId, SecondDemoArea.PartnershipId);
             db.PartnershipArrangements.Add(new PublishedArrangements(id, SecondDemoArea.PartnershipId, "Probe arrangements", new DateOnly(2026, 4, 1),
-                "https://www.example.org/probe", DemoArea.AreaId, Guid.NewGuid(), DateTimeOffset.UtcNow, new DateOnly(2026, 12, 1)));
+                "https://www.example.org/probe", DemoArea.AreaId, Guid.NewGuid(), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), new DateOnly(2026, 12, 1)));
             await db.SaveChangesAsync();
         }
 
@@ -124,7 +124,7 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlInterpolatedAsync($@"
             INSERT INTO ""PartnershipArrangements"" (""Id"", ""PartnershipId"", ""Title"", ""PublishedOn"", ""Link"", ""RecordedInAreaId"", ""RecordedBy"", ""RecordedAt"")
-            VALUES ({Guid.NewGuid()}, {SecondDemoArea.PartnershipId}, 'Smuggled', {new DateOnly(2026, 1, 1)}, 'https://www.example.org/s', {elsewhere.Area.Id}, {Guid.NewGuid()}, {DateTimeOffset.UtcNow})"));
+            VALUES ({Guid.NewGuid()}, {SecondDemoArea.PartnershipId}, 'Smuggled', {new DateOnly(2026, 1, 1)}, 'https://www.example.org/s', {elsewhere.Area.Id}, {Guid.NewGuid()}, {new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)})"));
 
         Assert.Contains("row-level security", error.Message, StringComparison.Ordinal);
     }

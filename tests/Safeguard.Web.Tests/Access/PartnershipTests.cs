@@ -99,7 +99,7 @@ public abstract class PartnershipTests<TFactory>(TFactory factory) : IClassFixtu
         {
             var partnership = await Json(await SendAsync(member, HttpMethod.Get, "/api/v1/partnership", area));
             Assert.Equal(SecondDemoArea.PartnershipName, partnership.GetProperty("name").GetString());
-            Assert.Equal([DemoArea.Name, SecondDemoArea.Name], partnership.GetProperty("areas").EnumerateArray().Select(a => a.GetString()!).Order().ToArray());
+            Assert.Equal(new[] { DemoArea.Name, SecondDemoArea.Name }, partnership.GetProperty("areas").EnumerateArray().Select(a => a.GetString()!).Order().ToArray());
             var ids = partnership.GetProperty("arrangements").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
             Assert.Contains(inNorthmoor.GetProperty("id").GetGuid(), ids);
             Assert.Contains(inEastwold.GetProperty("id").GetGuid(), ids);
@@ -160,7 +160,7 @@ public abstract class PartnershipTests<TFactory>(TFactory factory) : IClassFixtu
     {
         using var prison = await SignedInAsync(Demo("prison"));
         var areas = await Json(await SendAsync(prison, HttpMethod.Get, "/api/v1/me/areas"));
-        Assert.Equal([Northmoor, Eastwold], areas.EnumerateArray().Select(a => a.GetProperty("areaId").GetGuid()).ToArray());
+        Assert.Equal(new[] { Northmoor, Eastwold }, areas.EnumerateArray().Select(a => a.GetProperty("areaId").GetGuid()).ToArray());
         Assert.True(areas[0].GetProperty("own").GetBoolean() && areas[0].GetProperty("current").GetBoolean());
 
         using (var chose = await HttpSignIn.PostFormAsync(prison, "/account/area", [new("Area", Eastwold.ToString())]))
