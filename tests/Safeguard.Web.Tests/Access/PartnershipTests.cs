@@ -99,7 +99,7 @@ public abstract class PartnershipTests<TFactory>(TFactory factory) : IClassFixtu
         {
             var partnership = await Json(await SendAsync(member, HttpMethod.Get, "/api/v1/partnership", area));
             Assert.Equal(SecondDemoArea.PartnershipName, partnership.GetProperty("name").GetString());
-            Assert.Equal(new[] { DemoArea.Name, SecondDemoArea.Name }, partnership.GetProperty("areas").EnumerateArray().Select(a => a.GetString()!).Order().ToArray());
+            Assert.Equal(new[] { SecondDemoArea.Name, DemoArea.Name }, partnership.GetProperty("areas").EnumerateArray().Select(a => a.GetString()!).Order().ToArray());
             var ids = partnership.GetProperty("arrangements").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
             Assert.Contains(inNorthmoor.GetProperty("id").GetGuid(), ids);
             Assert.Contains(inEastwold.GetProperty("id").GetGuid(), ids);
@@ -236,7 +236,8 @@ public abstract class PartnershipTests<TFactory>(TFactory factory) : IClassFixtu
         }
 
         using var page = await otherPartner.GetAsync(new Uri("/partnership", UriKind.Relative));
-        Assert.True(page.StatusCode is HttpStatusCode.Forbidden || page.Headers.Location?.OriginalString.StartsWith("/account/access-denied", StringComparison.Ordinal) == true);
+        Assert.True(page.StatusCode is HttpStatusCode.Forbidden
+            || page.Headers.Location?.ToString().Contains("/account/access-denied", StringComparison.Ordinal) == true, $"/partnership: {(int)page.StatusCode} {page.Headers.Location}");
     }
 
     [Fact]
