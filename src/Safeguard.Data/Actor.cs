@@ -8,6 +8,9 @@ public interface IActor
 {
     Guid? AreaId { get; }
 
+    /// <summary>The safeguarding partnership of <see cref="AreaId"/>, if the area is in one: partnership records are kept inside it.</summary>
+    Guid? PartnershipId { get; }
+
     Guid? UserId { get; }
 
     Guid? PractitionerId { get; }
@@ -28,6 +31,8 @@ public interface IActor
 public sealed class OperatorActor(string origin) : IActor
 {
     public Guid? AreaId => null;
+
+    public Guid? PartnershipId => null;
 
     public Guid? UserId => null;
 

@@ -25,6 +25,25 @@ public static class DatabaseGuards
         ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY;
         """));
 
+    /// <summary>
+    /// The second shape: a partnership-owned table (its <c>PartnershipId</c>) is kept to the partnership set on the connection beside
+    /// the area (<see cref="AreaConnectionInterceptor.PartnershipSetting"/>), so a member of the partnership reads its rows from any of
+    /// its areas and no one else reads them, whatever the SQL. Forced, as the area policies are.
+    /// </summary>
+    public static string PostgreSqlPartnershipPolicies(IEnumerable<string> tables) => string.Join('\n', tables.Select(table => $"""
+        ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
+        CREATE POLICY partnership_isolation ON "{table}"
+            USING ("PartnershipId" = NULLIF(current_setting('{AreaConnectionInterceptor.PartnershipSetting}', true), '')::uuid)
+            WITH CHECK ("PartnershipId" = NULLIF(current_setting('{AreaConnectionInterceptor.PartnershipSetting}', true), '')::uuid);
+        """));
+
+    public static string PostgreSqlDropPartnershipPolicies(IEnumerable<string> tables) => string.Join('\n', tables.Select(table => $"""
+        DROP POLICY IF EXISTS partnership_isolation ON "{table}";
+        ALTER TABLE "{table}" NO FORCE ROW LEVEL SECURITY;
+        ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY;
+        """));
+
     public const string PostgreSqlAuditAppendOnly = """
         CREATE FUNCTION safeguard_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

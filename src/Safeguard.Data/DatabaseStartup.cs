@@ -46,6 +46,15 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
                 logger.LogInformation("Seeded the synthetic demo area {Area} with {Children} children, {Referrals} referrals and {Journeys} journeys",
                     DemoArea.Name, added, referrals, journeys);
             }
+
+            // The second demo area, in Northmoor's partnership, with a few children of its own.
+            if (await seeder.EnsureSecondDemoAreaAsync(cancellationToken))
+            {
+                var added = await seeder.AddChildrenAsync(SecondDemoArea.AreaId, configuration.GetValue("Seed:SecondAreaChildren", Math.Min(12, configuration.GetValue("Seed:Children", 200))), seed: 2027,
+                    EnglandClock.Today(time), cancellationToken);
+                logger.LogInformation("Seeded the synthetic demo area {Area}, in the partnership with {Northmoor}, with {Children} children",
+                    SecondDemoArea.Name, DemoArea.Name, added);
+            }
         }
     }
 

@@ -33,6 +33,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 {
     private Guid? _areaOverride;
 
+    private Guid? _partnershipOverride;
+
     public DbSet<LocalAuthorityArea> Areas => Set<LocalAuthorityArea>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -40,6 +42,20 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+
+    /// <summary>Agencies serving several areas, each one identity (reference data, no personal data).</summary>
+    public DbSet<CrossAreaAgency> CrossAreaAgencies => Set<CrossAreaAgency>();
+
+    /// <summary>Safeguarding partnerships and the areas they cover (reference data, read from every area).</summary>
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<PartnershipArea> PartnershipAreas => Set<PartnershipArea>();
+
+    /// <summary>Accounts' memberships of areas other than their own: who they act as there.</summary>
+    public DbSet<AreaMembership> AreaMemberships => Set<AreaMembership>();
+
+    /// <summary>The partnership's published arrangements: partnership-owned, read from any of its areas.</summary>
+    public DbSet<PublishedArrangements> PartnershipArrangements => Set<PublishedArrangements>();
 
     public DbSet<Child> Children => Set<Child>();
 
@@ -127,10 +143,24 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
     public Guid? CurrentAreaId => _areaOverride ?? actor.AreaId;
 
     /// <summary>
+    /// The partnership of the area this context works in, read by the partnership records' query filter and set on the connection
+    /// beside the area (<see cref="AreaConnectionInterceptor"/>). Work in another area than the actor's names its partnership itself.
+    /// </summary>
+    public Guid? CurrentPartnershipId => _areaOverride is null ? actor.PartnershipId : _partnershipOverride;
+
+    /// <summary>
     /// Works in one area from now on, for work that has no signed-in user: seeding an area, an operator command,
     /// reading an account's own practitioner record at sign-in. Takes effect on the next command sent.
     /// </summary>
-    public void WorkInArea(Guid areaId) => _areaOverride = areaId;
+    public void WorkInArea(Guid areaId, Guid? partnershipId = null)
+    {
+        _areaOverride = areaId;
+        _partnershipOverride = partnershipId;
+    }
+
+    /// <summary>The partnership an area belongs to, if any (reference data, readable from any area).</summary>
+    public Task<Guid?> PartnershipOfAsync(Guid areaId, CancellationToken cancellationToken = default) =>
+        PartnershipAreas.Where(a => a.AreaId == areaId).Select(a => (Guid?)a.PartnershipId).FirstOrDefaultAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -173,6 +203,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<SignInSession>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<SearchAlert>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        builder.Entity<AreaMembership>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        // Partnership-owned records: kept to the partnership of the area the context works in, whichever of its areas that is.
+        builder.Entity<PublishedArrangements>().HasQueryFilter(e => e.PartnershipId == CurrentPartnershipId);
 
         SensitiveContent.Configure(builder);
 

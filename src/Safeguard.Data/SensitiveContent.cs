@@ -53,6 +53,8 @@ public static class SensitiveContent
         [RecordKinds.Practitioner.Name] = "A practitioner's name and roles: not about a child.",
         [RecordKinds.Account.Name] = "A sign-in account: not about a child.",
         [RecordKinds.RoleGrant.Name] = "Roles asked for and given to a practitioner: not about a child.",
+        [RecordKinds.AreaMembership.Name] = "Which area an account also works in: not about a child.",
+        [RecordKinds.PartnershipArrangements.Name] = "A published document's title, date and address: public, not about a child.",
     };
 
     /// <summary>

@@ -70,6 +70,7 @@ public static class SafeguardApp
         services.AddScoped<ConferenceMeetings>();
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<Organisation.LocalProtocolSteps>();
+        services.AddScoped<Organisation.PartnershipSteps>();
         services.AddScoped<Departures.DepartureSteps>();
         services.AddScoped<FamilyHelp.CarersAssessmentSteps>();
         services.AddScoped<Children.CommunicationNeedsSteps>();
@@ -300,6 +301,7 @@ public static class SafeguardApp
         });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseWorkingArea();
         app.UseTwoFactorForAdministrators();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -332,6 +334,8 @@ public static class SafeguardApp
         DataProtectionApi.Map(api);
         SearchAlerts.Map(api);
         Organisation.LocalProtocolSteps.Map(api);
+        Organisation.PartnershipSteps.Map(api);
+        WorkingAreaApi.Map(api);
         Departures.DepartureSteps.Map(api);
         FamilyHelp.CarersAssessmentSteps.Map(api);
         Children.CommunicationNeedsSteps.Map(api);

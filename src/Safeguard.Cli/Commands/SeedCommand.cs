@@ -44,6 +44,7 @@ public static class SeedCommand
                 scope.ServiceProvider.GetRequiredService<ILogger<SafeguardDbContext>>(), cancellationToken);
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
             await seeder.EnsureDemoAreaAsync(cancellationToken);
+            await seeder.EnsureSecondDemoAreaAsync(cancellationToken);
             var today = EnglandClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var added = await seeder.AddChildrenAsync(DemoArea.AreaId, parse.GetValue(children), parse.GetValue(seed), today, cancellationToken);

@@ -27,6 +27,7 @@ public sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(60);
         builder.HasOne<LocalAuthorityArea>().WithMany().HasForeignKey(a => a.AreaId);
         builder.HasIndex(a => new { a.AreaId, a.Name }).IsUnique();
+        builder.HasOne<CrossAreaAgency>().WithMany().HasForeignKey(a => a.CrossAreaAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -70,5 +71,63 @@ public sealed class RoleGrantConfiguration : IEntityTypeConfiguration<Safeguard.
         // The approvers' list (waiting grants of their agency) and an account's grants.
         builder.HasIndex(g => new { g.AreaId, g.AgencyId, g.Status });
         builder.HasIndex(g => new { g.AreaId, g.PractitionerId });
+    }
+}
+
+public sealed class CrossAreaAgencyConfiguration : IEntityTypeConfiguration<CrossAreaAgency>
+{
+    public void Configure(EntityTypeBuilder<CrossAreaAgency> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(60);
+        builder.Property(a => a.Reach).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(a => a.Name).IsUnique();
+    }
+}
+
+public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>
+{
+    public void Configure(EntityTypeBuilder<Partnership> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.HasOne<CrossAreaAgency>().WithMany().HasForeignKey(p => p.IntegratedCareBoardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CrossAreaAgency>().WithMany().HasForeignKey(p => p.PoliceForceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Areas).WithOne().HasForeignKey(a => a.PartnershipId);
+        builder.Navigation(p => p.Areas).HasField("_areas").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class PartnershipAreaConfiguration : IEntityTypeConfiguration<PartnershipArea>
+{
+    public void Configure(EntityTypeBuilder<PartnershipArea> builder)
+    {
+        builder.HasKey(a => new { a.PartnershipId, a.AreaId });
+        builder.HasOne<LocalAuthorityArea>().WithMany().HasForeignKey(a => a.AreaId);
+        // An area is in one partnership.
+        builder.HasIndex(a => a.AreaId).IsUnique();
+    }
+}
+
+public sealed class AreaMembershipConfiguration : IEntityTypeConfiguration<AreaMembership>
+{
+    public void Configure(EntityTypeBuilder<AreaMembership> builder)
+    {
+        builder.HasOne<LocalAuthorityArea>().WithMany().HasForeignKey(m => m.AreaId);
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(m => m.PractitionerId);
+        builder.Ignore(m => m.IsCurrent);
+        // One membership of an area per account; the account's row lives in its own area, so no foreign key reaches it.
+        builder.HasIndex(m => new { m.AreaId, m.AccountId }).IsUnique();
+    }
+}
+
+public sealed class PublishedArrangementsConfiguration : IEntityTypeConfiguration<PublishedArrangements>
+{
+    public void Configure(EntityTypeBuilder<PublishedArrangements> builder)
+    {
+        builder.ToTable("PartnershipArrangements");
+        builder.Property(a => a.Title).HasMaxLength(PublishedArrangements.MaxTitleLength);
+        builder.Property(a => a.Link).HasMaxLength(PublishedArrangements.MaxLinkLength);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.PartnershipId);
+        builder.HasIndex(a => new { a.PartnershipId, a.PublishedOn });
     }
 }

@@ -56,6 +56,9 @@ public enum AccessRule
 
     /// <summary>Who approves roles that reach case records for the account's agency (a social work qualified manager, a named safeguarding lead).</summary>
     AccessApprover,
+
+    /// <summary>The partnership's members (its delegated safeguarding partners and child death review coordinators), from any of its areas.</summary>
+    Partnership,
 }
 
 /// <summary>How the audit trail writes a change to a record of a kind.</summary>
@@ -259,11 +262,20 @@ public static class RecordKinds
         AuditDetail.WhatChanged);
 
     /// <summary>Every registered kind.</summary>
+    /// <summary>An account's membership of an area other than its own: who it acts as there.</summary>
+    public static readonly RecordKind AreaMembership = Kind<AreaMembership>("AreaMembership", "membership of an area", m => (m.Id, null, m.AreaId),
+        AccessRule.Administrator, AuditDetail.WhatChanged);
+
+    /// <summary>The partnership's published arrangements: partnership-owned, audited in the area it was recorded in.</summary>
+    public static readonly RecordKind PartnershipArrangements = Kind<PublishedArrangements>("PartnershipArrangements", "published arrangements",
+        a => (a.Id, null, a.RecordedInAreaId), AccessRule.Partnership);
+
     public static readonly IReadOnlyList<RecordKind> All =
     [
         Child, FamilyMember, Relationship, Referral, EncompassNotification, Episode, Assessment, Plan, Visit, StrategyDiscussion, Section47Enquiry,
         Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing, Telling,
         Departure, CarersAndDisabilityAssessment, AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
+        AreaMembership, PartnershipArrangements,
     ];
 
     /// <summary>
@@ -283,6 +295,9 @@ public static class RecordKinds
         [typeof(LocalAuthorityArea)] = "Reference data: the local authority area, no personal data.",
         [typeof(Agency)] = "Reference data: an organisation, no personal data.",
         [typeof(Team)] = "Reference data: a team's name, no personal data.",
+        [typeof(CrossAreaAgency)] = "Reference data: an agency serving several areas, one identity, no personal data.",
+        [typeof(Partnership)] = "Reference data: a safeguarding partnership's name and lead partners, no personal data.",
+        [typeof(PartnershipArea)] = "Reference data: which areas a partnership covers, no personal data.",
         [typeof(Microsoft.AspNetCore.Identity.IdentityRole<Guid>)] = "Identity's roles table, unused: roles are the practitioner's, audited with it.",
         [typeof(Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>)] = "Identity's role claims, unused.",
         [typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>)] = "Identity's user roles, unused: roles are the practitioner's, audited with it.",

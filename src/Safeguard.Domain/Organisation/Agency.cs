@@ -21,6 +21,9 @@ public enum AgencyKind
     VoluntarySector,
     Nspcc,
     Cafcass,
+
+    /// <summary>A prison or young offender institution: part of a national service, serving every area.</summary>
+    Prison,
 }
 
 public sealed class Agency
@@ -46,6 +49,20 @@ public sealed class Agency
     public string Name { get; private set; }
 
     public AgencyKind Kind { get; private set; }
+
+    /// <summary>
+    /// For an agency serving several areas (a police force, an integrated care board, a national service): its one identity,
+    /// of which this is its presence in this area. Null for an agency of this area alone.
+    /// </summary>
+    public Guid? CrossAreaAgencyId { get; private set; }
+
+    /// <summary>Says this is, in this area, the agency serving several areas given.</summary>
+    public void Serves(CrossAreaAgency identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        Require(identity.Kind == Kind, "SG-AGENCY-04", "The agency in this area must be of the same kind as the agency serving several areas.");
+        CrossAreaAgencyId = identity.Id;
+    }
 
     /// <summary>The three safeguarding partners of chapter 2: the local authority, the ICB and the police.</summary>
     public bool IsSafeguardingPartner => Kind is AgencyKind.LocalAuthorityChildrensSocialCare

@@ -71,7 +71,7 @@ public static class ReferralSender
         AgencyKind.LocalAuthorityChildrensSocialCare or AgencyKind.AdultSocialCare => "5A",
         AgencyKind.YouthJustice => "5B",
         AgencyKind.Police or AgencyKind.BritishTransportPolice => "6",
-        AgencyKind.Probation or AgencyKind.Cafcass => "7",
+        AgencyKind.Probation or AgencyKind.Prison or AgencyKind.Cafcass => "7",
         AgencyKind.VoluntarySector or AgencyKind.Nspcc => "8",
         _ => "10",
     };

@@ -15,12 +15,23 @@ public static class SafeguardClaims
     public const string AgencyKind = "safeguard:agency_kind";
     public const string FullName = "safeguard:name";
 
+    /// <summary>The safeguarding partnership of the area the user works in, if the area is in one.</summary>
+    public const string Partnership = "safeguard:partnership";
+
+    /// <summary>The account's own area, present when it works in another area through a membership (<see cref="WorkingArea"/>).</summary>
+    public const string HomeArea = "safeguard:home_area";
+
     /// <summary>Set only on the seeder's demo and test accounts: two-factor authentication is not required of them.</summary>
     public const string TwoFactorOptional = "safeguard:two_factor_optional";
 
     public static Guid? AreaId(this ClaimsPrincipal user) => GuidClaim(user, Area);
 
     public static Guid? PractitionerId(this ClaimsPrincipal user) => GuidClaim(user, Practitioner);
+
+    public static Guid? PartnershipId(this ClaimsPrincipal user) => GuidClaim(user, Partnership);
+
+    /// <summary>The account's own area — where the account, its sessions and its security are kept — whichever area it works in.</summary>
+    public static Guid? HomeAreaId(this ClaimsPrincipal user) => GuidClaim(user, HomeArea) ?? user.AreaId();
 
     public static Guid? AgencyId(this ClaimsPrincipal user) => GuidClaim(user, Agency);
 
@@ -41,6 +52,8 @@ public static class SafeguardClaims
 public sealed class HttpActor(IHttpContextAccessor http) : IActor
 {
     public Guid? AreaId => User?.AreaId();
+
+    public Guid? PartnershipId => User?.PartnershipId();
 
     public Guid? UserId => Guid.TryParse(User?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

@@ -31,6 +31,10 @@ public sealed class SafeguardClaimsFactory(
             .Select(a => new { a.Name, a.Kind }).SingleAsync();
 
         identity.AddClaim(new Claim(SafeguardClaims.Area, user.AreaId.ToString()));
+        if (await db.PartnershipOfAsync(user.AreaId) is { } partnership)
+        {
+            identity.AddClaim(new Claim(SafeguardClaims.Partnership, partnership.ToString()));
+        }
         identity.AddClaim(new Claim(SafeguardClaims.Practitioner, user.PractitionerId.ToString()));
         identity.AddClaim(new Claim(SafeguardClaims.Agency, practitioner.AgencyId.ToString()));
         identity.AddClaim(new Claim(SafeguardClaims.AgencyName, agency.Name));

@@ -37,7 +37,7 @@ public static class Sessions
     /// <summary>Ends the session a principal carries, if it has one, in the account's own area.</summary>
     public static async Task EndAsync(SafeguardDbContext db, ClaimsPrincipal user, DateTimeOffset now, string because)
     {
-        if (user.SessionId() is not { } id || user.AreaId() is not { } area)
+        if (user.SessionId() is not { } id || user.HomeAreaId() is not { } area)
         {
             return;
         }
@@ -85,13 +85,20 @@ public static class Sessions
                       select s.Id).AnyAsync();
     }
 
-    /// <summary>Identity re-reads the account every minute and builds new claims: the session's id is carried over.</summary>
+    /// <summary>Identity re-reads the account every minute and builds new claims: the session's id and the chosen area are carried over.</summary>
     public static void KeepSession(SecurityStampRefreshingPrincipalContext context)
     {
         if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal?.FindFirst(Claim) is { } session
             && !identity.HasClaim(c => c.Type == Claim))
         {
             identity.AddClaim(new Claim(Claim, session.Value));
+        }
+
+        // So is the area it chose to work in; whether it is still a member there is checked on every request (WorkingArea).
+        if (context.NewPrincipal?.Identity is ClaimsIdentity refreshed && context.CurrentPrincipal?.FindFirst(WorkingArea.Claim) is { } chosen
+            && !refreshed.HasClaim(c => c.Type == WorkingArea.Claim))
+        {
+            refreshed.AddClaim(new Claim(WorkingArea.Claim, chosen.Value));
         }
     }
 }

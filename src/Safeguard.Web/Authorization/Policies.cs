@@ -33,6 +33,12 @@ public static class Policies
     /// </summary>
     public const string AccessApprover = nameof(AccessApprover);
 
+    /// <summary>
+    /// The safeguarding partnership's members — its delegated safeguarding partners and child death review coordinators — reading its
+    /// own records from any of its areas. No case record is reached through this.
+    /// </summary>
+    public const string PartnershipMember = nameof(PartnershipMember);
+
     /// <summary>Police who attend incidents: Operation Encompass notifications.</summary>
     public const string Police = nameof(Police);
 
@@ -79,6 +85,8 @@ public static class Policies
         .AddPolicy(LocalProtocol, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             (c.User.Has(PractitionerRole.Administrator) && c.User.HasClaim(TwoFactor.MethodClaim, TwoFactor.Passed))
             || (c.User.AgencyKindOf() == AgencyKind.LocalAuthorityChildrensSocialCare && c.User.Has(PractitionerRole.PracticeSupervisor))))
+        .AddPolicy(PartnershipMember, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.PartnershipId() is not null && Partnership.IsMember(c.User.PractitionerRoles())))
         .AddPolicy(Police, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.AgencyKindOf() is AgencyKind.Police or AgencyKind.BritishTransportPolice))
         .AddPolicy(DesignatedSafeguardingLead, p => p.RequireAuthenticatedUser().RequireRole(nameof(PractitionerRole.DesignatedSafeguardingLead)))

@@ -53,6 +53,10 @@ public static class RecordRoutes
         [RecordKinds.Account.Name] = new("/admin/users/{id}", "/api/v1/admin/users/{id}"),
         // Decided by its approver (POST /api/v1/approvals/{id}/decision); listed for the data protection officer at /data-protection/access-changes.
         [RecordKinds.RoleGrant.Name] = new("/approvals/{id}", "/api/v1/approvals/{id}"),
+        [RecordKinds.AreaMembership.Name] = new(null, null,
+            NoPageBecause: "The account chooses among its areas at /account/area; memberships are made when an agency serving several areas is set up.",
+            NoApiBecause: "Read as the areas an account may work in (GET /api/v1/me/areas)."),
+        [RecordKinds.PartnershipArrangements.Name] = new("/partnership#arrangements-{id}", "/api/v1/partnership/arrangements/{id}"),
     };
 
     /// <summary>The page of one record of the named kind; null when the kind has no page, is not registered, or the page needs an episode it lacks.</summary>

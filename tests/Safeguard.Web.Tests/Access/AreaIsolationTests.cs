@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Data;
+using Safeguard.Data.Seeding;
 using Safeguard.Domain.Organisation;
 using Safeguard.Web.Tests.Support;
 
@@ -69,10 +70,72 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
         Assert.Contains("row-level security", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Partnership-owned records on real PostgreSQL: the partnership policy shows them from every area of the partnership (Northmoor and
+    /// Eastwold, with the partnership set beside the area) and from no other area, whatever the SQL; and a reader of the partnership's
+    /// records working in one area still sees no case record of the other.
+    /// </summary>
+    [Fact]
+    public async Task RawSql_PartnershipRecords_AreSeenFromEveryAreaOfThePartnership_AndFromNoOther()
+    {
+        var elsewhere = await factory.NewAreaAsync();
+        var id = Guid.NewGuid();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(DemoArea.AreaId, SecondDemoArea.PartnershipId);
+            db.PartnershipArrangements.Add(new PublishedArrangements(id, SecondDemoArea.PartnershipId, "Probe arrangements", new DateOnly(2026, 4, 1),
+                "https://www.example.org/probe", DemoArea.AreaId, Guid.NewGuid(), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), new DateOnly(2026, 12, 1)));
+            await db.SaveChangesAsync();
+        }
+
+        async Task<List<Guid>> ArrangementsSeenAsync(Guid area, Guid? partnership)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(area, partnership);
+            // No WHERE and no EF filter: only the partnership policy stands between the partnerships.
+            return await db.Database.SqlQueryRaw<Guid>("SELECT \"Id\" AS \"Value\" FROM \"PartnershipArrangements\"").ToListAsync();
+        }
+
+        Assert.Contains(id, await ArrangementsSeenAsync(DemoArea.AreaId, SecondDemoArea.PartnershipId));
+        Assert.Contains(id, await ArrangementsSeenAsync(SecondDemoArea.AreaId, SecondDemoArea.PartnershipId));
+        Assert.Empty(await ArrangementsSeenAsync(elsewhere.Area.Id, null));
+        Assert.Empty(await ArrangementsSeenAsync(DemoArea.AreaId, null));
+        Assert.DoesNotContain(id, await ArrangementsSeenAsync(elsewhere.Area.Id, Guid.NewGuid()));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(DemoArea.AreaId, SecondDemoArea.PartnershipId);
+            var children = await db.Database.SqlQueryRaw<Guid>("SELECT \"AreaId\" AS \"Value\" FROM \"Children\"").ToListAsync();
+            Assert.NotEmpty(children);
+            Assert.All(children, area => Assert.Equal(DemoArea.AreaId, area));
+        }
+    }
+
+    [Fact]
+    public async Task RawSql_WritingIntoAnotherPartnership_IsRefused()
+    {
+        var elsewhere = await factory.NewAreaAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(elsewhere.Area.Id);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlInterpolatedAsync($@"
+            INSERT INTO ""PartnershipArrangements"" (""Id"", ""PartnershipId"", ""Title"", ""PublishedOn"", ""Link"", ""RecordedInAreaId"", ""RecordedBy"", ""RecordedAt"")
+            VALUES ({Guid.NewGuid()}, {SecondDemoArea.PartnershipId}, 'Smuggled', {new DateOnly(2026, 1, 1)}, 'https://www.example.org/s', {elsewhere.Area.Id}, {Guid.NewGuid()}, {new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)})"));
+
+        Assert.Contains("row-level security", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Tables that hold no personal data, each with the reason; every other table is under an area policy.</summary>
     private static readonly Dictionary<string, string> WithoutPersonalData = new()
     {
         ["Areas"] = "the local authority areas themselves: a number and a name",
+        ["Partnerships"] = "safeguarding partnerships: a name and the lead partners' agencies",
+        ["PartnershipAreas"] = "which areas a partnership covers",
+        ["CrossAreaAgencies"] = "agencies serving several areas: a name, a kind and a reach",
         ["AspNetRoles"] = "Identity's role names (roles live on the practitioner record)",
         ["AspNetRoleClaims"] = "claims of Identity's roles, not of people",
         ["__EFMigrationsHistory"] = "which migrations have run",
@@ -87,7 +150,7 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
 
         var tables = await db.Database.SqlQueryRaw<TableSecurity>("""
             SELECT c.relname AS "Table", c.relrowsecurity AS "Enabled", c.relforcerowsecurity AS "Forced",
-                   EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'area_isolation') AS "Policy"
+                   EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname IN ('area_isolation', 'partnership_isolation')) AS "Policy"
             FROM pg_class c
             WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
             """).ToListAsync();

@@ -116,6 +116,14 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/area/local-protocol"] = Access.Restricted,
         // The area's target for holding a strategy discussion: its social work qualified managers change it on the page.
         ["/area/strategy-discussion-target"] = Access.Restricted,
+        // The safeguarding partnership's own records: its members from any of its areas (Policies.PartnershipMember); never a case record.
+        ["/partnership"] = Access.Restricted,
+        ["GET /api/v1/partnership/"] = Access.Restricted,
+        ["POST /api/v1/partnership/arrangements"] = Access.Restricted,
+        ["GET /api/v1/partnership/arrangements/{id:guid}"] = Access.Restricted,
+        // The areas an account works in: its own and those it is a member of, chosen for the session here.
+        ["/account/area"] = Access.SignedIn,
+        ["GET /api/v1/me/areas"] = Access.SignedIn,
         ["GET /api/v1/area/local-protocol/"] = Access.Restricted,
         ["PUT /api/v1/area/local-protocol/"] = Access.Restricted,
         // Recorded departures from the guidance: listed and counted for managers; each one for whoever works on its episode.
