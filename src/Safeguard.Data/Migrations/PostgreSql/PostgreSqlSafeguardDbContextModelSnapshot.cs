@@ -2359,6 +2359,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CrossAreaAgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2371,10 +2374,72 @@ namespace Safeguard.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CrossAreaAgencyId");
+
                     b.HasIndex("AreaId", "Name")
                         .IsUnique();
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.AreaMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.HasIndex("AreaId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("AreaMemberships");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.CrossAreaAgency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reach")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CrossAreaAgencies");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.LocalAuthorityArea", b =>
@@ -2421,6 +2486,48 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.Partnership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IntegratedCareBoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PoliceForceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntegratedCareBoardId");
+
+                    b.HasIndex("PoliceForceId");
+
+                    b.ToTable("Partnerships");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PartnershipArea", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PartnershipId", "AreaId");
+
+                    b.HasIndex("AreaId")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipAreas");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Practitioner", b =>
@@ -2476,6 +2583,44 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PublishedArrangements", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordedInAreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "PublishedOn");
+
+                    b.ToTable("PartnershipArrangements", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Team", b =>
@@ -4166,6 +4311,56 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.CrossAreaAgency", null)
+                        .WithMany()
+                        .HasForeignKey("CrossAreaAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.AreaMembership", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.LocalAuthorityArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.Partnership", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.CrossAreaAgency", null)
+                        .WithMany()
+                        .HasForeignKey("IntegratedCareBoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.CrossAreaAgency", null)
+                        .WithMany()
+                        .HasForeignKey("PoliceForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PartnershipArea", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.LocalAuthorityArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Partnership", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Practitioner", b =>
@@ -4179,6 +4374,15 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.HasOne("Safeguard.Domain.Organisation.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PublishedArrangements", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Team", b =>
@@ -4372,6 +4576,11 @@ namespace Safeguard.Data.Migrations.PostgreSql
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.Partnership", b =>
+                {
+                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }

@@ -2346,6 +2346,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CrossAreaAgencyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2358,10 +2361,72 @@ namespace Safeguard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CrossAreaAgencyId");
+
                     b.HasIndex("AreaId", "Name")
                         .IsUnique();
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.AreaMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.HasIndex("AreaId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("AreaMemberships");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.CrossAreaAgency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reach")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CrossAreaAgencies");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.LocalAuthorityArea", b =>
@@ -2408,6 +2473,48 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.Partnership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegratedCareBoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PoliceForceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntegratedCareBoardId");
+
+                    b.HasIndex("PoliceForceId");
+
+                    b.ToTable("Partnerships");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PartnershipArea", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartnershipId", "AreaId");
+
+                    b.HasIndex("AreaId")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipAreas");
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Practitioner", b =>
@@ -2463,6 +2570,44 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PublishedArrangements", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedInAreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "PublishedOn");
+
+                    b.ToTable("PartnershipArrangements", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Team", b =>
@@ -4153,6 +4298,56 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.CrossAreaAgency", null)
+                        .WithMany()
+                        .HasForeignKey("CrossAreaAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.AreaMembership", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.LocalAuthorityArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.Partnership", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.CrossAreaAgency", null)
+                        .WithMany()
+                        .HasForeignKey("IntegratedCareBoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.CrossAreaAgency", null)
+                        .WithMany()
+                        .HasForeignKey("PoliceForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PartnershipArea", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.LocalAuthorityArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Domain.Organisation.Partnership", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Practitioner", b =>
@@ -4166,6 +4361,15 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.HasOne("Safeguard.Domain.Organisation.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId");
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.PublishedArrangements", b =>
+                {
+                    b.HasOne("Safeguard.Domain.Organisation.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguard.Domain.Organisation.Team", b =>
@@ -4359,6 +4563,11 @@ namespace Safeguard.Data.Migrations.Sqlite
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Domain.Organisation.Partnership", b =>
+                {
+                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }
