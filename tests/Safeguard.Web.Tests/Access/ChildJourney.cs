@@ -54,6 +54,8 @@ internal static class ChildJourney
         "/data-protection/search-alerts/{id:guid}", "GET /api/v1/data-protection/search-alerts/",
         // The area's local protocol, and how many departures from each rule it recorded in a year: settings and figures.
         "/area/local-protocol", "/area/strategy-discussion-target", "GET /api/v1/area/local-protocol/", "GET /api/v1/area/strategy-discussion-target", "GET /api/v1/departures/counts",
+        // The partnership's own records (its published arrangements) and the areas an account works in: never a child's record.
+        "/partnership", "GET /api/v1/partnership/", "GET /api/v1/partnership/arrangements/{id:guid}", "/account/area", "GET /api/v1/me/areas",
     ];
 
     internal sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
