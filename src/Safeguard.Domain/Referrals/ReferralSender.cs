@@ -42,13 +42,7 @@ public static class ReferralSender
         string? contactPhone)
     {
         Require(sender.AgencyId == sendersAgency.Id, "SG-REF-01", "The sender's agency is not theirs.");
-        var frontDoor = IsFrontDoor(sendersAgency);
-        Require(caller is null || frontDoor, OnBehalfRule,
-            "Only children's social care can record a concern on someone else's behalf. Send the referral as yourself: it shows your name, " +
-            "job and agency. Leave out onBehalfOf.", "OnBehalfOf");
-        Require(string.IsNullOrWhiteSpace(chosenSource) || frontDoor, SourceRule,
-            $"The referral source is worked out from your agency ({SourceCodeFor(sendersAgency.Kind)} for yours); only children's social care " +
-            "choose it. Leave out sourceCode.", "SourceCode");
+        Check(IsFrontDoor(sendersAgency), caller is not null, chosenSource, sendersAgency.Kind);
         var source = string.IsNullOrWhiteSpace(chosenSource) ? null : chosenSource.Trim();
         if (caller is not null)
         {
@@ -57,6 +51,20 @@ public static class ReferralSender
 
         return (new Referrer(sender.Id, sendersAgency.Id, sender.FullName, sender.JobTitle, string.IsNullOrWhiteSpace(contactPhone) ? null : contactPhone.Trim(),
             sender.Email), source ?? SourceCodeFor(sendersAgency.Kind));
+    }
+
+    /// <summary>
+    /// Who may send what: only the front door records a concern for someone else (SG-REF-23) or chooses the referral source
+    /// (SG-REF-24). <paramref name="sendersKind"/>, when known, lets the refusal say which source the sender's agency gets.
+    /// </summary>
+    public static void Check(bool frontDoor, bool onBehalfOfSomeoneElse, string? chosenSource, AgencyKind? sendersKind = null)
+    {
+        Require(!onBehalfOfSomeoneElse || frontDoor, OnBehalfRule,
+            "Only children's social care can record a concern on someone else's behalf. Send the referral as yourself: it shows your name, " +
+            "job and agency. Leave out onBehalfOf.", "OnBehalfOf");
+        Require(string.IsNullOrWhiteSpace(chosenSource) || frontDoor, SourceRule,
+            "The referral source is worked out from your agency" + (sendersKind is { } kind ? $" ({SourceCodeFor(kind)} for yours)" : string.Empty)
+            + "; only children's social care choose it. Nothing was sent.", "SourceCode");
     }
 
     /// <summary>The DfE referral source (N00152) for a practitioner's agency.</summary>

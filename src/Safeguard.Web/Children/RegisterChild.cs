@@ -20,14 +20,14 @@ public sealed class ChildInput
 
     public DateOnly? ExpectedDateOfBirth { get; set; }
 
-    [Required(ErrorMessage = "Select the child's sex")]
+    [Required(ErrorMessage = "Select the child's sex, or 'Not known'")]
     [RegularExpression("^[MFU]$", ErrorMessage = "Sex must be M (male), F (female) or U (unknown or unborn)")]
     public string? Sex { get; set; }
 
     [MaxLength(100, ErrorMessage = "Gender must be 100 characters or fewer")]
     public string? Gender { get; set; }
 
-    [Required(ErrorMessage = "Select the child's ethnicity")]
+    [Required(ErrorMessage = "Select the child's ethnicity, or 'Information not yet obtained'")]
     public string? EthnicityCode { get; set; }
 
     public IReadOnlyList<string>? DisabilityCodes { get; set; }

@@ -36,7 +36,7 @@ public sealed class ReferralInput
     [MaxLength(Referral.MaxTextLength, ErrorMessage = "The child's views must be 10,000 characters or fewer")]
     public string? ChildsViews { get; set; }
 
-    [Required(ErrorMessage = "Say whether the family knows about this referral")]
+    [Required(ErrorMessage = "Select whether the family knows about this referral")]
     public bool? FamilyKnows { get; set; }
 
     public bool? FamilyAgrees { get; set; }
@@ -48,11 +48,11 @@ public sealed class ReferralInput
     public Urgency? Urgency { get; set; }
 
     /// <summary>The DfE referral source code; worked out from the referrer's agency when not given.</summary>
-    [MaxLength(2)]
+    [MaxLength(2, ErrorMessage = "Select where the concern came from in the list")]
     public string? SourceCode { get; set; }
 
     /// <summary>A phone number the front door can call the referrer back on (a practitioner referring themselves).</summary>
-    [MaxLength(40, ErrorMessage = "Phone number must be 40 characters or fewer")]
+    [MaxLength(40, ErrorMessage = "Your phone number must be 40 characters or fewer")]
     public string? ContactPhone { get; set; }
 
     /// <summary>For front door staff recording a concern phoned or emailed in by someone else (a family member, the public).</summary>
@@ -71,13 +71,13 @@ public sealed class ReferralInput
     public IReadOnlyList<HouseholdChild>? OtherChildren { get; set; }
 }
 
-public sealed class AdultInput
+/// <summary>A parent, carer or other adult the referrer names.</summary>
+public sealed class AdultInput : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the adult's name")]
     [MaxLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "Select who the adult is to the child")]
     public RelationshipKind? Relationship { get; set; }
 
     public DateOnly? DateOfBirth { get; set; }
@@ -88,19 +88,29 @@ public sealed class AdultInput
 
     [MaxLength(40, ErrorMessage = "Phone number must be 40 characters or fewer")]
     public string? Phone { get; set; }
+
+    /// <summary>Who the adult is to the child is asked of each adult by name.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Relationship is null)
+        {
+            yield return new ValidationResult(
+                string.IsNullOrWhiteSpace(Name) ? "Select who the adult is to the child" : $"Select who {Name.Trim()} is to the child", [nameof(Relationship)]);
+        }
+    }
 }
 
 public sealed class ReferrerInput
 {
-    [Required(ErrorMessage = "Enter the referrer's name")]
+    [Required(ErrorMessage = "Enter the name of the person who raised the concern")]
     [MaxLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "Enter who the referrer is to the child, like 'grandmother' or 'neighbour'")]
-    [MaxLength(200, ErrorMessage = "This must be 200 characters or fewer")]
+    [Required(ErrorMessage = "Enter who they are to the child, like grandmother or neighbour")]
+    [MaxLength(200, ErrorMessage = "Who they are to the child must be 200 characters or fewer")]
     public string? Role { get; set; }
 
-    [MaxLength(40, ErrorMessage = "Phone number must be 40 characters or fewer")]
+    [MaxLength(40, ErrorMessage = "Their phone number must be 40 characters or fewer")]
     public string? Phone { get; set; }
 
     [MaxLength(254, ErrorMessage = "Email address must be 254 characters or fewer")]
@@ -140,6 +150,9 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
 
         var practitioner = await db.Practitioners.SingleAsync(p => p.Id == practitionerId, cancellationToken);
         var agency = await db.Agencies.SingleAsync(a => a.Id == practitioner.AgencyId, cancellationToken);
+        var now = time.GetUtcNow();
+        // The one validation of a referral, the same the pages run answer by answer: nothing is saved when it finds a problem.
+        ReferralChecks.Require(input, EnglandClock.ToEnglandDate(now), now, ReferralSender.IsFrontDoor(agency));
         // Who it is from is who sent it: only the front door records a concern for someone else, or chooses the source.
         var (referrer, sourceCode) = ReferralSender.For(practitioner, agency,
             input.OnBehalfOf is { } other ? new Referrer(null, null, other.Name?.Trim() ?? string.Empty, other.Role?.Trim() ?? string.Empty,
@@ -153,7 +166,6 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
             [.. (input.Adults ?? []).Select(a => new ReferralAdult(a.Name?.Trim() ?? string.Empty, a.Relationship ?? RelationshipKind.Other, a.DateOfBirth,
                 a.LivesWithChild, a.ParentalResponsibility, a.Phone))],
             [.. (input.OtherChildren ?? []).Select(c => c with { Name = c.Name?.Trim() ?? string.Empty })]);
-        var now = time.GetUtcNow();
         var receivedAt = ReceivedAt(input, now);
         var referral = Referral.Receive(Guid.CreateVersion7(now), areaId, NewReference(now), child, referrer, details, receivedAt,
             EnglandClock.ToEnglandDate(receivedAt), previous, practitioner.Id, AsSent(input, child), keyedAt: now);
@@ -269,20 +281,35 @@ public sealed class MakeReferral(SafeguardDbContext db, RegisterChild registerCh
 
     private async Task<Child> FindOrRegisterChildAsync(Guid areaId, ReferralInput input, bool mayUseExistingRecords, CancellationToken cancellationToken)
     {
+        CheckChildGiven(input, mayUseExistingRecords);
         if (input.ChildId is { } childId)
         {
-            Requirement.Require(mayUseExistingRecords, "SG-REF-18", "Give the child's details: only children's social care can point at an existing record.", "ChildId");
             return await db.Children.SingleOrDefaultAsync(c => c.Id == childId, cancellationToken)
                 ?? throw new RuleViolationException("SG-REF-18", "There is no child's record with that id in your area.", "ChildId");
         }
 
-        Requirement.Require(input.Child is not null, "SG-REF-19", "Give the child's details.", "Child");
         // A partner's referral makes a record of the child as they described them: it is never joined to a record children's
         // social care holds (which would tell the sender who we hold). The front door is offered the likely matches and
         // confirms one ("This is the same child"), which joins the records.
         return mayUseExistingRecords
             ? await registerChild.FindOrAddAsync(areaId, input.Child!, cancellationToken)
             : registerChild.Add(areaId, input.Child!);
+    }
+
+    /// <summary>
+    /// The referral says which child it is about: the child's details, or — for children's social care only — the child's
+    /// existing record (SG-REF-18, SG-REF-19).
+    /// </summary>
+    public static void CheckChildGiven(ReferralInput input, bool mayUseExistingRecords)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.ChildId is not null)
+        {
+            Requirement.Require(mayUseExistingRecords, "SG-REF-18", "Give the child's details: only children's social care can point at an existing record.", "ChildId");
+            return;
+        }
+
+        Requirement.Require(input.Child is not null, "SG-REF-19", "Give the child's details.", "Child");
     }
 
     /// <summary>The DfE referral source (N00152) for a practitioner's agency.</summary>

@@ -466,7 +466,7 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
 
         using (var future = await walk.ContinueAsync([.. caller, ("Input.ReceivedDate", tomorrow), ("Input.ReceivedTime", "09:00")]))
         {
-            Assert.Contains(("#Input_ReceivedDate", "The time the concern was received cannot be in the future"), walk.Errors);
+            Assert.Contains(("#Input_ReceivedDate", "The time the concern was received cannot be in the future."), walk.Errors);
         }
 
         using (var past = await walk.ContinueAsync([.. caller, ("Input.ReceivedDate", yesterday), ("Input.ReceivedTime", "16:40")]))
@@ -524,7 +524,7 @@ public abstract partial class ReferralPagesTests<TFactory>(TFactory factory) : I
         using var refused = await walk.ContinueAsync(("Input.ContactPhone", "01632 960 001"), ("Input.SourceCode", "1C"));
         Assert.Equal("Your contact details", walk.Heading);
         Assert.Contains(("#main-content",
-            "The referral source is worked out from your organisation; only children's social care choose it. Nothing was sent."), walk.Errors);
+            "The referral source is worked out from your agency; only children's social care choose it. Nothing was sent."), walk.Errors);
         using var notAtCheck = await walk.SubmitAsync();
         Assert.NotEqual(HttpStatusCode.Redirect, notAtCheck.StatusCode);
         Assert.DoesNotContain("Ellie Pagetest", await manager.GetStringAsync(new Uri("/front-door", UriKind.Relative)), StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class NewModel(MakeReferral make, ProtectedFormState forms, IAutho
     /// <summary>Children's social care staff can record a concern on behalf of the person who raised it.</summary>
     public bool MayRecordForOthers { get; private set; }
 
-    public string FormKeyFor(string domainField) => ReferralForm.FieldFor(domainField);
+    public string FormKeyFor(string domainField) => Input.FormKey(domainField);
 
     /// <summary>The answers so far, protected for the next post.</summary>
     public string ProtectedState()
@@ -169,11 +169,6 @@ public sealed class NewModel(MakeReferral make, ProtectedFormState forms, IAutho
             return Show(question);
         }
 
-        if (Input.BrokenRule(EnglandClock.Today(time), time.GetUtcNow(), MayRecordForOthers) is { } broken)
-        {
-            return ShowBrokenRule(broken);
-        }
-
         State.Page = ReferralQuestions.CheckAnswers;
         return Page();
     }
@@ -197,7 +192,7 @@ public sealed class NewModel(MakeReferral make, ProtectedFormState forms, IAutho
     /// <summary>A rule found on sending: shown by its question, or on "Check your answers" when it is about the whole referral.</summary>
     private PageResult ShowBrokenRule(RuleViolationException violation)
     {
-        var key = ReferralForm.FieldFor(violation.Field);
+        var key = Input.FormKey(violation.Field);
         ModelState.AddModelError(key, violation.Message);
         State.Page = ReferralQuestions.Owning(key)?.Name ?? ReferralQuestions.CheckAnswers;
         return Page();

@@ -85,11 +85,8 @@ public sealed class ReferralForm
     /// <summary>The rows of people a page offers: as many as were filled in, and at least three.</summary>
     public const int RowsOffered = 3;
 
-    [MaxLength(100, ErrorMessage = "First name must be 100 characters or fewer")]
     public string? GivenName { get; set; }
 
-    [Required(ErrorMessage = "Enter the child's last name")]
-    [MaxLength(100, ErrorMessage = "Last name must be 100 characters or fewer")]
     public string? FamilyName { get; set; }
 
     [Required(ErrorMessage = "Select whether the child has been born")]
@@ -108,15 +105,12 @@ public sealed class ReferralForm
     public string? EddYear { get; set; }
 
     /// <summary>For a pre-birth referral: the pregnant person, who joins the unborn child's family network.</summary>
-    [MaxLength(NameLength, ErrorMessage = "The pregnant person's name must be 200 characters or fewer")]
     public string? PregnantPersonName { get; set; }
 
     public string? Sex { get; set; }
 
-    [Required(ErrorMessage = "Select the child's ethnicity, or 'Information not yet obtained'")]
     public string? EthnicityCode { get; set; }
 
-    [MaxLength(20, ErrorMessage = "NHS number must be 10 digits")]
     public string? NhsNumber { get; set; }
 
     /// <summary>Other children in the household; blank rows are ignored.</summary>
@@ -125,43 +119,33 @@ public sealed class ReferralForm
     /// <summary>Parents, carers and other adults; blank rows are ignored.</summary>
     public List<AdultRow> Adults { get; set; } = [];
 
-    [Required(ErrorMessage = "Describe your concerns about the child")]
-    [MaxLength(Referral.MaxTextLength, ErrorMessage = "Concerns must be 10,000 characters or fewer")]
     public string? Concerns { get; set; }
 
     public List<HarmType> HarmTypes { get; set; } = [];
 
     public List<HarmContext> HarmContexts { get; set; } = [];
 
-    [MaxLength(Referral.MaxTextLength, ErrorMessage = "The child's views must be 10,000 characters or fewer")]
     public string? ChildsViews { get; set; }
 
-    [Required(ErrorMessage = "Select whether the family knows about this referral")]
     public FamilyAwareness? Family { get; set; }
 
-    [MaxLength(Referral.MaxTextLength, ErrorMessage = "The reason must be 10,000 characters or fewer")]
     public string? WhyFamilyNotToldOrAgreed { get; set; }
 
-    [Required(ErrorMessage = "Select how urgent this is")]
     public Urgency? Urgency { get; set; }
 
     /// <summary>Front door staff recording a concern someone else phoned, emailed or brought in.</summary>
     public bool RaisedByOther { get; set; }
 
-    [MaxLength(NameLength, ErrorMessage = "Their name must be 200 characters or fewer")]
     public string? RaiserName { get; set; }
 
-    [MaxLength(NameLength, ErrorMessage = "Who they are to the child must be 200 characters or fewer")]
     public string? RaiserRole { get; set; }
 
-    [MaxLength(40, ErrorMessage = "Their phone number must be 40 characters or fewer")]
     public string? RaiserPhone { get; set; }
 
     /// <summary>
     /// The DfE referral source (N00152) the front door chooses for a concern they record for someone else; 1A when none is
     /// chosen. A partner's referral takes its source from their agency, and a partner sending one is refused.
     /// </summary>
-    [MaxLength(2, ErrorMessage = "Select where the concern came from in the list")]
     public string? SourceCode { get; set; }
 
     /// <summary>The date a concern phoned or emailed in was received, as typed (like 2026-11-21); blank when it is keyed as it comes in.</summary>
@@ -184,12 +168,10 @@ public sealed class ReferralForm
     public bool ReceivedGiven => !string.IsNullOrWhiteSpace(ReceivedDate) || !string.IsNullOrWhiteSpace(ReceivedTime);
 
     /// <summary>The referrer's own phone number, so the front door can call them back.</summary>
-    [MaxLength(40, ErrorMessage = "Your phone number must be 40 characters or fewer")]
     public string? ContactPhone { get; set; }
 
     public sealed class NameRow
     {
-        [MaxLength(NameLength, ErrorMessage = "Name must be 200 characters or fewer")]
         public string? Name { get; set; }
 
         [JsonIgnore]
@@ -198,7 +180,6 @@ public sealed class ReferralForm
 
     public sealed class AdultRow
     {
-        [MaxLength(NameLength, ErrorMessage = "Name must be 200 characters or fewer")]
         public string? Name { get; set; }
 
         public RelationshipKind? Relationship { get; set; }
@@ -253,8 +234,10 @@ public sealed class ReferralForm
     }
 
     /// <summary>
-    /// Checks one page's answers: their shape first, then the rules the referral and the child's record apply, as far as
-    /// the answers given so far let them run. A rule about a later page waits for that page; all run again before sending.
+    /// Checks one page's answers: what only the form asks (whether the child is born, dates as typed, the pregnant person's
+    /// name, a received time that can be read), then the one validation of a referral (<see cref="ReferralChecks"/>, which the
+    /// API and sending also run) over the answers given so far, keeping what it finds about this page's answers. A rule about a
+    /// later page waits for that page; all run again before sending.
     /// </summary>
     public void Validate(ReferralQuestion question, ModelStateDictionary state, DateOnly today, DateTimeOffset now, bool socialCare)
     {
@@ -270,67 +253,34 @@ public sealed class ReferralForm
         {
             ValidateChild(state);
         }
-        else if (question == ReferralQuestions.Household)
+
+        // A concern keyed after it came in keeps the time it was received: REF-04's working day runs from then (SG-REF-25).
+        if (question == ReferralQuestions.Contact && RaisedByOther && ReceivedGiven && ReceivedAt is null)
         {
-            ValidateRows(state, nameof(OtherChildren), OtherChildren);
-        }
-        else if (question == ReferralQuestions.Adults)
-        {
-            ValidateRows(state, nameof(Adults), Adults);
-            for (var n = 0; n < Adults.Count; n++)
-            {
-                if (!Adults[n].IsBlank && Adults[n].Relationship is null)
-                {
-                    state.AddModelError($"Input.Adults[{n}].Relationship", $"Select who {Adults[n].Name!.Trim()} is to the child");
-                }
-            }
+            state.AddModelError("Input.ReceivedDate", "Enter the date (like 2026-11-21) and time (like 14:30) the concern was received");
         }
 
-        if (question == ReferralQuestions.Contact && !socialCare && !string.IsNullOrWhiteSpace(SourceCode))
+        foreach (var problem in ReferralChecks.Of(ToReferralInput(socialCare), today, now, socialCare))
         {
-            // The same refusal as the API (SG-REF-24): the answer is not silently dropped, and nothing is sent.
-            state.AddModelError(string.Empty,
-                "The referral source is worked out from your organisation; only children's social care choose it. Nothing was sent.");
-        }
-
-        if (question == ReferralQuestions.Contact && RaisedByOther)
-        {
-            if (string.IsNullOrWhiteSpace(RaiserName))
+            var key = FormKey(problem.Field);
+            // A refusal about the referral as a whole (a source a partner may not choose) is shown with the last page's answers.
+            var here = key.Length == 0 ? question == ReferralQuestions.Contact : question.Owns(key);
+            if (here && !(state.TryGetValue(key, out var found) && found.Errors.Count > 0) && !AboutAnUnansweredBirth(problem.Field))
             {
-                state.AddModelError("Input.RaiserName", "Enter the name of the person who raised the concern");
+                state.AddModelError(key, problem.Message);
             }
-
-            if (string.IsNullOrWhiteSpace(RaiserRole))
-            {
-                state.AddModelError("Input.RaiserRole", "Enter who they are to the child, like grandmother or neighbour");
-            }
-
-            // A concern keyed after it came in keeps the time it was received: REF-04's working day runs from then (SG-REF-25).
-            if (ReceivedGiven && ReceivedAt is null)
-            {
-                state.AddModelError("Input.ReceivedDate", "Enter the date (like 2026-11-21) and time (like 14:30) the concern was received");
-            }
-            else if (ReceivedAt > now)
-            {
-                state.AddModelError("Input.ReceivedDate", "The time the concern was received cannot be in the future");
-            }
-        }
-
-        if (state.ErrorCount == 0 && BrokenRule(today, now, socialCare) is { } broken && question.Owns(FieldFor(broken.Field)))
-        {
-            state.AddModelError(FieldFor(broken.Field), broken.Message);
         }
     }
+
+    /// <summary>The child's sex and date of birth are asked once the referrer says whether the child is born.</summary>
+    private bool AboutAnUnansweredBirth(string field) =>
+        Born is null && field is "Child.Sex" or "Child.DateOfBirth" or "Child.ExpectedDateOfBirth" or nameof(Child.DateOfBirth);
 
     private void ValidateChild(ModelStateDictionary state)
     {
         if (Born == "yes")
         {
             CheckDate(state, "Input.DobDay", DobDay, DobMonth, DobYear, "Date of birth", "27 3 2019");
-            if (string.IsNullOrEmpty(Sex))
-            {
-                state.AddModelError("Input.Sex", "Select the child's sex, or 'Not known'");
-            }
         }
         else if (IsUnborn)
         {
@@ -342,22 +292,74 @@ public sealed class ReferralForm
         }
     }
 
-    private static void ValidateRows<T>(ModelStateDictionary state, string field, List<T> rows)
-        where T : class
+    /// <summary>
+    /// The form's answer a problem is about: a path in the referral as sent ("Adults[1].Relationship", "OnBehalfOf.Name") or
+    /// a field a domain rule names. Rows of people are matched through the rows filled in (blank rows are not sent, and an
+    /// unborn child's pregnant person is sent first).
+    /// </summary>
+    public string FormKey(string? field)
     {
-        for (var n = 0; n < rows.Count; n++)
+        if (string.IsNullOrEmpty(field))
         {
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(rows[n], new ValidationContext(rows[n]), results, validateAllProperties: true);
-            foreach (var result in results)
-            {
-                foreach (var member in result.MemberNames)
-                {
-                    state.AddModelError($"Input.{field}[{n}].{member}", result.ErrorMessage ?? "Check this answer");
-                }
-            }
+            return string.Empty;
         }
+
+        if (Row(field, nameof(ReferralInput.Adults)) is var (adult, adultMember))
+        {
+            var keys = AdultKeys();
+            return adult < keys.Count ? keys[adult] == "Input." + nameof(PregnantPersonName) ? keys[adult] : $"{keys[adult]}.{adultMember}" : "Input.Adults";
+        }
+
+        if (Row(field, nameof(ReferralInput.OtherChildren)) is var (other, otherMember))
+        {
+            var keys = OtherChildKeys();
+            return other < keys.Count ? $"{keys[other]}.{otherMember}" : "Input.OtherChildren";
+        }
+
+        return field switch
+        {
+            "OnBehalfOf.Name" => "Input.RaiserName",
+            "OnBehalfOf.Role" => "Input.RaiserRole",
+            "OnBehalfOf.Phone" => "Input.RaiserPhone",
+            "OnBehalfOf" or "OnBehalfOf.Email" or "ChildId" or "Child" => string.Empty,
+            nameof(ReferralInput.Adults) when IsUnborn && string.IsNullOrWhiteSpace(PregnantPersonName) => "Input." + nameof(PregnantPersonName),
+            nameof(ReferralInput.Adults) => "Input.Adults",
+            nameof(ReferralInput.SourceCode) when !RaisedByOther => string.Empty,
+            _ when field.StartsWith("Child.", StringComparison.Ordinal) => FieldFor(field["Child.".Length..]),
+            _ => FieldFor(field),
+        };
     }
+
+    /// <summary>The row and member of a path like "Adults[1].Name", or null when it is not one of <paramref name="list"/>'s rows.</summary>
+    private static (int Row, string Member)? Row(string field, string list)
+    {
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        if (!field.StartsWith(list + "[", StringComparison.Ordinal) || close < 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(field.AsSpan(list.Length + 1, close - list.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var row)
+            ? (row, field[(close + 1)..].TrimStart('.'))
+            : null;
+    }
+
+    /// <summary>The form's key for each adult sent, in the order <see cref="ToReferralInput"/> sends them.</summary>
+    private List<string> AdultKeys()
+    {
+        var keys = new List<string>();
+        if (IsUnborn && !string.IsNullOrWhiteSpace(PregnantPersonName))
+        {
+            keys.Add("Input." + nameof(PregnantPersonName));
+        }
+
+        keys.AddRange(Adults.Select((a, n) => (a, n)).Where(x => !x.a.IsBlank).Select(x => $"Input.Adults[{x.n}]"));
+        return keys;
+    }
+
+    /// <summary>The form's key for each other child sent.</summary>
+    private List<string> OtherChildKeys() =>
+        [.. OtherChildren.Select((c, n) => (c, n)).Where(x => !x.c.IsBlank).Select(x => $"Input.OtherChildren[{x.n}]")];
 
     private static void AddErrors(ModelStateDictionary state, string key, List<ValidationResult> results)
     {
@@ -387,34 +389,6 @@ public sealed class ReferralForm
         && y is >= 1900 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
             ? new DateOnly(y, m, d)
             : null;
-
-    /// <summary>
-    /// The first rule the answers break, found by making the child's record and the referral without saving either: the
-    /// same rules, in the same order, as sending. Null when the referral would be received.
-    /// </summary>
-    public RuleViolationException? BrokenRule(DateOnly today, DateTimeOffset now, bool socialCare)
-    {
-        try
-        {
-            var input = ToReferralInput(socialCare);
-            var child = new Child(Guid.NewGuid(), Guid.Empty, RegisterChild.DetailsFrom(input.Child!), today);
-            var referrer = input.OnBehalfOf is { } other
-                ? new Referrer(null, null, other.Name ?? string.Empty, other.Role ?? string.Empty, other.Phone, null)
-                : new Referrer(null, null, "the referrer", "the referrer", input.ContactPhone, null);
-            var contexts = (input.HarmContexts ?? []).Aggregate(HarmContext.None, (all, one) => all | one);
-            Referral.Receive(Guid.NewGuid(), Guid.Empty, "check", child, referrer,
-                new ReferralDetails(input.Concerns ?? string.Empty, input.HarmTypes ?? [], contexts, input.ChildsViews, input.FamilyKnows ?? false,
-                    input.FamilyAgrees, input.WhyFamilyNotToldOrAgreed, input.Urgency ?? Domain.Referrals.Urgency.Standard, input.SourceCode ?? "10",
-                    [.. input.Adults!.Select(a => new ReferralAdult(a.Name!.Trim(), a.Relationship!.Value, null, a.LivesWithChild, a.ParentalResponsibility, null))],
-                    input.OtherChildren),
-                now, today, null);
-            return null;
-        }
-        catch (RuleViolationException violation)
-        {
-            return violation;
-        }
-    }
 
     public ReferralInput ToReferralInput(bool mayRecordForOthers)
     {
@@ -452,7 +426,7 @@ public sealed class ReferralForm
                 .. pregnantPerson,
                 .. NamedAdults.Select(a => new AdultInput
                 {
-                    Name = a.Name!.Trim(), Relationship = a.Relationship ?? RelationshipKind.Other, LivesWithChild = a.LivesWithChild,
+                    Name = a.Name!.Trim(), Relationship = a.Relationship, LivesWithChild = a.LivesWithChild,
                     ParentalResponsibility = a.ParentalResponsibility,
                 }),
             ],
@@ -469,7 +443,7 @@ public sealed class ReferralForm
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The form field a domain rule is about, so its message sits by the right question.</summary>
-    public static string FieldFor(string? domainField) => domainField switch
+    private static string FieldFor(string? domainField) => domainField switch
     {
         null => string.Empty,
         nameof(Domain.Children.Child.DateOfBirth) => "Input.DobDay",
