@@ -69,6 +69,47 @@ public abstract class RoundTripTests<TFactory>(TFactory factory, ITestOutputHelp
         }
     }
 
+    [Fact]
+    public async Task ThePagesOfAChildsCase_AskTheDatabaseAsOftenWhenTheChildsOwnRecordGrows()
+    {
+        var area = await CaseArea.MakeAsync(factory, 2);
+        try
+        {
+            var before = new List<(int Reads, int Writes, int Saves)>();
+            foreach (var (_, who, path) in Pages())
+            {
+                before.Add(await CountAsync(area.Clients[who], path(area.Children[0])));
+            }
+
+            await area.GrowAsync(0, Grown);
+
+            var wrong = new List<string>();
+            foreach (var ((page, who, path), few) in Pages().Zip(before))
+            {
+                var many = await CountAsync(area.Clients[who], path(area.Children[0]));
+                var said = $"{page} as {who}: {RoundTrips(few)} round trips ({few.Reads} reads, {few.Saves} saves) before the child's record grew; "
+                    + $"{RoundTrips(many)} ({many.Reads} reads, {many.Saves} saves) after {Grown} more visits and records of information shared";
+                output.WriteLine(said);
+                if (many.Reads > few.Reads + Slack || many.Saves > few.Saves + Slack || RoundTrips(many) > Budget)
+                {
+                    wrong.Add(said);
+                }
+            }
+
+            Assert.True(wrong.Count == 0, "Round trips grow with the child's own record:\n" + string.Join("\n", wrong));
+        }
+        finally
+        {
+            foreach (var client in area.Clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>How many more visits and records of information shared the grown child has.</summary>
+    private const int Grown = 20;
+
     /// <summary>Round trips to a server database: every read, and every write batch (one per save where rows are not batched).</summary>
     private int RoundTrips((int Reads, int Writes, int Saves) count) => count.Reads + (factory.BatchesWrites ? count.Writes : count.Saves);
 

@@ -21,7 +21,7 @@ public enum Who
 /// An area of the test's own whose lead social worker leads every child's episode, with a police officer in every plan's
 /// core group and invited to every review conference, and a school nurse invited to every review conference only.
 /// </summary>
-public sealed record CaseArea(Dictionary<Who, HttpClient> Clients, List<(Guid Child, Guid Plan, Guid Meeting)> Children)
+public sealed record CaseArea(Dictionary<Who, HttpClient> Clients, List<(Guid Child, Guid Plan, Guid Meeting)> Children, List<Guid> Episodes, string Today)
 {
     /// <summary>An area whose lead social worker, officer and school nurse take part in <paramref name="children"/> children's plans and conferences.</summary>
     public static async Task<CaseArea> MakeAsync(SafeguardFactory factory, int children)
@@ -45,16 +45,43 @@ public sealed record CaseArea(Dictionary<Who, HttpClient> Clients, List<(Guid Ch
         }
 
         var made = new List<(Guid, Guid, Guid)>();
+        var episodes = new List<Guid>();
+        var today = string.Empty;
         for (var i = 0; i < children; i++)
         {
-            made.Add(await ChildOnAPlanAsync(clients, ids, i));
+            var (child, plan, meeting, episode, day) = await ChildOnAPlanAsync(clients, ids, i);
+            today = day;
+            made.Add((child, plan, meeting));
+            episodes.Add(episode);
         }
 
-        return new CaseArea(clients, made);
+        return new CaseArea(clients, made, episodes, today);
+    }
+
+    /// <summary>
+    /// One child's own record grows: <paramref name="times"/> more visits by the lead social worker, and as many records of
+    /// information shared about the child.
+    /// </summary>
+    public async Task GrowAsync(int child, int times)
+    {
+        var (childId, _, _) = Children[child];
+        for (var n = 0; n < times; n++)
+        {
+            await ChildJourney.Json(await Clients[Who.Lead].PostAsJsonAsync($"/api/v1/episodes/{Episodes[child]}/visits", new
+            {
+                visitedOn = Today, childSeen = true, seenAlone = true, observations = $"Visit {n}: Robin was playing in his room.",
+                childsWords = "I am alright.",
+            }), HttpStatusCode.Created);
+            await ChildJourney.Json(await Clients[Who.Lead].PostAsJsonAsync($"/api/v1/children/{childId}/information-sharing", new
+            {
+                whatWasShared = $"Update {n} on the plan's progress.", sharedWithPerson = "The school's designated safeguarding lead",
+                basis = "SafeguardingChildAtRisk", sharedOn = Today, consentSought = true, consentGiven = true,
+            }), HttpStatusCode.Created);
+        }
     }
 
     /// <summary>A referral, a strategy discussion, a substantiated enquiry, an initial conference making a plan, and its review conference arranged.</summary>
-    private static async Task<(Guid Child, Guid Plan, Guid Meeting)> ChildOnAPlanAsync(Dictionary<Who, HttpClient> c, Dictionary<Who, Guid> ids, int i)
+    private static async Task<(Guid Child, Guid Plan, Guid Meeting, Guid Episode, string Day)> ChildOnAPlanAsync(Dictionary<Who, HttpClient> c, Dictionary<Who, Guid> ids, int i)
     {
         var referral = await ChildJourney.Json(await c[Who.Referrer].PostAsJsonAsync("/api/v1/referrals", new
         {
@@ -111,6 +138,6 @@ public sealed record CaseArea(Dictionary<Who, HttpClient> Clients, List<(Guid Ch
             kind = "Review", planId, scheduledFor = $"{day.AddDays(60):yyyy-MM-dd}",
             invitations = new object[] { new { practitionerId = ids[Who.Officer] }, new { practitionerId = ids[Who.SchoolNurse] }, new { name = "Ash Advocate", agency = "The family's advocate" } },
         }), HttpStatusCode.Created);
-        return (childId, planId, meeting.GetProperty("id").GetGuid());
+        return (childId, planId, meeting.GetProperty("id").GetGuid(), episodeId, today);
     }
 }
