@@ -137,6 +137,7 @@ public sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.StrategyDiscussion> builder)
     {
         const int max = Safeguard.Domain.ChildProtection.StrategyDiscussion.MaxTextLength;
+        builder.Ignore(s => s.PendingEvents);
         builder.Property(s => s.InformationShared).HasMaxLength(max);
         builder.Property(s => s.PoliceReasons).HasMaxLength(max);
         builder.Property(s => s.Section47Reasons).HasMaxLength(max);
@@ -167,6 +168,7 @@ public sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<Saf
     {
         const int max = Safeguard.Domain.ChildProtection.Section47Enquiry.MaxTextLength;
         builder.ToTable("Section47Enquiries");
+        builder.Ignore(s => s.PendingEvents);
         builder.Property(s => s.WhyNotSeenAlone).HasMaxLength(max);
         builder.Property(s => s.ChildsWishesAndFeelings).HasMaxLength(max);
         builder.Property(s => s.SpecialistAssessments).HasMaxLength(max);

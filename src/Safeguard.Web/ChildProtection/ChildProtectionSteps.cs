@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
+using Safeguard.Data.Events;
 using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.ChildProtection;
@@ -132,13 +133,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             [.. actions.Select(a => new AgreedAction(a.What ?? string.Empty, a.Who ?? string.Empty, a.ByWhen!.Value))], input.LegalActionNeeded,
             input.WhatToShareWithFamily, input.WhyAttendanceShort), today, lookedAfter);
         db.StrategyDiscussions.Add(discussion);
-        db.Note(episode.AreaId, episode.ChildId, episode.Id, discussion.HeldOn, now, ChronologyKind.StrategyDiscussion,
-            $"Strategy discussion with {string.Join(", ", discussion.Attendees.Select(a => $"{a.Name} ({a.Agency})"))}. "
-            + (discussion.Section47 ? "Section 47 enquiries to be made" : "No section 47 enquiries") + $": {discussion.Section47Reasons}"
-            + (discussion.AwaitsConfirmation
-                ? $" (waiting for a manager to confirm: held without {string.Join(", ", discussion.MissingAttendance.Select(StrategyDiscussion.Describe))})"
-                : string.Empty),
-            nameof(StrategyDiscussion), discussion.Id);
+        db.NoteEvent(discussion, ChronologyKind.StrategyDiscussion, new EventNames(calendar, me), now);
         await db.SaveChangesAsync(cancellationToken);
         return discussion;
     }
@@ -153,19 +148,17 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         await access.RequireChildrensSocialCareAsync(user, await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken),
             cancellationToken);
         var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
-        var missing = string.Join(", ", discussion.MissingAttendance.Select(StrategyDiscussion.Describe));
-        discussion.ConfirmAttendance(manager);
-        db.Note(discussion.AreaId, discussion.ChildId, discussion.EpisodeId, EnglandClock.Today(time), time.GetUtcNow(), ChronologyKind.StrategyDiscussion,
-            $"{manager.FullName} confirmed the strategy discussion held without {missing}"
-            + (discussion.Section47 ? " (section 47 enquiries may start)" : string.Empty) + $": {discussion.WhyAttendanceShort}",
-            nameof(StrategyDiscussion), discussion.Id);
+        var now = time.GetUtcNow();
+        discussion.ConfirmAttendance(manager, EnglandClock.ToEnglandDate(now));
+        db.NoteEvent(discussion, ChronologyKind.StrategyDiscussion, new EventNames(calendar, manager), now);
         await db.SaveChangesAsync(cancellationToken);
         return discussion;
     }
 
     public async Task<Section47Enquiry> StartEnquiryAsync(ClaimsPrincipal user, Guid discussionId, StartEnquiryInput input, CancellationToken cancellationToken)
     {
-        var discussion = await db.StrategyDiscussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken)
+        // Tracked: the enquiry's start is appended to the discussion's history too (its initial conference clock falls to the enquiry's lead).
+        var discussion = await db.StrategyDiscussions.FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken)
             ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken);
         await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
@@ -177,9 +170,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var enquiry = Section47Enquiry.Start(Guid.CreateVersion7(now), discussion, lead!, familyHelpLead);
         db.Section47Enquiries.Add(enquiry);
-        db.Note(episode.AreaId, episode.ChildId, episode.Id, enquiry.StartedOn, now, ChronologyKind.Section47,
-            $"Section 47 enquiry started, led by {lead!.FullName}; initial conference due by {ConferenceDueBy(enquiry):d MMMM yyyy} if concerns are substantiated.",
-            "Section47Enquiry", enquiry.Id);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar, lead), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -203,11 +194,9 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         enquiry.Conclude(user.PractitionerId()!.Value, input.Outcome!.Value, input.Reasons ?? string.Empty, input.ReasonsShared, input.OngoingSupport, today);
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, today, now, ChronologyKind.Section47,
-            (enquiry.Outcome == Section47Outcome.Substantiated
-                ? $"Section 47 enquiry: concerns substantiated; initial child protection conference due by {ConferenceDueBy(enquiry):d MMMM yyyy}. "
-                : "Section 47 enquiry: concerns not substantiated. ") + enquiry.OutcomeReasons
-            + (enquiry.OngoingSupport is null ? string.Empty : $" Support: {enquiry.OngoingSupport}"), "Section47Enquiry", enquiry.Id);
+        // The outcome is appended to the discussion's history too: not substantiated, no initial conference is due (ICPC-01).
+        (await db.StrategyDiscussions.SingleAsync(d => d.Id == enquiry.StrategyDiscussionId, cancellationToken)).EnquiryConcluded(enquiry);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -232,6 +221,8 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var today = EnglandClock.ToEnglandDate(now);
         var (conference, plan) = ChildProtectionConference.Hold(Guid.CreateVersion7(now), Guid.CreateVersion7(now), enquiry, episode, chair!, lead, decision,
             ConferenceDueBy(enquiry), today, unborn);
+        // Held, the conference meets the discussion's clock (ICPC-01): appended to the discussion's history.
+        (await db.StrategyDiscussions.SingleAsync(d => d.Id == enquiry.StrategyDiscussionId, cancellationToken)).InitialConferenceHeld(conference, enquiry);
         await RecordConferenceAsync(conference, plan, chair!, now, cancellationToken);
         return (conference, plan);
     }
@@ -501,9 +492,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         enquiry.RequestConference(input.RequestedBy ?? string.Empty, input.Agency ?? string.Empty, input.Concerns ?? string.Empty, input.RequestedOn ?? today, today);
-        var request = enquiry.ConferenceRequests[^1];
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, request.RequestedOn, now, ChronologyKind.Section47,
-            $"{request.RequestedBy} ({request.Agency}) asked for a child protection conference: {request.Concerns}", "Section47Enquiry", enquiry.Id);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -516,9 +505,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         enquiry.AnswerConferenceRequest(manager, input.Agreed!.Value, input.Answer ?? string.Empty, today);
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, today, now, ChronologyKind.Section47,
-            $"{manager.FullName} {(input.Agreed.Value ? "agreed to hold" : "refused")} a child protection conference: {enquiry.ConferenceRequests[^1].Answer}",
-            "Section47Enquiry", enquiry.Id);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar, manager), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -526,10 +513,9 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     public async Task<Section47Enquiry> EscalateRefusalAsync(ClaimsPrincipal user, Guid enquiryId, CancellationToken cancellationToken)
     {
         var enquiry = await EnquiryAsync(user, enquiryId, cancellationToken);
-        enquiry.EscalateRefusal();
         var now = time.GetUtcNow();
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, EnglandClock.ToEnglandDate(now), now, ChronologyKind.Section47,
-            "The refusal to hold a conference was escalated under the safeguarding partners' dispute resolution.", "Section47Enquiry", enquiry.Id);
+        enquiry.EscalateRefusal(EnglandClock.ToEnglandDate(now));
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
