@@ -29,9 +29,11 @@ public static class ChronologyWriter
 
     /// <summary>
     /// Notes the latest event a record raised on the child's chronology, in the sentence the event itself renders (docs/decisions/0009): the
-    /// step does not compose it again. The entry links to the record the event concerns.
+    /// step does not compose it again. The entry links to the record the event concerns, or to the <paramref name="source"/> given (a review
+    /// conference's own record, for the plan's event saying it was held).
     /// </summary>
-    public static ChronologyEntry NoteEvent(this SafeguardDbContext db, IRecordsEvents record, ChronologyKind kind, IEventNames names, DateTimeOffset recordedAt)
+    public static ChronologyEntry NoteEvent(this SafeguardDbContext db, IRecordsEvents record, ChronologyKind kind, IEventNames names, DateTimeOffset recordedAt,
+        (string Kind, Guid Id)? source = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
@@ -40,6 +42,7 @@ public static class ChronologyWriter
         var (id, childId, areaId) = recordKind.SubjectOf(record);
         var latest = record.PendingEvents.Count > 0 ? record.PendingEvents[^1]
             : throw new InvalidOperationException($"The {recordKind.Describe} has raised no event to note.");
-        return db.Note(areaId!.Value, childId!.Value, record.EpisodeId, latest.OccurredOn, recordedAt, kind, latest.Describe(record, names), recordKind.Name, id);
+        return db.Note(areaId!.Value, childId!.Value, record.EpisodeId, latest.OccurredOn, recordedAt, kind, latest.Describe(record, names),
+            source?.Kind ?? recordKind.Name, source?.Id ?? id);
     }
 }

@@ -59,7 +59,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 await StoreEmergencyActionAsync(db, action, cancellationToken);
             }
 
-            foreach (var plan in Changed<ChildProtectionPlan>(db).ToList())
+            foreach (var plan in await GivenEventsAsync(db, RecordKinds.ChildProtectionPlan, db.ChildProtectionPlans, cancellationToken))
             {
                 await StorePlanAsync(db, plan, cancellationToken);
             }
@@ -321,11 +321,16 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         }
     }
 
-    /// <summary>A child protection plan's clocks: the first core group within 10 working days (CG-01), the first review within 3 months (RCPC-01).</summary>
+    /// <summary>
+    /// A child protection plan's clocks, from its events (<see cref="Events.RecordHistory.OfChildProtectionPlanAsync"/>): the first core group
+    /// within 10 working days (CG-01), the first review within 3 months (RCPC-01), then every 6 months (RCPC-02), a move's transfer-in
+    /// conference (DISC-02) and the 18th birthday. The plan's lead social worker answers for them (a change of lead is an event too).
+    /// </summary>
     private async Task StorePlanAsync(SafeguardDbContext db, ChildProtectionPlan plan, CancellationToken cancellationToken)
     {
         var birthday = (await db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleOrDefaultAsync(cancellationToken))?.AddYears(18);
-        foreach (var (clock, duty) in Compute(RecordKinds.ChildProtectionPlan, plan.Id, plan.History(birthday)))
+        var history = await Events.RecordHistory.OfChildProtectionPlanAsync(db, plan, birthday, cancellationToken);
+        foreach (var (clock, duty) in Compute(RecordKinds.ChildProtectionPlan, plan.Id, history))
         {
             await UpsertAsync(db, clock, plan.AreaId, plan.ChildId, plan.EpisodeId, duty.Role, plan.LeadSocialWorkerId, cancellationToken);
         }
@@ -389,6 +394,26 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         record.Status = record.IsOpen ? (clock.DueOn is null ? ClockStatus.Urgent : ClockStatus.Running) : clock.Status;
         record.ReasonRecorded = clock.ReasonRecorded;
         record.ResponsiblePractitionerId = responsiblePractitionerId;
+    }
+
+    /// <summary>The records of a kind this save appends events to, tracked or read.</summary>
+    private static async Task<List<T>> GivenEventsAsync<T>(SafeguardDbContext db, RecordKind kind, IQueryable<T> table, CancellationToken cancellationToken)
+        where T : class
+    {
+        var ids = RecordsGivenEvents(db, kind);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var tracked = Tracked<T>(db).Where(r => ids.Contains(kind.SubjectOf(r).Id)).ToList();
+        var missing = ids.Where(id => tracked.TrueForAll(r => kind.SubjectOf(r).Id != id)).ToList();
+        if (missing.Count > 0)
+        {
+            tracked.AddRange(await table.Where(r => missing.Contains(EF.Property<Guid>(r, "Id"))).ToListAsync(cancellationToken));
+        }
+
+        return tracked;
     }
 
     private static IEnumerable<T> Changed<T>(SafeguardDbContext db) where T : class =>

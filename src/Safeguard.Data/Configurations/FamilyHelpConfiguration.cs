@@ -191,6 +191,7 @@ public sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfigur
 {
     public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.ChildProtectionConference> builder)
     {
+        builder.Ignore(x => x.PendingEvents);
         const int max = Safeguard.Domain.ChildProtection.ChildProtectionConference.MaxTextLength;
         builder.ToTable("ChildProtectionConferences");
         builder.Property(c => c.ChildsViews).HasMaxLength(max);
@@ -218,6 +219,7 @@ public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.ChildProtectionPlan> builder)
     {
+        builder.Ignore(x => x.PendingEvents);
         builder.ToTable("ChildProtectionPlans");
         builder.Property(p => p.InitialCategory).HasMaxLength(3);
         builder.Property(p => p.LatestCategory).HasMaxLength(3);

@@ -66,4 +66,16 @@ public static class RecordHistory
                 ?? await db.Conferences.FirstOrDefaultAsync(c => c.Section47EnquiryId == enquiry.Id, cancellationToken);
         return discussion.History(enquiry, conference);
     }
+
+    /// <summary>
+    /// A child protection plan's clock history from its events (<see cref="PlanHistory"/>), with the child's 18th birthday as the child's
+    /// record holds it now. A plan saved before its events were stored has no <see cref="PlanMade"/>: its history is read from its state.
+    /// </summary>
+    public static async Task<IReadOnlyList<ClockEvent>> OfChildProtectionPlanAsync(SafeguardDbContext db, ChildProtectionPlan plan, DateOnly? eighteenthBirthday,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var events = await EventsAsync(db, RecordKinds.ChildProtectionPlan, plan.Id, plan, cancellationToken);
+        return events.OfType<PlanMade>().Any() ? PlanHistory.Of(plan, events, eighteenthBirthday) : plan.History(eighteenthBirthday);
+    }
 }

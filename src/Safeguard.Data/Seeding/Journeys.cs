@@ -621,10 +621,7 @@ public sealed partial class Seeder
                         : []), dueBy, heldOn);
             db.Conferences.Add(conference);
             discussion.InitialConferenceHeld(conference, enquiry);
-            Note(heldOn, ChronologyKind.Conference, $"Initial child protection conference chaired by {chair.FullName}"
-                + (heldOn > dueBy ? $", held after its due date of {dueBy:d MMMM yyyy}" : string.Empty) + ": "
-                + (made is null ? "no child protection plan. " : $"child protection plan, category {ChildProtectionConference.Categories[made.InitialCategory]}. ")
-                + conference.Reasons, "ChildProtectionConference", conference.Id, chair);
+            NoteEvent(conference, ChronologyKind.Conference, chair);
             Day = heldOn;
             if (made is null)
             {
@@ -678,8 +675,7 @@ public sealed partial class Seeder
                     protection.RecordCoreGroup(socialWorker.Id, nextCoreGroup, CoreGroupDecisions[faker.Random.Int(0, CoreGroupDecisions.Length - 1)],
                         faker.Random.Bool(0.3f) ? "The school sent its update in writing: attendance has improved." : null,
                         protection.CoreGroupMeetings.Count == 1 ? [protection.Actions[1].Id] : [], nextCoreGroup);
-                    Note(nextCoreGroup, ChronologyKind.CoreGroup, $"Core group meeting: {protection.CoreGroupMeetings[^1].Decisions}", "ChildProtectionPlan",
-                        protection.Id, socialWorker);
+                    NoteEvent(protection, ChronologyKind.CoreGroup, socialWorker);
                     Day = nextCoreGroup;
                     nextCoreGroup = calendar.AddWorkingDays(nextCoreGroup, faker.Random.Int(18, 30));
                     continue;
@@ -712,9 +708,7 @@ public sealed partial class Seeder
                         "Health, school and police reported on attendance, health appointments and call-outs since the last conference."),
                     reviewDue, nextReview);
                 db.Conferences.Add(review);
-                Note(nextReview, ChronologyKind.Conference, $"Review child protection conference chaired by {chair.FullName}: "
-                    + (protection.IsOpen ? "the plan continues" : "the plan ends") + $" ({ChildProtectionConference.Categories[protection.LatestCategory]}). "
-                    + protection.Reviews[^1].Reasons, "ChildProtectionConference", review.Id, chair);
+                NoteEvent(protection, ChronologyKind.Conference, chair, (Records.RecordKinds.Conference.Name, review.Id));
                 Day = nextReview;
                 if (pre)
                 {
@@ -1102,12 +1096,12 @@ public sealed partial class Seeder
             new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddMinutes(faker.Random.Int(0, 300));
 
         /// <summary>Notes the latest event the record raised, in the sentence the event renders (as the steps on pages and the API do).</summary>
-        private void NoteEvent(IRecordsEvents record, ChronologyKind kind, Practitioner by)
+        private void NoteEvent(IRecordsEvents record, ChronologyKind kind, Practitioner by, (string Kind, Guid Id)? source = null)
         {
             var latest = record.PendingEvents[^1];
             var recordKind = Records.RecordKinds.For(record.GetType())!;
-            Note(latest.OccurredOn, kind, latest.Describe(record, new Events.EventNames(calendar, by, lead, manager, chair)), recordKind.Name,
-                recordKind.SubjectOf(record).Id, by);
+            Note(latest.OccurredOn, kind, latest.Describe(record, new Events.EventNames(calendar, by, lead, manager, chair)), source?.Kind ?? recordKind.Name,
+                source?.Id ?? recordKind.SubjectOf(record).Id, by);
         }
 
         private void Note(DateOnly on, ChronologyKind kind, string summary, string sourceType, Guid sourceId, Practitioner? by)

@@ -5,6 +5,7 @@ using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
 using Safeguard.Data.Events;
+using Safeguard.Data.Records;
 using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.ChildProtection;
@@ -298,12 +299,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(plan is null || !await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == plan.ChildId && p.EndedOn == null, cancellationToken),
             OnePerParent.OneOpenChildProtectionPlanPerChild.RuleId, OnePerParent.OneOpenChildProtectionPlanPerChild.Message);
         db.Conferences.Add(conference);
-        var title = ConferenceMeetings.TitleOf(conference.Kind, conference.PreBirth);
-        db.Note(conference.AreaId, conference.ChildId, conference.EpisodeId, conference.HeldOn, now, ChronologyKind.Conference,
-            $"{title} chaired by {chair.FullName}" + (conference.FromAuthority is null ? string.Empty : $" (the child moved here on {conference.FromAuthority}'s plan)")
-            + (conference.HeldOn > conference.DueBy ? $", held after its due date of {conference.DueBy:d MMMM yyyy}" : string.Empty) + ": "
-            + (plan is null ? "no child protection plan. " : $"child protection plan, category {ChildProtectionConference.Categories[plan.InitialCategory]}. ") + conference.Reasons,
-            "ChildProtectionConference", conference.Id);
+        db.NoteEvent(conference, ChronologyKind.Conference, new EventNames(calendar, chair), now);
         if (plan is not null)
         {
             db.ChildProtectionPlans.Add(plan);
@@ -325,8 +321,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         plan.RecordCoreGroup(user.PractitionerId()!.Value, input.HeldOn!.Value, input.Decisions ?? string.Empty, input.AbsentViews, input.ActionsDone ?? [],
             EnglandClock.ToEnglandDate(now), now);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.CoreGroup, $"Core group meeting: {plan.CoreGroupMeetings[^1].Decisions}",
-            "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.CoreGroup, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -351,10 +346,8 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var conference = plan.RecordReview(Guid.CreateVersion7(now), chair!, episode, input.HeldOn!.Value, input.PlanContinues!.Value, input.Category ?? string.Empty,
             input.Reasons ?? string.Empty, input.ProceedingsDecision, record, dueBy, EnglandClock.ToEnglandDate(now));
         db.Conferences.Add(conference);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.Conference,
-            $"Review child protection conference chaired by {chair!.FullName}: " + (plan.IsOpen ? "the plan continues" : "the plan ends")
-            + $" ({ChildProtectionConference.Categories[plan.LatestCategory]}). {plan.Reviews[^1].Reasons}"
-            + (plan.Reviews[^1].ProceedingsDecision is { } proceedings ? $" Care proceedings: {proceedings}" : string.Empty), "ChildProtectionConference", conference.Id);
+        // The review's sentence is the plan's event rendered; the entry links to the review conference's own record.
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar, chair), now, source: (RecordKinds.Conference.Name, conference.Id));
         arranged?.MarkHeld(input.HeldOn.Value, conference.Id);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
@@ -368,10 +361,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(input.NotifiedOn is not null, "DISC-02", "Enter the day the receiving authority was told.", "NotifiedOn");
         var now = time.GetUtcNow();
         plan.RecordMoveNotified(input.ReceivingAuthority ?? string.Empty, input.NotifiedOn!.Value, EnglandClock.ToEnglandDate(now));
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.MoveNotifiedOn!.Value, now, ChronologyKind.Conference,
-            $"{plan.MovingTo} was told the child is moving there permanently while on a child protection plan; its transfer-in conference is due by "
-            + $"{StatutoryRules.TransferInConference.Due(plan.MoveNotifiedOn.Value, calendar):d MMMM yyyy}. The plan continues here until then.",
-            "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -383,8 +373,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(input.HeldOn is not null, "DISC-02", "Enter the date of the receiving authority's conference.", "HeldOn");
         var now = time.GetUtcNow();
         plan.RecordTransferInConference(input.HeldOn!.Value, input.Outcome ?? string.Empty, EnglandClock.ToEnglandDate(now));
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.TransferInConferenceOn!.Value, now, ChronologyKind.Conference,
-            $"{plan.MovingTo} held its transfer-in conference: {plan.TransferInOutcome}", "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -396,8 +385,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         plan.RecordMoveAbandoned(input.On ?? today, today);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.MoveAbandonedOn!.Value, now, ChronologyKind.Conference,
-            $"The move to {plan.MovingTo} did not happen: the plan carries on here.", "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -427,14 +415,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         return [.. invited.Concat(plan.CoreGroup.Select(m => (m.Name, m.Agency))).DistinctBy(x => (x.Name.ToUpperInvariant(), x.Agency.ToUpperInvariant()))];
     }
 
-    public static string Describe(PlanEndReason reason) => reason switch
-    {
-        PlanEndReason.NoLongerAtRiskOfSignificantHarm => "No longer likely to suffer significant harm",
-        PlanEndReason.MovedPermanentlyToAnotherArea => "Moved permanently to another area (after the receiving authority's transfer-in conference)",
-        PlanEndReason.ReachedEighteen => "Turned 18",
-        PlanEndReason.Died => "Died",
-        _ => "Left the UK",
-    };
+    public static string Describe(PlanEndReason reason) => PlanEndReasons.Describe(reason);
 
     /// <summary>Records emergency action; a strategy discussion is then due as soon as possible (IP-05), on the manager's "My work".</summary>
     public async Task<EmergencyAction> RecordEmergencyActionAsync(ClaimsPrincipal user, Guid episodeId, EmergencyActionInput input, CancellationToken cancellationToken)
@@ -479,8 +460,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var today = EnglandClock.ToEnglandDate(now);
         var child = await db.Children.Where(c => c.Id == plan.ChildId).Select(c => new { c.DateOfBirth, c.DateOfDeath, c.LeftUkOn }).SingleAsync(cancellationToken);
         plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today, child.DateOfBirth?.AddYears(18), child.DateOfDeath, child.LeftUkOn);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference,
-            $"Child protection plan ended ({Describe(plan.EndReason!.Value)}): {plan.EndNotes}", "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }

@@ -68,6 +68,49 @@ public abstract class ChildProtectionEventTests<TFactory>(TFactory factory) : IC
         }
     }
 
+    /// <summary>
+    /// For every child protection plan of the demo area, the clocks from its events (with the child's 18th birthday as the child's record
+    /// holds it) are the clocks its state gave, and every conference that was held says so in an event.
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "CG-01")]
+    [Trait("Rule", "RCPC-01")]
+    public async Task EveryDemoChildProtectionPlan_HasItsEvents_AndTheSameClocksFromThemAsFromItsState()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = Db(scope, DemoArea.AreaId);
+        var calendar = scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
+        var today = EnglandClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var plans = await db.ChildProtectionPlans.AsNoTracking().ToListAsync();
+        var births = await db.Children.AsNoTracking().Select(c => new { c.Id, c.DateOfBirth }).ToDictionaryAsync(c => c.Id, c => c.DateOfBirth);
+        var rules = RecordKinds.ChildProtectionPlan.ClockRules;
+
+        Assert.NotEmpty(plans);
+        Assert.Contains(plans, p => p.Reviews.Count > 0 && !p.IsOpen);
+        Assert.Contains(plans, p => p.CoreGroupMeetings.Count > 1);
+        foreach (var plan in plans)
+        {
+            var events = await RecordHistory.EventsAsync(db, RecordKinds.ChildProtectionPlan, plan.Id, null, CancellationToken.None);
+            Assert.IsType<PlanMade>(events[0]);
+            Assert.Equal(plan.CoreGroupMeetings.Count, events.OfType<CoreGroupHeld>().Count());
+            Assert.Equal(plan.Reviews.Count, events.OfType<ReviewConferenceHeld>().Count());
+            var birthday = births[plan.ChildId]?.AddYears(18);
+
+            var fromEvents = ClockEngine.Compute(plan.Id, await RecordHistory.OfChildProtectionPlanAsync(db, plan, birthday, CancellationToken.None), rules,
+                calendar, today);
+            var fromState = ClockEngine.Compute(plan.Id, plan.History(birthday), rules, calendar, today);
+            Assert.Equal(fromState, fromEvents);
+        }
+
+        var held = await db.Conferences.AsNoTracking().Where(c => c.Kind != ConferenceKind.Review).ToListAsync();
+        Assert.NotEmpty(held);
+        foreach (var conference in held)
+        {
+            var events = await RecordHistory.EventsAsync(db, RecordKinds.Conference, conference.Id, null, CancellationToken.None);
+            Assert.Equal(conference.PlanNeeded, Assert.IsType<ConferenceHeld>(Assert.Single(events)).PlanNeeded);
+        }
+    }
+
     /// <summary>Each event of a discussion or an enquiry stores ids, dates and codes: no one's name, nor any words a practitioner typed.</summary>
     [Fact]
     public async Task TheDemoDiscussionsEvents_HoldNoNamesOrTypedWords()
@@ -77,16 +120,25 @@ public abstract class ChildProtectionEventTests<TFactory>(TFactory factory) : IC
         var discussions = await db.StrategyDiscussions.AsNoTracking().ToDictionaryAsync(d => d.Id);
         var enquiries = await db.Section47Enquiries.AsNoTracking().ToDictionaryAsync(e => e.Id);
         var rows = await db.RecordEvents.AsNoTracking()
-            .Where(e => e.RecordKind == RecordKinds.StrategyDiscussion.Name || e.RecordKind == RecordKinds.Section47Enquiry.Name).ToListAsync();
+            .Where(e => e.RecordKind == RecordKinds.StrategyDiscussion.Name || e.RecordKind == RecordKinds.Section47Enquiry.Name
+                || e.RecordKind == RecordKinds.Conference.Name || e.RecordKind == RecordKinds.ChildProtectionPlan.Name).ToListAsync();
+        var plans = await db.ChildProtectionPlans.AsNoTracking().ToDictionaryAsync(p => p.Id);
+        var conferences = await db.Conferences.AsNoTracking().ToDictionaryAsync(c => c.Id);
 
         Assert.NotEmpty(rows);
+        Assert.Contains(rows, r => r.Type == "ReviewConferenceHeld");
         foreach (var row in rows)
         {
-            var words = row.RecordKind == RecordKinds.StrategyDiscussion.Name
-                ? discussions[row.RecordId] is var d ? d.Attendees.Select(a => a.Name).Append(d.Section47Reasons).Append(d.InformationShared) : []
-                : enquiries[row.RecordId] is var q ? new[] { q.OutcomeReasons, q.ChildsWishesAndFeelings, q.OngoingSupport }.OfType<string>() : [];
+            IEnumerable<string> words = row.RecordKind switch
+            {
+                "StrategyDiscussion" => discussions[row.RecordId] is var d ? d.Attendees.Select(a => a.Name).Append(d.Section47Reasons).Append(d.InformationShared) : [],
+                "Section47Enquiry" => enquiries[row.RecordId] is var q ? new[] { q.OutcomeReasons, q.ChildsWishesAndFeelings, q.OngoingSupport }.OfType<string>() : [],
+                "ChildProtectionConference" => conferences[row.RecordId] is var c ? c.Attendees.Select(a => a.Name).Append(c.Reasons).Append(c.ChildsViews) : [],
+                _ => plans[row.RecordId] is var p ? p.CoreGroup.Select(m => m.Name).Concat(p.CoreGroupMeetings.Select(m => m.Decisions))
+                    .Concat(p.Reviews.Select(r => r.Reasons)) : [],
+            };
             Assert.All(words, w => Assert.DoesNotContain(w, row.Data, StringComparison.Ordinal));
-            Assert.All(JsonDocument.Parse(row.Data).RootElement.EnumerateObject().Where(p => p.Name != "type"),
+            Assert.All(JsonDocument.Parse(row.Data).RootElement.EnumerateObject().Where(p => p.Name is not "type" and not "category"),
                 p => Assert.True(p.Value.ValueKind != JsonValueKind.String || Guid.TryParse(p.Value.GetString(), out _) || DateOnly.TryParse(p.Value.GetString(), out _),
                     $"{row.Type}.{p.Name} holds words: {p.Value}"));
         }
