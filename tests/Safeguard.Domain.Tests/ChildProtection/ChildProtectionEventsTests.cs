@@ -106,6 +106,59 @@ public sealed class ChildProtectionEventsTests
             enquiry.PendingEvents.Select(e => e.Type));
     }
 
+    /// <summary>At every step of a plan — made, core groups, a move abandoned, a second move with its transfer-in conference, a review that ends it — its events give the history its state gives.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    [Trait("Rule", "CG-01")]
+    [Trait("Rule", "RCPC-01")]
+    [Trait("Rule", "DISC-02")]
+    public void APlansEvents_GiveTheHistoryItsStateGives_AtEveryStep(bool endsAtReview)
+    {
+        var (enquiry, episode, lead, manager) = Substantiated();
+        var (conference, plan) = ChildProtectionConference.Hold(Guid.NewGuid(), Guid.NewGuid(), enquiry, episode, Chair(), lead, Decision(lead: lead.Id),
+            Today.AddDays(15), Today.AddDays(7));
+        var birthday = new DateOnly(2036, 3, 2);
+        Assert.Equal([typeof(ConferenceHeld)], conference.PendingEvents.Select(e => e.GetType()));
+        List<DomainEvent> events = [];
+        void Check()
+        {
+            events.AddRange(plan!.PendingEvents);
+            plan.ClearPendingEvents();
+            Assert.Equal(plan.History(birthday), PlanHistory.Of(plan, events, birthday));
+        }
+
+        Check();
+        Assert.IsType<PlanMade>(events[0]);
+        plan!.RecordCoreGroup(lead.Id, Today.AddDays(14), "Agreed the detailed plan.", null, [], Today.AddDays(14));
+        Check();
+        plan.RecordCoreGroup(lead.Id, Today.AddDays(40), "Progress on attendance.", null, [], Today.AddDays(40));
+        Check();
+        plan.RecordMoveNotified("Westshire", Today.AddDays(41), Today.AddDays(41));
+        Check();
+        if (endsAtReview)
+        {
+            plan.RecordMoveAbandoned(Today.AddDays(45), Today.AddDays(45));
+            Check();
+            plan.RecordReview(Guid.NewGuid(), Chair(), episode, Today.AddDays(80), false, "PHY", "No longer likely to suffer significant harm.", null,
+                new ReviewRecord([new("Helen Chair", "Independent reviewing service", AttendeeRole.Other)], "Feels safe.", null, "Mother attended.",
+                    "School: attendance is up."), Today.AddDays(90), Today.AddDays(80));
+            Check();
+            Assert.Contains(PlanHistory.Of(plan, events, birthday), e => e.Kind == EventKind.PlanEnded && e.OccurredOn == Today.AddDays(80));
+        }
+        else
+        {
+            plan.RecordTransferInConference(Today.AddDays(50), "Westshire made its own plan.", Today.AddDays(50));
+            Check();
+            plan.ChangeLead(manager, Person(), "Caseload.", new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.Zero), Today.AddDays(51), lead.FullName);
+            Check();
+            plan.End(PlanEndReason.MovedPermanentlyToAnotherArea, "Now on Westshire's plan.", Today.AddDays(52), Today.AddDays(52));
+            Check();
+            Assert.Equal("Child protection plan ended (Moved permanently to another area (after the receiving authority's transfer-in conference)): Now on Westshire's plan.",
+                events[^1].Describe(plan, new Names(lead)));
+        }
+    }
+
     private static IReadOnlyList<Safeguard.Domain.Clocks.ClockEvent> History(StrategyDiscussion discussion, IEnumerable<DomainEvent> events) =>
         [.. EventHistory.ClockEvents(discussion, events).OrderBy(e => e.OccurredOn)];
 
