@@ -59,7 +59,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
                 await StoreEmergencyActionAsync(db, action, cancellationToken);
             }
 
-            foreach (var plan in Changed<ChildProtectionPlan>(db).ToList())
+            foreach (var plan in await GivenEventsAsync(db, RecordKinds.ChildProtectionPlan, db.ChildProtectionPlans, cancellationToken))
             {
                 await StorePlanAsync(db, plan, cancellationToken);
             }
@@ -240,78 +240,42 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
     }
 
     /// <summary>
-    /// The strategy discussions whose clocks a save moves: those recorded or confirmed, those whose enquiry started or concluded, whose
-    /// enquiry's initial conference was held, and those of an episode whose lead practitioner changed (who answers until the enquiry has a lead).
+    /// The records of a kind whose clocks are read from their events that this save appends events to: their clocks have moved. No save is
+    /// wired to a kind's clocks by what it changed; the step that moves a record's clock appends an event to it (docs/decisions/0009).
+    /// </summary>
+    private static List<Guid> RecordsGivenEvents(SafeguardDbContext db, RecordKind kind) =>
+        [.. db.ChangeTracker.Entries<Events.RecordEvent>().Where(e => e.State == EntityState.Added && e.Entity.RecordKind == kind.Name)
+            .Select(e => e.Entity.RecordId).Distinct()];
+
+    /// <summary>
+    /// The strategy discussions whose clocks a save moves: those given events in it, and those of an episode whose lead practitioner changed
+    /// (who answers until the enquiry has a lead; the clocks themselves are unchanged).
     /// </summary>
     private static async Task<List<StrategyDiscussion>> DiscussionsMovedAsync(SafeguardDbContext db, CancellationToken cancellationToken)
     {
-        var discussions = Changed<StrategyDiscussion>(db).ToList();
-        var ids = Changed<Section47Enquiry>(db).Select(e => e.StrategyDiscussionId).ToHashSet();
-        foreach (var enquiryId in Changed<ChildProtectionConference>(db).Select(c => c.Section47EnquiryId).OfType<Guid>().Distinct().ToList())
-        {
-            if ((Tracked<Section47Enquiry>(db).FirstOrDefault(e => e.Id == enquiryId)?.StrategyDiscussionId
-                    ?? await db.Section47Enquiries.Where(e => e.Id == enquiryId).Select(e => (Guid?)e.StrategyDiscussionId).FirstOrDefaultAsync(cancellationToken))
-                is { } discussionId)
-            {
-                ids.Add(discussionId);
-            }
-        }
-
+        var ids = RecordsGivenEvents(db, RecordKinds.StrategyDiscussion).ToHashSet();
         var reallocated = db.ChangeTracker.Entries<Episode>()
             .Where(e => e.State == EntityState.Modified && e.Property(x => x.LeadPractitionerId).IsModified).Select(e => e.Entity.Id).ToList();
-        ids.ExceptWith(discussions.Select(d => d.Id));
-        if (ids.Count > 0 || reallocated.Count > 0)
+        if (ids.Count == 0 && reallocated.Count == 0)
         {
-            discussions.AddRange(Union(Tracked<StrategyDiscussion>(db).Where(d => ids.Contains(d.Id) || reallocated.Contains(d.EpisodeId)),
-                    await db.StrategyDiscussions.Where(d => ids.Contains(d.Id) || reallocated.Contains(d.EpisodeId)).ToListAsync(cancellationToken), d => d.Id)
-                .Where(d => discussions.TrueForAll(x => x.Id != d.Id)).ToList());
+            return [];
         }
 
-        return discussions;
+        return Union(Tracked<StrategyDiscussion>(db).Where(d => ids.Contains(d.Id) || reallocated.Contains(d.EpisodeId)),
+            await db.StrategyDiscussions.Where(d => ids.Contains(d.Id) || reallocated.Contains(d.EpisodeId)).ToListAsync(cancellationToken), d => d.Id);
     }
 
     /// <summary>
-    /// A strategy discussion's clocks. A section 47 decision made without the minimum attendance waits for a manager's confirmation
-    /// (RC-05); once section 47 is initiated, from the discussion's date, the enquiry is to start (S47-01) and the initial conference
-    /// is due within 15 working days of the discussion (ICPC-01) — whether or not the enquiry has its record yet — stopped when the
-    /// concerns are not substantiated.
+    /// A strategy discussion's clocks, from its events (<see cref="Events.RecordHistory.OfStrategyDiscussionAsync"/>): a section 47 decision
+    /// made without the minimum attendance waits for a manager's confirmation (RC-05); once section 47 is initiated the enquiry is to start
+    /// (S47-01) and the initial conference is due within 15 working days of the discussion (ICPC-01). The enquiry's lead answers for them,
+    /// the episode's lead practitioner until it starts.
     /// </summary>
     private async Task StoreDiscussionAsync(SafeguardDbContext db, StrategyDiscussion discussion, CancellationToken cancellationToken)
     {
-        var history = new List<ClockEvent>();
-        if (discussion.Section47 && !discussion.AttendanceMet)
-        {
-            history.Add(new ClockEvent(EventKind.Section47AwaitingConfirmation, discussion.HeldOn));
-            if (discussion.ConfirmedBy is not null)
-            {
-                // Confirmed, section 47 is initiated as of the discussion (the enquiry's start date is the discussion's).
-                history.Add(new ClockEvent(EventKind.Section47Confirmed, discussion.HeldOn));
-            }
-        }
-
-        if (discussion.Section47Initiated)
-        {
-            history.Add(new ClockEvent(EventKind.Section47Initiated, discussion.HeldOn));
-        }
-
+        var history = await Events.RecordHistory.OfStrategyDiscussionAsync(db, discussion, cancellationToken);
         var enquiry = Tracked<Section47Enquiry>(db).FirstOrDefault(e => e.StrategyDiscussionId == discussion.Id)
             ?? await db.Section47Enquiries.FirstOrDefaultAsync(e => e.StrategyDiscussionId == discussion.Id, cancellationToken);
-        if (enquiry is not null)
-        {
-            history.Add(new ClockEvent(EventKind.Section47EnquiryStarted, enquiry.StartedOn));
-            if (enquiry.Outcome == Section47Outcome.NotSubstantiated)
-            {
-                history.Add(new ClockEvent(EventKind.Section47NotSubstantiated, enquiry.ConcludedOn!.Value));
-            }
-
-            var conference = Tracked<ChildProtectionConference>(db).FirstOrDefault(c => c.Section47EnquiryId == enquiry.Id)
-                ?? await db.Conferences.FirstOrDefaultAsync(c => c.Section47EnquiryId == enquiry.Id, cancellationToken);
-            if (conference is not null)
-            {
-                history.Add(new ClockEvent(EventKind.InitialConferenceHeld, conference.HeldOn));
-            }
-        }
-
         await RetireClocksKeptElsewhereBeforeAsync(db, discussion, enquiry, cancellationToken);
         if (history.Count == 0)
         {
@@ -320,7 +284,7 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
 
         var lead = enquiry?.LeadId ?? Tracked<Episode>(db).FirstOrDefault(e => e.Id == discussion.EpisodeId)?.LeadPractitionerId
             ?? await db.Episodes.Where(e => e.Id == discussion.EpisodeId).Select(e => e.LeadPractitionerId).FirstOrDefaultAsync(cancellationToken);
-        foreach (var (clock, duty) in Compute(RecordKinds.StrategyDiscussion, discussion.Id, history.OrderBy(e => e.OccurredOn)))
+        foreach (var (clock, duty) in Compute(RecordKinds.StrategyDiscussion, discussion.Id, history))
         {
             await UpsertAsync(db, clock, discussion.AreaId, discussion.ChildId, discussion.EpisodeId, duty.Role, duty.Practitioner is null ? null : lead,
                 cancellationToken);
@@ -357,11 +321,16 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         }
     }
 
-    /// <summary>A child protection plan's clocks: the first core group within 10 working days (CG-01), the first review within 3 months (RCPC-01).</summary>
+    /// <summary>
+    /// A child protection plan's clocks, from its events (<see cref="Events.RecordHistory.OfChildProtectionPlanAsync"/>): the first core group
+    /// within 10 working days (CG-01), the first review within 3 months (RCPC-01), then every 6 months (RCPC-02), a move's transfer-in
+    /// conference (DISC-02) and the 18th birthday. The plan's lead social worker answers for them (a change of lead is an event too).
+    /// </summary>
     private async Task StorePlanAsync(SafeguardDbContext db, ChildProtectionPlan plan, CancellationToken cancellationToken)
     {
         var birthday = (await db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleOrDefaultAsync(cancellationToken))?.AddYears(18);
-        foreach (var (clock, duty) in Compute(RecordKinds.ChildProtectionPlan, plan.Id, plan.History(birthday)))
+        var history = await Events.RecordHistory.OfChildProtectionPlanAsync(db, plan, birthday, cancellationToken);
+        foreach (var (clock, duty) in Compute(RecordKinds.ChildProtectionPlan, plan.Id, history))
         {
             await UpsertAsync(db, clock, plan.AreaId, plan.ChildId, plan.EpisodeId, duty.Role, plan.LeadSocialWorkerId, cancellationToken);
         }
@@ -425,6 +394,26 @@ public sealed class ClockInterceptor(WorkingDayCalendar calendar, TimeProvider t
         record.Status = record.IsOpen ? (clock.DueOn is null ? ClockStatus.Urgent : ClockStatus.Running) : clock.Status;
         record.ReasonRecorded = clock.ReasonRecorded;
         record.ResponsiblePractitionerId = responsiblePractitionerId;
+    }
+
+    /// <summary>The records of a kind this save appends events to, tracked or read.</summary>
+    private static async Task<List<T>> GivenEventsAsync<T>(SafeguardDbContext db, RecordKind kind, IQueryable<T> table, CancellationToken cancellationToken)
+        where T : class
+    {
+        var ids = RecordsGivenEvents(db, kind);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var tracked = Tracked<T>(db).Where(r => ids.Contains(kind.SubjectOf(r).Id)).ToList();
+        var missing = ids.Where(id => tracked.TrueForAll(r => kind.SubjectOf(r).Id != id)).ToList();
+        if (missing.Count > 0)
+        {
+            tracked.AddRange(await table.Where(r => missing.Contains(EF.Property<Guid>(r, "Id"))).ToListAsync(cancellationToken));
+        }
+
+        return tracked;
     }
 
     private static IEnumerable<T> Changed<T>(SafeguardDbContext db) where T : class =>

@@ -137,6 +137,7 @@ public sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.StrategyDiscussion> builder)
     {
         const int max = Safeguard.Domain.ChildProtection.StrategyDiscussion.MaxTextLength;
+        builder.Ignore(s => s.PendingEvents);
         builder.Property(s => s.InformationShared).HasMaxLength(max);
         builder.Property(s => s.PoliceReasons).HasMaxLength(max);
         builder.Property(s => s.Section47Reasons).HasMaxLength(max);
@@ -167,6 +168,7 @@ public sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<Saf
     {
         const int max = Safeguard.Domain.ChildProtection.Section47Enquiry.MaxTextLength;
         builder.ToTable("Section47Enquiries");
+        builder.Ignore(s => s.PendingEvents);
         builder.Property(s => s.WhyNotSeenAlone).HasMaxLength(max);
         builder.Property(s => s.ChildsWishesAndFeelings).HasMaxLength(max);
         builder.Property(s => s.SpecialistAssessments).HasMaxLength(max);
@@ -189,6 +191,7 @@ public sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfigur
 {
     public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.ChildProtectionConference> builder)
     {
+        builder.Ignore(x => x.PendingEvents);
         const int max = Safeguard.Domain.ChildProtection.ChildProtectionConference.MaxTextLength;
         builder.ToTable("ChildProtectionConferences");
         builder.Property(c => c.ChildsViews).HasMaxLength(max);
@@ -216,6 +219,7 @@ public sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<Safeguard.Domain.ChildProtection.ChildProtectionPlan> builder)
     {
+        builder.Ignore(x => x.PendingEvents);
         builder.ToTable("ChildProtectionPlans");
         builder.Property(p => p.InitialCategory).HasMaxLength(3);
         builder.Property(p => p.LatestCategory).HasMaxLength(3);

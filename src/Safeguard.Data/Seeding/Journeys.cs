@@ -5,6 +5,7 @@ using Safeguard.Domain.Calendar;
 using Safeguard.Domain.ChildProtection;
 using Safeguard.Domain.Children;
 using Safeguard.Domain.Chronology;
+using Safeguard.Domain.Events;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.LookedAfter;
 using Safeguard.Domain.Organisation;
@@ -524,17 +525,12 @@ public sealed partial class Seeder
                 false, "The purpose of the enquiry and what happens next.",
                 shortOfHealth ? "The health visitor was on leave and no one could cover at short notice; health will send what they hold." : null), heldOn);
             db.StrategyDiscussions.Add(discussion);
-            Note(heldOn, ChronologyKind.StrategyDiscussion, $"Strategy discussion with {string.Join(", ", discussion.Attendees.Select(a => $"{a.Name} ({a.Agency})"))}. "
-                + (section47 ? "Section 47 enquiries to be made" : "No section 47 enquiries") + $": {discussion.Section47Reasons}", nameof(StrategyDiscussion),
-                discussion.Id, recorder);
+            NoteEvent(discussion, ChronologyKind.StrategyDiscussion, recorder);
             Day = heldOn;
             if (discussion.AwaitsConfirmation)
             {
-                discussion.ConfirmAttendance(manager);
-                Note(heldOn, ChronologyKind.StrategyDiscussion,
-                    $"{manager.FullName} confirmed the strategy discussion held without health"
-                    + (section47 ? " (section 47 enquiries may start)" : string.Empty) + $": {discussion.WhyAttendanceShort}",
-                    nameof(StrategyDiscussion), discussion.Id, manager);
+                discussion.ConfirmAttendance(manager, heldOn);
+                NoteEvent(discussion, ChronologyKind.StrategyDiscussion, manager);
             }
 
             if (!section47)
@@ -552,9 +548,7 @@ public sealed partial class Seeder
             lastEnquiry = enquiry;
             db.Section47Enquiries.Add(enquiry);
             var conferenceDue = StatutoryRules.InitialConference.Due(enquiry.StartedOn, calendar)!.Value;
-            Note(enquiry.StartedOn, ChronologyKind.Section47,
-                $"Section 47 enquiry started, led by {enquiryLead.FullName}; initial conference due by {conferenceDue:d MMMM yyyy} if concerns are substantiated.",
-                "Section47Enquiry", enquiry.Id, enquiryLead);
+            NoteEvent(enquiry, ChronologyKind.Section47, enquiryLead);
             var seenOn = At(enquiry.StartedOn, 0, 2);
             if (seenOn > today)
             {
@@ -577,9 +571,8 @@ public sealed partial class Seeder
                 substantiated ? "The enquiry found the child has suffered, and is likely to suffer, significant harm at home."
                     : "The concerns were not substantiated: the injuries have an innocent explanation the health assessment supports.",
                 substantiated ? null : true, substantiated ? null : "Support under a child in need plan; a family group conference offered.", concludedOn);
-            Note(concludedOn, ChronologyKind.Section47, (substantiated
-                    ? $"Section 47 enquiry: concerns substantiated; initial child protection conference due by {conferenceDue:d MMMM yyyy}. "
-                    : "Section 47 enquiry: concerns not substantiated. ") + enquiry.OutcomeReasons, "Section47Enquiry", enquiry.Id, enquiryLead);
+            discussion.EnquiryConcluded(enquiry);
+            NoteEvent(enquiry, ChronologyKind.Section47, enquiryLead);
             Day = concludedOn;
             if (!substantiated)
             {
@@ -596,10 +589,10 @@ public sealed partial class Seeder
                 return StrategyResult.Stopped;
             }
 
-            return InitialConference(enquiry, heldOn, conferenceDue);
+            return InitialConference(discussion, enquiry, heldOn, conferenceDue);
         }
 
-        private StrategyResult InitialConference(Section47Enquiry enquiry, DateOnly heldOn, DateOnly dueBy)
+        private StrategyResult InitialConference(StrategyDiscussion discussion, Section47Enquiry enquiry, DateOnly heldOn, DateOnly dueBy)
         {
             var planNeeded = script?.PlanNeeded ?? faker.Random.Bool(0.85f);
             var socialWorker = lead.Has(PractitionerRole.SocialWorker) && lead.IsSocialWorkQualified ? lead : manager;
@@ -627,10 +620,8 @@ public sealed partial class Seeder
                             new PlanAction("Health visitor checks the child's growth and development", "Health visiting", heldOn.AddDays(28))]
                         : []), dueBy, heldOn);
             db.Conferences.Add(conference);
-            Note(heldOn, ChronologyKind.Conference, $"Initial child protection conference chaired by {chair.FullName}"
-                + (heldOn > dueBy ? $", held after its due date of {dueBy:d MMMM yyyy}" : string.Empty) + ": "
-                + (made is null ? "no child protection plan. " : $"child protection plan, category {ChildProtectionConference.Categories[made.InitialCategory]}. ")
-                + conference.Reasons, "ChildProtectionConference", conference.Id, chair);
+            discussion.InitialConferenceHeld(conference, enquiry);
+            NoteEvent(conference, ChronologyKind.Conference, chair);
             Day = heldOn;
             if (made is null)
             {
@@ -684,8 +675,7 @@ public sealed partial class Seeder
                     protection.RecordCoreGroup(socialWorker.Id, nextCoreGroup, CoreGroupDecisions[faker.Random.Int(0, CoreGroupDecisions.Length - 1)],
                         faker.Random.Bool(0.3f) ? "The school sent its update in writing: attendance has improved." : null,
                         protection.CoreGroupMeetings.Count == 1 ? [protection.Actions[1].Id] : [], nextCoreGroup);
-                    Note(nextCoreGroup, ChronologyKind.CoreGroup, $"Core group meeting: {protection.CoreGroupMeetings[^1].Decisions}", "ChildProtectionPlan",
-                        protection.Id, socialWorker);
+                    NoteEvent(protection, ChronologyKind.CoreGroup, socialWorker);
                     Day = nextCoreGroup;
                     nextCoreGroup = calendar.AddWorkingDays(nextCoreGroup, faker.Random.Int(18, 30));
                     continue;
@@ -718,9 +708,7 @@ public sealed partial class Seeder
                         "Health, school and police reported on attendance, health appointments and call-outs since the last conference."),
                     reviewDue, nextReview);
                 db.Conferences.Add(review);
-                Note(nextReview, ChronologyKind.Conference, $"Review child protection conference chaired by {chair.FullName}: "
-                    + (protection.IsOpen ? "the plan continues" : "the plan ends") + $" ({ChildProtectionConference.Categories[protection.LatestCategory]}). "
-                    + protection.Reviews[^1].Reasons, "ChildProtectionConference", review.Id, chair);
+                NoteEvent(protection, ChronologyKind.Conference, chair, (Records.RecordKinds.Conference.Name, review.Id));
                 Day = nextReview;
                 if (pre)
                 {
@@ -1106,6 +1094,15 @@ public sealed partial class Seeder
 
         private DateTimeOffset At(DateOnly date, int hour) =>
             new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddMinutes(faker.Random.Int(0, 300));
+
+        /// <summary>Notes the latest event the record raised, in the sentence the event renders (as the steps on pages and the API do).</summary>
+        private void NoteEvent(IRecordsEvents record, ChronologyKind kind, Practitioner by, (string Kind, Guid Id)? source = null)
+        {
+            var latest = record.PendingEvents[^1];
+            var recordKind = Records.RecordKinds.For(record.GetType())!;
+            Note(latest.OccurredOn, kind, latest.Describe(record, new Events.EventNames(calendar, by, lead, manager, chair)), source?.Kind ?? recordKind.Name,
+                source?.Id ?? recordKind.SubjectOf(record).Id, by);
+        }
 
         private void Note(DateOnly on, ChronologyKind kind, string summary, string sourceType, Guid sourceId, Practitioner? by)
         {

@@ -71,7 +71,7 @@ public sealed record ReviewRecord(IReadOnlyList<Attendee> Attendees, string? Chi
 /// management of the case (ICPC-03, RC-06). It decides whether the child needs a child protection plan and, if so, the
 /// category of harm, the lead social worker (RC-04), the core group and the outline plan (ICPC-05).
 /// </summary>
-public sealed class ChildProtectionConference
+public sealed class ChildProtectionConference : Events.IRecordsEvents
 {
     public const int MaxTextLength = 10_000;
 
@@ -85,11 +85,29 @@ public sealed class ChildProtectionConference
     };
 
     private readonly List<Attendee> _attendees = [];
+    private readonly List<Events.DomainEvent> _pendingEvents = [];
 
     private ChildProtectionConference()
     {
         ChildsViews = FamilyParticipation = Reasons = string.Empty;
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Events.DomainEvent> PendingEvents => _pendingEvents;
+
+    Guid? Events.IRecordsEvents.EpisodeId => EpisodeId;
+
+    /// <inheritdoc/>
+    public void ClearPendingEvents() => _pendingEvents.Clear();
+
+    /// <summary>A conference's title, as the chronology and its page name it.</summary>
+    public static string TitleOf(ConferenceKind kind, bool preBirth) => kind switch
+    {
+        ConferenceKind.Initial when preBirth => "Pre-birth child protection conference",
+        ConferenceKind.Initial => "Initial child protection conference",
+        ConferenceKind.Review => "Review child protection conference",
+        _ => "Transfer-in child protection conference",
+    };
 
     public Guid Id { get; private set; }
 
@@ -268,6 +286,7 @@ public sealed class ChildProtectionConference
         conference._attendees.AddRange(decision.Attendees);
         if (!conference.PlanNeeded)
         {
+            conference._pendingEvents.Add(new ConferenceHeld(kind, chair.Id, false, null) { OccurredOn = conference.HeldOn });
             return (conference, null);
         }
 
@@ -280,6 +299,7 @@ public sealed class ChildProtectionConference
         Require(decision.OutlinePlan.Count > 0 && decision.OutlinePlan.All(a => !string.IsNullOrWhiteSpace(a.What) && !string.IsNullOrWhiteSpace(a.Who)
             && a.ByWhen > decision.HeldOn), "ICPC-05", "Set out the outline plan: what, who, and by when (after the conference).", nameof(decision.OutlinePlan));
         var plan = ChildProtectionPlan.Make(planId, conference, decision.Category!, leadSocialWorker!.Id, decision.CoreGroup, decision.OutlinePlan);
+        conference._pendingEvents.Add(new ConferenceHeld(kind, chair.Id, true, decision.Category) { OccurredOn = conference.HeldOn });
         return (conference, plan);
     }
 }
@@ -310,8 +330,9 @@ public sealed record CoreGroupMeeting(DateOnly HeldOn, string Decisions, string?
 /// core group, which first meets within 10 working days (CG-01), and a first review conference within 3 months
 /// (RCPC-01). Actions are tracked to done. It ends with one of the guidance's reasons.
 /// </summary>
-public sealed class ChildProtectionPlan
+public sealed class ChildProtectionPlan : Events.IRecordsEvents
 {
+    private readonly List<Events.DomainEvent> _pendingEvents = [];
     private readonly List<CoreGroupMember> _coreGroup = [];
     private readonly List<PlanAction> _actions = [];
     private readonly List<CoreGroupMeeting> _meetings = [];
@@ -381,6 +402,14 @@ public sealed class ChildProtectionPlan
 
     public Guid Version { get; private set; }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<Events.DomainEvent> PendingEvents => _pendingEvents;
+
+    Guid? Events.IRecordsEvents.EpisodeId => EpisodeId;
+
+    /// <inheritdoc/>
+    public void ClearPendingEvents() => _pendingEvents.Clear();
+
     /// <summary>The plan's own events for its clocks: core groups and reviews, a move to another area and its transfer-in conference, the end.</summary>
     public IReadOnlyList<ClockEvent> History(DateOnly? eighteenthBirthday)
     {
@@ -433,6 +462,7 @@ public sealed class ChildProtectionPlan
         TransferInOutcome = null;
         MoveAbandonedOn = null;
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new PlanMoveNotified { OccurredOn = notifiedOn });
     }
 
     /// <summary>The receiving authority held its transfer-in conference: what it decided, as it told us (DISC-02).</summary>
@@ -447,6 +477,7 @@ public sealed class ChildProtectionPlan
         TransferInConferenceOn = heldOn;
         TransferInOutcome = outcome.Trim();
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new PlanTransferInConferenceHeld { OccurredOn = heldOn });
     }
 
     /// <summary>The move did not happen: the plan carries on here and the transfer-in clock stops.</summary>
@@ -457,6 +488,7 @@ public sealed class ChildProtectionPlan
         Require(on >= MoveNotifiedOn!.Value && on <= today, "SG-CP-05", "The date must be between the notification and today.", "On");
         MoveAbandonedOn = on;
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new PlanMoveAbandoned { OccurredOn = on });
     }
 
     internal static ChildProtectionPlan Make(Guid id, ChildProtectionConference conference, string category, Guid leadSocialWorkerId,
@@ -483,6 +515,7 @@ public sealed class ChildProtectionPlan
         {
             Id = a.Id == Guid.Empty ? Derived(id, 2, i) : a.Id, What = a.What.Trim(), Who = a.Who.Trim(), HowMuch = string.IsNullOrWhiteSpace(a.HowMuch) ? null : a.HowMuch.Trim(), DoneOn = null,
         }));
+        plan._pendingEvents.Add(new PlanMade(conference.Id, category, leadSocialWorkerId) { OccurredOn = plan.StartedOn });
         return plan;
     }
 
@@ -599,6 +632,7 @@ public sealed class ChildProtectionPlan
         {
             FormerLeadId = LeadSocialWorkerId,
         });
+        _pendingEvents.Add(new PlanLeadChanged(LeadSocialWorkerId, newLead.Id, manager.Id) { OccurredOn = today < StartedOn ? StartedOn : today });
         LeadSocialWorkerId = newLead.Id;
         Version = Guid.NewGuid();
     }
@@ -664,6 +698,7 @@ public sealed class ChildProtectionPlan
         Require((absentViews?.Length ?? 0) <= ChildProtectionConference.MaxTextLength, "CG-02", "This must be 10,000 characters or fewer.", "AbsentViews");
         Require(actionsDone.All(id => _actions.Exists(a => a.Id == id)), "SG-CP-04", "Choose actions from the plan.", "ActionsDone");
         _meetings.Add(new CoreGroupMeeting(heldOn, decisions.Trim(), string.IsNullOrWhiteSpace(absentViews) ? null : absentViews.Trim(), by));
+        _pendingEvents.Add(new CoreGroupHeld(_meetings.Count, by) { OccurredOn = heldOn });
         foreach (var id in actionsDone.Distinct())
         {
             var index = _actions.FindIndex(a => a.Id == id);
@@ -712,6 +747,8 @@ public sealed class ChildProtectionPlan
             EndNotes = reasons.Trim();
         }
 
+        _pendingEvents.Add(new ReviewConferenceHeld(_reviews.Count, conference.Id, chair.Id, planContinues, category) { OccurredOn = heldOn });
+
         Version = Guid.NewGuid();
         return conference;
     }
@@ -745,6 +782,7 @@ public sealed class ChildProtectionPlan
         EndReason = reason;
         EndNotes = notes.Trim();
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new PlanEnded(reason) { OccurredOn = on });
     }
 
     /// <summary>The rule that a plan ends only for the guidance's reasons, each decided or evidenced as it says (DISC-01).</summary>
@@ -766,5 +804,6 @@ public sealed class ChildProtectionPlan
         EndReason = reason;
         EndNotes = notes.Trim();
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new PlanEnded(reason) { OccurredOn = EndedOn.Value });
     }
 }

@@ -1,3 +1,4 @@
+using Safeguard.Domain.Events;
 using Safeguard.Domain.Organisation;
 using Safeguard.Domain.Referrals;
 using static Safeguard.Domain.Requirement;
@@ -41,11 +42,20 @@ public sealed record EnquiryRecord(
 /// with reasons shared (S47-08), or substantiated, and an initial conference is due within 15 working days of the
 /// discussion (ICPC-01).
 /// </summary>
-public sealed class Section47Enquiry
+public sealed class Section47Enquiry : IRecordsEvents
 {
     public const int MaxTextLength = Referral.MaxTextLength;
 
     private readonly List<ConferenceRequest> _conferenceRequests = [];
+    private readonly List<DomainEvent> _pendingEvents = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DomainEvent> PendingEvents => _pendingEvents;
+
+    Guid? IRecordsEvents.EpisodeId => EpisodeId;
+
+    /// <inheritdoc/>
+    public void ClearPendingEvents() => _pendingEvents.Clear();
 
     private Section47Enquiry()
     {
@@ -113,7 +123,8 @@ public sealed class Section47Enquiry
 
     /// <summary>
     /// Starts the enquiry from a discussion that initiated one. The lead must be a registered social worker; when the
-    /// episode's lead practitioner is not one, the lead is a social work qualified manager (RC-03).
+    /// episode's lead practitioner is not one, the lead is a social work qualified manager (RC-03). The discussion's history says so too:
+    /// its initial conference clock now falls to the enquiry's lead (ICPC-01).
     /// </summary>
     public static Section47Enquiry Start(Guid id, StrategyDiscussion discussion, Practitioner lead, Practitioner? familyHelpLeadPractitioner)
     {
@@ -128,7 +139,7 @@ public sealed class Section47Enquiry
             || familyHelpLeadPractitioner.Has(PractitionerRole.SocialWorker) && familyHelpLeadPractitioner.IsSocialWorkQualified;
         Require(lpIsSocialWorker || lead.Has(PractitionerRole.PracticeSupervisor), "RC-03",
             "The child's lead practitioner is not a social worker: a social work qualified practice supervisor or team manager leads the enquiry.", "LeadId");
-        return new Section47Enquiry
+        var enquiry = new Section47Enquiry
         {
             Id = id,
             AreaId = discussion.AreaId,
@@ -140,6 +151,9 @@ public sealed class Section47Enquiry
             FamilyHelpLeadPractitionerId = lpIsSocialWorker ? null : familyHelpLeadPractitioner!.Id,
             Version = Guid.NewGuid(),
         };
+        enquiry._pendingEvents.Add(new Section47EnquiryStarted(discussion.Id, lead.Id) { OccurredOn = enquiry.StartedOn });
+        discussion.EnquiryStarted(enquiry);
+        return enquiry;
     }
 
     /// <summary>Records the enquiry's work so far (saved as often as needed until it concludes).</summary>
@@ -196,6 +210,7 @@ public sealed class Section47Enquiry
         OngoingSupport = Blank(ongoingSupport);
         ConcludedOn = on;
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new Section47EnquiryConcluded(outcome, by) { OccurredOn = on });
     }
 
     /// <summary>Records a practitioner's request for a conference after the decision not to hold one (S47-11).</summary>
@@ -209,6 +224,7 @@ public sealed class Section47Enquiry
         Require(on >= ConcludedOn && on <= today, "SG-S47-06", "The request's date must be between the outcome and today.", "RequestedOn");
         _conferenceRequests.Add(new ConferenceRequest(requestedBy.Trim(), agency.Trim(), concerns.Trim(), on));
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new ConferenceRequested(_conferenceRequests.Count) { OccurredOn = on });
     }
 
     /// <summary>A social work qualified manager answers the request; a refusal can be escalated under the dispute resolution route.</summary>
@@ -222,16 +238,18 @@ public sealed class Section47Enquiry
         Require(!string.IsNullOrWhiteSpace(answer) && answer.Length <= MaxTextLength, "S47-11", "Give the answer and its reasons: the practitioner is told.", "Answer");
         _conferenceRequests[open] = _conferenceRequests[open] with { Agreed = agreed, Answer = answer.Trim(), AnsweredBy = manager.Id, AnsweredOn = on };
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new ConferenceRequestAnswered(open + 1, manager.Id, agreed) { OccurredOn = on });
     }
 
     /// <summary>The practitioner still disagrees with a refusal: it goes to the safeguarding partners' dispute resolution (S47-11).</summary>
-    public void EscalateRefusal()
+    public void EscalateRefusal(DateOnly on)
     {
         var last = _conferenceRequests.Count - 1;
         Require(last >= 0 && _conferenceRequests[last].Agreed == false && !_conferenceRequests[last].Escalated, "S47-11",
             "Only a refused request that has not been escalated can be escalated.");
         _conferenceRequests[last] = _conferenceRequests[last] with { Escalated = true };
         Version = Guid.NewGuid();
+        _pendingEvents.Add(new ConferenceRefusalEscalated(last + 1) { OccurredOn = on });
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

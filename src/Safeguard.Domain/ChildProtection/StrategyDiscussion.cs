@@ -1,3 +1,5 @@
+using Safeguard.Domain.Clocks;
+using Safeguard.Domain.Events;
 using Safeguard.Domain.FamilyHelp;
 using Safeguard.Domain.Organisation;
 using static Safeguard.Domain.Requirement;
@@ -61,7 +63,7 @@ public sealed record StrategyDiscussionRecord(
 /// recorded without them unless the reason is given, and a social work qualified manager confirms it. The local
 /// authority decides on section 47 (SD-03), with reasons; enquiries start only once the attendance is met or confirmed.
 /// </summary>
-public sealed class StrategyDiscussion
+public sealed class StrategyDiscussion : IRecordsEvents
 {
     public const int MaxTextLength = 10_000;
 
@@ -76,11 +78,20 @@ public sealed class StrategyDiscussion
 
     private readonly List<Attendee> _attendees = [];
     private readonly List<AgreedAction> _actions = [];
+    private readonly List<DomainEvent> _pendingEvents = [];
 
     private StrategyDiscussion()
     {
         InformationShared = string.Empty;
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DomainEvent> PendingEvents => _pendingEvents;
+
+    Guid? IRecordsEvents.EpisodeId => EpisodeId;
+
+    /// <inheritdoc/>
+    public void ClearPendingEvents() => _pendingEvents.Clear();
 
     public Guid Id { get; private set; }
 
@@ -212,6 +223,10 @@ public sealed class StrategyDiscussion
             }
         }
 
+        discussion._pendingEvents.Add(new StrategyDiscussionHeld(discussion.Section47, discussion.AttendanceMet, recordedBy.Id, discussion.ConfirmedBy is not null)
+        {
+            OccurredOn = discussion.HeldOn,
+        });
         return discussion;
     }
 
@@ -219,16 +234,80 @@ public sealed class StrategyDiscussion
     public bool Section47Initiated => Section47 && (AttendanceMet || ConfirmedBy is not null);
 
     /// <summary>A social work qualified manager confirms a discussion held without the minimum attendance, whatever it decided (SD-02, RC-05).</summary>
-    public void ConfirmSection47(Practitioner manager) => ConfirmAttendance(manager);
+    public void ConfirmSection47(Practitioner manager, DateOnly on) => ConfirmAttendance(manager, on);
 
     /// <summary>A social work qualified manager confirms a discussion held without the minimum attendance, whatever it decided (SD-02, RC-05).</summary>
-    public void ConfirmAttendance(Practitioner manager)
+    public void ConfirmAttendance(Practitioner manager, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(manager);
         Require(manager.AreaId == AreaId && manager.Has(PractitionerRole.PracticeSupervisor) && manager.IsSocialWorkQualified, "RC-05",
             "Only a social work qualified manager confirms a strategy discussion held without the minimum attendance.");
         Require(AwaitsConfirmation, "SG-SD-03", "There is nothing to confirm on this discussion.");
         ConfirmedBy = manager.Id;
+        _pendingEvents.Add(new StrategyDiscussionConfirmed(manager.Id) { OccurredOn = on < HeldOn ? HeldOn : on });
+    }
+
+    /// <summary>The enquiry this discussion initiated started: its lead now answers for the initial conference (S47-01, ICPC-01).</summary>
+    internal void EnquiryStarted(Section47Enquiry enquiry) =>
+        _pendingEvents.Add(new StrategyDiscussionEnquiryStarted(enquiry.Id, enquiry.LeadId) { OccurredOn = enquiry.StartedOn });
+
+    /// <summary>The enquiry this discussion initiated concluded (S47-07): not substantiated, no initial conference is due (ICPC-01).</summary>
+    public void EnquiryConcluded(Section47Enquiry enquiry)
+    {
+        ArgumentNullException.ThrowIfNull(enquiry);
+        Require(enquiry.StrategyDiscussionId == Id && enquiry.Outcome is not null && enquiry.ConcludedOn is not null, "SG-S47-01",
+            "Only the concluded enquiry this discussion initiated concludes it.");
+        _pendingEvents.Add(new StrategyDiscussionEnquiryConcluded(enquiry.Id, enquiry.Outcome!.Value) { OccurredOn = enquiry.ConcludedOn!.Value });
+    }
+
+    /// <summary>The initial conference of the enquiry this discussion initiated was held: ICPC-01 is met.</summary>
+    public void InitialConferenceHeld(ChildProtectionConference conference, Section47Enquiry enquiry)
+    {
+        ArgumentNullException.ThrowIfNull(conference);
+        ArgumentNullException.ThrowIfNull(enquiry);
+        Require(conference.Kind == ConferenceKind.Initial && conference.Section47EnquiryId == enquiry.Id && enquiry.StrategyDiscussionId == Id, "SG-CP-06",
+            "Only the initial conference of the enquiry this discussion initiated meets its clock.");
+        _pendingEvents.Add(new StrategyDiscussionInitialConferenceHeld(conference.Id) { OccurredOn = conference.HeldOn });
+    }
+
+    /// <summary>
+    /// The discussion's clock history as its state, its enquiry's and its conference's show it, for a discussion saved before its events were
+    /// stored (docs/decisions/0009); its events give the same. A section 47 decision made without the minimum attendance waits for a manager's
+    /// confirmation (RC-05); once section 47 is initiated, from the discussion's date, the enquiry is to start (S47-01) and the initial
+    /// conference is due within 15 working days of the discussion (ICPC-01), stopped when the concerns are not substantiated.
+    /// </summary>
+    public IReadOnlyList<ClockEvent> History(Section47Enquiry? enquiry, ChildProtectionConference? conference)
+    {
+        var history = new List<ClockEvent>();
+        if (Section47 && !AttendanceMet)
+        {
+            history.Add(new ClockEvent(Rules.EventKind.Section47AwaitingConfirmation, HeldOn));
+            if (ConfirmedBy is not null)
+            {
+                history.Add(new ClockEvent(Rules.EventKind.Section47Confirmed, HeldOn));
+            }
+        }
+
+        if (Section47Initiated)
+        {
+            history.Add(new ClockEvent(Rules.EventKind.Section47Initiated, HeldOn));
+        }
+
+        if (enquiry is not null)
+        {
+            history.Add(new ClockEvent(Rules.EventKind.Section47EnquiryStarted, enquiry.StartedOn));
+            if (enquiry.Outcome == Section47Outcome.NotSubstantiated)
+            {
+                history.Add(new ClockEvent(Rules.EventKind.Section47NotSubstantiated, enquiry.ConcludedOn!.Value));
+            }
+
+            if (conference is not null)
+            {
+                history.Add(new ClockEvent(Rules.EventKind.InitialConferenceHeld, conference.HeldOn));
+            }
+        }
+
+        return [.. history.OrderBy(e => e.OccurredOn)];
     }
 
     public static string Describe(AttendeeRole role) => role switch

@@ -31,6 +31,9 @@ public interface IEventNames
 {
     /// <summary>A practitioner's name as it is now recorded; something neutral when unknown.</summary>
     string Practitioner(Guid? practitionerId);
+
+    /// <summary>When a rule's timescale started on <paramref name="from"/> falls due, for a sentence that says so; null when not known.</summary>
+    DateOnly? Due(Rules.StatutoryRule rule, DateOnly from) => null;
 }
 
 /// <summary>A record that says what happened to it as events: the save that stores the record stores them (and clears them).</summary>

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Web.Access;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
+using Safeguard.Data.Events;
+using Safeguard.Data.Records;
 using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.ChildProtection;
@@ -132,13 +134,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
             [.. actions.Select(a => new AgreedAction(a.What ?? string.Empty, a.Who ?? string.Empty, a.ByWhen!.Value))], input.LegalActionNeeded,
             input.WhatToShareWithFamily, input.WhyAttendanceShort), today, lookedAfter);
         db.StrategyDiscussions.Add(discussion);
-        db.Note(episode.AreaId, episode.ChildId, episode.Id, discussion.HeldOn, now, ChronologyKind.StrategyDiscussion,
-            $"Strategy discussion with {string.Join(", ", discussion.Attendees.Select(a => $"{a.Name} ({a.Agency})"))}. "
-            + (discussion.Section47 ? "Section 47 enquiries to be made" : "No section 47 enquiries") + $": {discussion.Section47Reasons}"
-            + (discussion.AwaitsConfirmation
-                ? $" (waiting for a manager to confirm: held without {string.Join(", ", discussion.MissingAttendance.Select(StrategyDiscussion.Describe))})"
-                : string.Empty),
-            nameof(StrategyDiscussion), discussion.Id);
+        db.NoteEvent(discussion, ChronologyKind.StrategyDiscussion, new EventNames(calendar, me), now);
         await db.SaveChangesAsync(cancellationToken);
         return discussion;
     }
@@ -153,19 +149,17 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         await access.RequireChildrensSocialCareAsync(user, await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken),
             cancellationToken);
         var manager = await db.Practitioners.SingleAsync(p => p.Id == user.PractitionerId(), cancellationToken);
-        var missing = string.Join(", ", discussion.MissingAttendance.Select(StrategyDiscussion.Describe));
-        discussion.ConfirmAttendance(manager);
-        db.Note(discussion.AreaId, discussion.ChildId, discussion.EpisodeId, EnglandClock.Today(time), time.GetUtcNow(), ChronologyKind.StrategyDiscussion,
-            $"{manager.FullName} confirmed the strategy discussion held without {missing}"
-            + (discussion.Section47 ? " (section 47 enquiries may start)" : string.Empty) + $": {discussion.WhyAttendanceShort}",
-            nameof(StrategyDiscussion), discussion.Id);
+        var now = time.GetUtcNow();
+        discussion.ConfirmAttendance(manager, EnglandClock.ToEnglandDate(now));
+        db.NoteEvent(discussion, ChronologyKind.StrategyDiscussion, new EventNames(calendar, manager), now);
         await db.SaveChangesAsync(cancellationToken);
         return discussion;
     }
 
     public async Task<Section47Enquiry> StartEnquiryAsync(ClaimsPrincipal user, Guid discussionId, StartEnquiryInput input, CancellationToken cancellationToken)
     {
-        var discussion = await db.StrategyDiscussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken)
+        // Tracked: the enquiry's start is appended to the discussion's history too (its initial conference clock falls to the enquiry's lead).
+        var discussion = await db.StrategyDiscussions.FirstOrDefaultAsync(d => d.Id == discussionId, cancellationToken)
             ?? throw new RecordNotFoundException();
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == discussion.EpisodeId, cancellationToken);
         await access.RequireChildrensSocialCareAsync(user, episode, cancellationToken);
@@ -177,9 +171,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var enquiry = Section47Enquiry.Start(Guid.CreateVersion7(now), discussion, lead!, familyHelpLead);
         db.Section47Enquiries.Add(enquiry);
-        db.Note(episode.AreaId, episode.ChildId, episode.Id, enquiry.StartedOn, now, ChronologyKind.Section47,
-            $"Section 47 enquiry started, led by {lead!.FullName}; initial conference due by {ConferenceDueBy(enquiry):d MMMM yyyy} if concerns are substantiated.",
-            "Section47Enquiry", enquiry.Id);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar, lead), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -203,11 +195,9 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         enquiry.Conclude(user.PractitionerId()!.Value, input.Outcome!.Value, input.Reasons ?? string.Empty, input.ReasonsShared, input.OngoingSupport, today);
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, today, now, ChronologyKind.Section47,
-            (enquiry.Outcome == Section47Outcome.Substantiated
-                ? $"Section 47 enquiry: concerns substantiated; initial child protection conference due by {ConferenceDueBy(enquiry):d MMMM yyyy}. "
-                : "Section 47 enquiry: concerns not substantiated. ") + enquiry.OutcomeReasons
-            + (enquiry.OngoingSupport is null ? string.Empty : $" Support: {enquiry.OngoingSupport}"), "Section47Enquiry", enquiry.Id);
+        // The outcome is appended to the discussion's history too: not substantiated, no initial conference is due (ICPC-01).
+        (await db.StrategyDiscussions.SingleAsync(d => d.Id == enquiry.StrategyDiscussionId, cancellationToken)).EnquiryConcluded(enquiry);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -232,6 +222,8 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var today = EnglandClock.ToEnglandDate(now);
         var (conference, plan) = ChildProtectionConference.Hold(Guid.CreateVersion7(now), Guid.CreateVersion7(now), enquiry, episode, chair!, lead, decision,
             ConferenceDueBy(enquiry), today, unborn);
+        // Held, the conference meets the discussion's clock (ICPC-01): appended to the discussion's history.
+        (await db.StrategyDiscussions.SingleAsync(d => d.Id == enquiry.StrategyDiscussionId, cancellationToken)).InitialConferenceHeld(conference, enquiry);
         await RecordConferenceAsync(conference, plan, chair!, now, cancellationToken);
         return (conference, plan);
     }
@@ -307,12 +299,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(plan is null || !await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == plan.ChildId && p.EndedOn == null, cancellationToken),
             OnePerParent.OneOpenChildProtectionPlanPerChild.RuleId, OnePerParent.OneOpenChildProtectionPlanPerChild.Message);
         db.Conferences.Add(conference);
-        var title = ConferenceMeetings.TitleOf(conference.Kind, conference.PreBirth);
-        db.Note(conference.AreaId, conference.ChildId, conference.EpisodeId, conference.HeldOn, now, ChronologyKind.Conference,
-            $"{title} chaired by {chair.FullName}" + (conference.FromAuthority is null ? string.Empty : $" (the child moved here on {conference.FromAuthority}'s plan)")
-            + (conference.HeldOn > conference.DueBy ? $", held after its due date of {conference.DueBy:d MMMM yyyy}" : string.Empty) + ": "
-            + (plan is null ? "no child protection plan. " : $"child protection plan, category {ChildProtectionConference.Categories[plan.InitialCategory]}. ") + conference.Reasons,
-            "ChildProtectionConference", conference.Id);
+        db.NoteEvent(conference, ChronologyKind.Conference, new EventNames(calendar, chair), now);
         if (plan is not null)
         {
             db.ChildProtectionPlans.Add(plan);
@@ -334,8 +321,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         plan.RecordCoreGroup(user.PractitionerId()!.Value, input.HeldOn!.Value, input.Decisions ?? string.Empty, input.AbsentViews, input.ActionsDone ?? [],
             EnglandClock.ToEnglandDate(now), now);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.CoreGroup, $"Core group meeting: {plan.CoreGroupMeetings[^1].Decisions}",
-            "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.CoreGroup, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -360,10 +346,8 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var conference = plan.RecordReview(Guid.CreateVersion7(now), chair!, episode, input.HeldOn!.Value, input.PlanContinues!.Value, input.Category ?? string.Empty,
             input.Reasons ?? string.Empty, input.ProceedingsDecision, record, dueBy, EnglandClock.ToEnglandDate(now));
         db.Conferences.Add(conference);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, input.HeldOn.Value, now, ChronologyKind.Conference,
-            $"Review child protection conference chaired by {chair!.FullName}: " + (plan.IsOpen ? "the plan continues" : "the plan ends")
-            + $" ({ChildProtectionConference.Categories[plan.LatestCategory]}). {plan.Reviews[^1].Reasons}"
-            + (plan.Reviews[^1].ProceedingsDecision is { } proceedings ? $" Care proceedings: {proceedings}" : string.Empty), "ChildProtectionConference", conference.Id);
+        // The review's sentence is the plan's event rendered; the entry links to the review conference's own record.
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar, chair), now, source: (RecordKinds.Conference.Name, conference.Id));
         arranged?.MarkHeld(input.HeldOn.Value, conference.Id);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
@@ -377,10 +361,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(input.NotifiedOn is not null, "DISC-02", "Enter the day the receiving authority was told.", "NotifiedOn");
         var now = time.GetUtcNow();
         plan.RecordMoveNotified(input.ReceivingAuthority ?? string.Empty, input.NotifiedOn!.Value, EnglandClock.ToEnglandDate(now));
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.MoveNotifiedOn!.Value, now, ChronologyKind.Conference,
-            $"{plan.MovingTo} was told the child is moving there permanently while on a child protection plan; its transfer-in conference is due by "
-            + $"{StatutoryRules.TransferInConference.Due(plan.MoveNotifiedOn.Value, calendar):d MMMM yyyy}. The plan continues here until then.",
-            "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -392,8 +373,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         Requirement.Require(input.HeldOn is not null, "DISC-02", "Enter the date of the receiving authority's conference.", "HeldOn");
         var now = time.GetUtcNow();
         plan.RecordTransferInConference(input.HeldOn!.Value, input.Outcome ?? string.Empty, EnglandClock.ToEnglandDate(now));
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.TransferInConferenceOn!.Value, now, ChronologyKind.Conference,
-            $"{plan.MovingTo} held its transfer-in conference: {plan.TransferInOutcome}", "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -405,8 +385,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         plan.RecordMoveAbandoned(input.On ?? today, today);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.MoveAbandonedOn!.Value, now, ChronologyKind.Conference,
-            $"The move to {plan.MovingTo} did not happen: the plan carries on here.", "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -436,14 +415,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         return [.. invited.Concat(plan.CoreGroup.Select(m => (m.Name, m.Agency))).DistinctBy(x => (x.Name.ToUpperInvariant(), x.Agency.ToUpperInvariant()))];
     }
 
-    public static string Describe(PlanEndReason reason) => reason switch
-    {
-        PlanEndReason.NoLongerAtRiskOfSignificantHarm => "No longer likely to suffer significant harm",
-        PlanEndReason.MovedPermanentlyToAnotherArea => "Moved permanently to another area (after the receiving authority's transfer-in conference)",
-        PlanEndReason.ReachedEighteen => "Turned 18",
-        PlanEndReason.Died => "Died",
-        _ => "Left the UK",
-    };
+    public static string Describe(PlanEndReason reason) => PlanEndReasons.Describe(reason);
 
     /// <summary>Records emergency action; a strategy discussion is then due as soon as possible (IP-05), on the manager's "My work".</summary>
     public async Task<EmergencyAction> RecordEmergencyActionAsync(ClaimsPrincipal user, Guid episodeId, EmergencyActionInput input, CancellationToken cancellationToken)
@@ -488,8 +460,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var today = EnglandClock.ToEnglandDate(now);
         var child = await db.Children.Where(c => c.Id == plan.ChildId).Select(c => new { c.DateOfBirth, c.DateOfDeath, c.LeftUkOn }).SingleAsync(cancellationToken);
         plan.End(input.Reason!.Value, input.Notes ?? string.Empty, input.On ?? today, today, child.DateOfBirth?.AddYears(18), child.DateOfDeath, child.LeftUkOn);
-        db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference,
-            $"Child protection plan ended ({Describe(plan.EndReason!.Value)}): {plan.EndNotes}", "ChildProtectionPlan", plan.Id);
+        db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -501,9 +472,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         enquiry.RequestConference(input.RequestedBy ?? string.Empty, input.Agency ?? string.Empty, input.Concerns ?? string.Empty, input.RequestedOn ?? today, today);
-        var request = enquiry.ConferenceRequests[^1];
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, request.RequestedOn, now, ChronologyKind.Section47,
-            $"{request.RequestedBy} ({request.Agency}) asked for a child protection conference: {request.Concerns}", "Section47Enquiry", enquiry.Id);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -516,9 +485,7 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         var now = time.GetUtcNow();
         var today = EnglandClock.ToEnglandDate(now);
         enquiry.AnswerConferenceRequest(manager, input.Agreed!.Value, input.Answer ?? string.Empty, today);
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, today, now, ChronologyKind.Section47,
-            $"{manager.FullName} {(input.Agreed.Value ? "agreed to hold" : "refused")} a child protection conference: {enquiry.ConferenceRequests[^1].Answer}",
-            "Section47Enquiry", enquiry.Id);
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar, manager), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }
@@ -526,10 +493,9 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
     public async Task<Section47Enquiry> EscalateRefusalAsync(ClaimsPrincipal user, Guid enquiryId, CancellationToken cancellationToken)
     {
         var enquiry = await EnquiryAsync(user, enquiryId, cancellationToken);
-        enquiry.EscalateRefusal();
         var now = time.GetUtcNow();
-        db.Note(enquiry.AreaId, enquiry.ChildId, enquiry.EpisodeId, EnglandClock.ToEnglandDate(now), now, ChronologyKind.Section47,
-            "The refusal to hold a conference was escalated under the safeguarding partners' dispute resolution.", "Section47Enquiry", enquiry.Id);
+        enquiry.EscalateRefusal(EnglandClock.ToEnglandDate(now));
+        db.NoteEvent(enquiry, ChronologyKind.Section47, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return enquiry;
     }

@@ -48,13 +48,7 @@ public sealed class ConferenceMeetings(SafeguardDbContext db, EpisodeAccess epis
     private const string InvitationWithoutConsent =
         "Invitations to a child protection conference are part of the enquiry into significant harm; the family are told of the conference and who is invited (ICPC-02).";
 
-    public static string TitleOf(ConferenceKind kind, bool preBirth) => kind switch
-    {
-        ConferenceKind.Initial when preBirth => "Pre-birth child protection conference",
-        ConferenceKind.Initial => "Initial child protection conference",
-        ConferenceKind.Review => "Review child protection conference",
-        _ => "Transfer-in child protection conference",
-    };
+    public static string TitleOf(ConferenceKind kind, bool preBirth) => ChildProtectionConference.TitleOf(kind, preBirth);
 
     public async Task<ConferenceMeeting> ConveneAsync(ClaimsPrincipal user, Guid episodeId, ConveneInput input, CancellationToken cancellationToken)
     {

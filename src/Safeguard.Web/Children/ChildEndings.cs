@@ -73,8 +73,7 @@ public sealed class ChildEndings(SafeguardDbContext db, Access.EpisodeAccess acc
         foreach (var plan in await db.ChildProtectionPlans.Where(p => p.ChildId == child.Id && p.EndedOn == null).ToListAsync(cancellationToken))
         {
             plan.EndBecauseTheChildHasGone(reason, on, why);
-            db.Note(plan.AreaId, plan.ChildId, plan.EpisodeId, plan.EndedOn!.Value, now, ChronologyKind.Conference,
-                $"Child protection plan ended ({ChildProtection.ChildProtectionSteps.Describe(reason)}): {why}", nameof(ChildProtectionPlan), plan.Id);
+            db.NoteEvent(plan, ChronologyKind.Conference, new Safeguard.Data.Events.EventNames(null), now);
         }
 
         foreach (var plan in await db.Plans.Where(p => p.ChildId == child.Id && p.EndedOn == null).ToListAsync(cancellationToken))

@@ -69,9 +69,9 @@ public sealed class StrategyDiscussionTests
             Record(whyShort: "The named nurse was in clinic; health information was given by phone beforehand.", roles: [AttendeeRole.LocalAuthoritySocialWorker, AttendeeRole.Police]), Today);
         Assert.False(discussion.Section47Initiated);
         Assert.Equal("SD-02", Assert.Throws<RuleViolationException>(() => Section47Enquiry.Start(Guid.NewGuid(), discussion, worker, null)).RuleId);
-        Assert.Equal("RC-05", Assert.Throws<RuleViolationException>(() => discussion.ConfirmSection47(worker)).RuleId);
+        Assert.Equal("RC-05", Assert.Throws<RuleViolationException>(() => discussion.ConfirmSection47(worker, Today)).RuleId);
 
-        discussion.ConfirmSection47(Person(manager: true));
+        discussion.ConfirmSection47(Person(manager: true), Today);
         Assert.True(discussion.Section47Initiated);
         Assert.NotNull(Section47Enquiry.Start(Guid.NewGuid(), discussion, worker, null));
     }
@@ -92,12 +92,12 @@ public sealed class StrategyDiscussionTests
             shortOfPolice with { WhyAttendanceShort = "The police were at another incident and sent their checks in writing." }, Today);
         Assert.True(discussion.AwaitsConfirmation);
         Assert.Equal([AttendeeRole.Police], discussion.MissingAttendance);
-        Assert.Equal("RC-05", Assert.Throws<RuleViolationException>(() => discussion.ConfirmAttendance(worker)).RuleId);
+        Assert.Equal("RC-05", Assert.Throws<RuleViolationException>(() => discussion.ConfirmAttendance(worker, Today)).RuleId);
 
-        discussion.ConfirmAttendance(Person(manager: true));
+        discussion.ConfirmAttendance(Person(manager: true), Today);
         Assert.False(discussion.AwaitsConfirmation);
         Assert.False(discussion.Section47Initiated);
-        Assert.Equal("SG-SD-03", Assert.Throws<RuleViolationException>(() => discussion.ConfirmAttendance(Person(manager: true))).RuleId);
+        Assert.Equal("SG-SD-03", Assert.Throws<RuleViolationException>(() => discussion.ConfirmAttendance(Person(manager: true), Today)).RuleId);
     }
 
     [Fact]
@@ -454,7 +454,7 @@ public sealed class StrategyDiscussionTests
         Assert.Equal("S47-11", Assert.Throws<RuleViolationException>(() => enquiry.RequestConference("Someone", "Health", "Also worried.", Today, Today)).RuleId);
         Assert.Equal("RC-01", Assert.Throws<RuleViolationException>(() => enquiry.AnswerConferenceRequest(lead, false, "No.", Today)).RuleId);
         enquiry.AnswerConferenceRequest(Person(manager: true), false, "The medical found no non-accidental injury.", Today);
-        enquiry.EscalateRefusal();
+        enquiry.EscalateRefusal(Today);
         Assert.True(enquiry.ConferenceRequests[0].Escalated);
         Assert.False(enquiry.ConferenceAgreedOnRequest);
 
