@@ -150,7 +150,7 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
 
         var tables = await db.Database.SqlQueryRaw<TableSecurity>("""
             SELECT c.relname AS "Table", c.relrowsecurity AS "Enabled", c.relforcerowsecurity AS "Forced",
-                   EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname IN ('area_isolation', 'partnership_isolation')) AS "Policy"
+                   EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname IN ('area_isolation', 'partnership_isolation', 'exchange_isolation')) AS "Policy"
             FROM pg_class c
             WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
             """).ToListAsync();

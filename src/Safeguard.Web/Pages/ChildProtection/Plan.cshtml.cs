@@ -95,6 +95,13 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
     [BindProperty]
     public string? ReceivingAuthority { get; set; }
 
+    /// <summary>The receiving area when it is in Safeguard: the transfer package is then sent to it as an exchange.</summary>
+    [BindProperty]
+    public Guid? ReceivingAreaId { get; set; }
+
+    /// <summary>The other local authority areas in Safeguard, to which a transfer package can be sent.</summary>
+    public IReadOnlyList<(string Value, string Label)> OtherAreas { get; private set; } = [];
+
     [BindProperty]
     public DateField NotifiedOn { get; set; } = new();
 
@@ -170,7 +177,13 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
             return Page();
         }
 
-        await steps.RecordMoveAsync(User, id, new MoveInput(ReceivingAuthority, notified, Version), cancellationToken);
+        if (ReceivingAreaId is null && string.IsNullOrWhiteSpace(ReceivingAuthority))
+        {
+            ModelState.AddModelError(nameof(ReceivingAuthority), "Choose the area the child is moving to, or name the local authority");
+            return Page();
+        }
+
+        await steps.RecordMoveAsync(User, id, new MoveInput(ReceivingAuthority, notified, Version, ReceivingAreaId), cancellationToken);
         return RedirectToPage(new { id });
     }
 
@@ -263,6 +276,12 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         Version ??= plan.Version;
         LeadName = (await EpisodeQueries.PeopleAsync(Db, [plan.LeadSocialWorkerId], cancellationToken))[plan.LeadSocialWorkerId].Name;
         CanWork = plan.IsOpen && IsChildrenSocialCare;
+        if (CanWork && (plan.MoveNotifiedOn is null || plan.MoveAbandonedOn is not null))
+        {
+            OtherAreas = [.. (await Db.Areas.AsNoTracking().Where(a => a.Id != plan.AreaId).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name })
+            .ToListAsync(cancellationToken)).Select(a => (a.Id.ToString(), a.Name))];
+        }
+
         Meetings = await Db.ConferenceMeetings.AsNoTracking().Where(m => m.PlanId == id || m.ConferenceId == plan.ConferenceId).OrderBy(m => m.ScheduledFor)
             .ToListAsync(cancellationToken);
         Birthday = (await Db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleAsync(cancellationToken))?.AddYears(18);
