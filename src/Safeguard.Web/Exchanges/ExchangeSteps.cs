@@ -208,7 +208,11 @@ public sealed class ExchangeSteps(SafeguardDbContext db, EpisodeAccess access, A
     /// <summary>A reference both areas quote: the random end of the exchange's id.</summary>
     private static string ReferenceOf(Guid id) => "EX-" + id.ToString("N")[^10..].ToUpperInvariant();
 
-    /// <summary>The package's words: the plan, the latest authorised assessment and the chronology, as the sender reads them.</summary>
+    /// <summary>
+    /// The package's text: the plan (its category, start and lead social worker), when the latest assessment was authorised, and the
+    /// chronology as dates, kinds of entry and agencies. It copies no practitioner's words: words can be marked sensitive after the
+    /// package is sent, and a copy in another area could not honour the mark, so the receiving area asks the sending area for them.
+    /// </summary>
     private async Task<string> PackageAsync(ClaimsPrincipal user, ChildProtectionPlan plan, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
@@ -216,17 +220,14 @@ public sealed class ExchangeSteps(SafeguardDbContext db, EpisodeAccess access, A
             .FirstOrDefaultAsync(cancellationToken);
         text.AppendLine(CultureInfo.InvariantCulture, $"Child protection plan from {plan.StartedOn:d MMMM yyyy}, category {plan.LatestCategory} "
             + $"({ChildProtectionConference.Categories.GetValueOrDefault(plan.LatestCategory, plan.LatestCategory)}); lead social worker {lead ?? "not recorded"}.");
-        var assessment = await db.Assessments.AsNoTracking().Where(a => a.EpisodeId == plan.EpisodeId && a.Status == AssessmentStatus.Authorised)
-            .OrderByDescending(a => a.AuthorisedOn).FirstOrDefaultAsync(cancellationToken);
-        if (assessment is not null)
+        var authorised = await db.Assessments.AsNoTracking().Where(a => a.EpisodeId == plan.EpisodeId && a.Status == AssessmentStatus.Authorised)
+            .MaxAsync(a => a.AuthorisedOn, cancellationToken);
+        text.AppendLine(authorised is { } on ? string.Create(CultureInfo.InvariantCulture, $"Latest assessment authorised {on:d MMMM yyyy}.")
+            : "No authorised assessment.");
+        text.AppendLine("Chronology (dates and kinds of entry; ask the sending area for what each says):");
+        foreach (var line in (await ChronologyQueries.ForChildAsync(db, plan.ChildId, null, null, user, cancellationToken)).OrderBy(l => l.OccurredOn).Take(500))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Latest assessment, authorised {assessment.AuthorisedOn:d MMMM yyyy}: {assessment.ConclusionReasons}");
-        }
-
-        text.AppendLine("Chronology:");
-        foreach (var line in (await ChronologyQueries.ForChildAsync(db, plan.ChildId, null, null, user, cancellationToken)).OrderBy(l => l.OccurredOn).Take(300))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{line.OccurredOn:d MMM yyyy} — {line.Summary}{(line.Agency is null ? string.Empty : $" ({line.Agency})")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{line.OccurredOn:d MMM yyyy} — {line.Kind}{(line.Agency is null ? string.Empty : $" ({line.Agency})")}");
         }
 
         var package = text.ToString();

@@ -177,12 +177,6 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
             return Page();
         }
 
-        if (ReceivingAreaId is null && string.IsNullOrWhiteSpace(ReceivingAuthority))
-        {
-            ModelState.AddModelError(nameof(ReceivingAuthority), "Choose the area the child is moving to, or name the local authority");
-            return Page();
-        }
-
         await steps.RecordMoveAsync(User, id, new MoveInput(ReceivingAuthority, notified, Version, ReceivingAreaId), cancellationToken);
         return RedirectToPage(new { id });
     }
