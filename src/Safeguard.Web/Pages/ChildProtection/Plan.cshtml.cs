@@ -177,6 +177,10 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
             return Page();
         }
 
+        // An authority named as Safeguard knows one of its other areas is that area: the transfer package is sent to it as an exchange.
+        var named = ReceivingAuthority?.Trim();
+        ReceivingAreaId ??= string.IsNullOrEmpty(named) ? null : await Db.Areas.AsNoTracking().Where(a => a.Name == named && a.Id != Episode.AreaId)
+            .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         await steps.RecordMoveAsync(User, id, new MoveInput(ReceivingAuthority, notified, Version, ReceivingAreaId), cancellationToken);
         return RedirectToPage(new { id });
     }
@@ -270,12 +274,6 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
         Version ??= plan.Version;
         LeadName = (await EpisodeQueries.PeopleAsync(Db, [plan.LeadSocialWorkerId], cancellationToken))[plan.LeadSocialWorkerId].Name;
         CanWork = plan.IsOpen && IsChildrenSocialCare;
-        if (CanWork && (plan.MoveNotifiedOn is null || plan.MoveAbandonedOn is not null))
-        {
-            OtherAreas = [.. (await Db.Areas.AsNoTracking().Where(a => a.Id != plan.AreaId).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name })
-            .ToListAsync(cancellationToken)).Select(a => (a.Id.ToString(), a.Name))];
-        }
-
         Meetings = await Db.ConferenceMeetings.AsNoTracking().Where(m => m.PlanId == id || m.ConferenceId == plan.ConferenceId).OrderBy(m => m.ScheduledFor)
             .ToListAsync(cancellationToken);
         Birthday = (await Db.Children.Where(c => c.Id == plan.ChildId).Select(c => c.DateOfBirth).SingleAsync(cancellationToken))?.AddYears(18);
