@@ -44,6 +44,53 @@ public static class DatabaseGuards
         ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY;
         """));
 
+    /// <summary>
+    /// The third shape, for exchanges between areas (docs/decisions/0011): the area that sent a row (<c>AreaId</c>) and the area it was
+    /// sent to (<c>ToAreaId</c>) read it, and no one else; only the sender adds it, acting in its own area; only the receiver changes it,
+    /// acting in its own area, and a trigger keeps what was sent as it was sent (the receiver writes its acknowledgement, the child it
+    /// recorded and its episode, nothing else). No policy allows DELETE: an exchange is never taken back. Forced, as the area policies are.
+    /// </summary>
+    public static string PostgreSqlExchangePolicies(string table) => $$"""
+        ALTER TABLE "{{table}}" ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE "{{table}}" FORCE ROW LEVEL SECURITY;
+        CREATE POLICY exchange_isolation ON "{{table}}" FOR SELECT
+            USING ("AreaId" = NULLIF(current_setting('{{AreaConnectionInterceptor.Setting}}', true), '')::uuid
+                OR "ToAreaId" = NULLIF(current_setting('{{AreaConnectionInterceptor.Setting}}', true), '')::uuid);
+        CREATE POLICY exchange_send ON "{{table}}" FOR INSERT
+            WITH CHECK ("AreaId" = NULLIF(current_setting('{{AreaConnectionInterceptor.Setting}}', true), '')::uuid
+                AND "ActedInAreaId" = "AreaId");
+        CREATE POLICY exchange_receive ON "{{table}}" FOR UPDATE
+            USING ("ToAreaId" = NULLIF(current_setting('{{AreaConnectionInterceptor.Setting}}', true), '')::uuid)
+            WITH CHECK ("ToAreaId" = NULLIF(current_setting('{{AreaConnectionInterceptor.Setting}}', true), '')::uuid
+                AND "ActedInAreaId" = "ToAreaId");
+        CREATE FUNCTION safeguard_exchange_as_sent() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        DECLARE
+            receivers text[] := ARRAY['AcknowledgedById', 'AcknowledgedByName', 'AcknowledgedAt', 'RecordedChildId', 'RecordedByName',
+                'RecordedAt', 'ReceivingEpisodeId', 'ActedInAreaId'];
+        BEGIN
+            IF (to_jsonb(NEW) - receivers) IS DISTINCT FROM (to_jsonb(OLD) - receivers)
+                OR (OLD."AcknowledgedAt" IS NOT NULL AND NEW."AcknowledgedAt" IS DISTINCT FROM OLD."AcknowledgedAt")
+                OR (OLD."RecordedChildId" IS NOT NULL AND NEW."RecordedChildId" IS DISTINCT FROM OLD."RecordedChildId")
+                OR (OLD."ReceivingEpisodeId" IS NOT NULL AND NEW."ReceivingEpisodeId" IS DISTINCT FROM OLD."ReceivingEpisodeId") THEN
+                RAISE EXCEPTION 'An exchange between areas stays as it was sent; the receiver only acknowledges it and records its own child, once';
+            END IF;
+            RETURN NEW;
+        END
+        $fn$;
+        CREATE TRIGGER exchange_as_sent BEFORE UPDATE ON "{{table}}"
+            FOR EACH ROW EXECUTE FUNCTION safeguard_exchange_as_sent();
+        """;
+
+    public static string PostgreSqlDropExchangePolicies(string table) => $$"""
+        DROP TRIGGER IF EXISTS exchange_as_sent ON "{{table}}";
+        DROP FUNCTION IF EXISTS safeguard_exchange_as_sent();
+        DROP POLICY IF EXISTS exchange_receive ON "{{table}}";
+        DROP POLICY IF EXISTS exchange_send ON "{{table}}";
+        DROP POLICY IF EXISTS exchange_isolation ON "{{table}}";
+        ALTER TABLE "{{table}}" NO FORCE ROW LEVEL SECURITY;
+        ALTER TABLE "{{table}}" DISABLE ROW LEVEL SECURITY;
+        """;
+
     public const string PostgreSqlAuditAppendOnly = """
         CREATE FUNCTION safeguard_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

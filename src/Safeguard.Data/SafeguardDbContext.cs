@@ -57,6 +57,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
     /// <summary>The partnership's published arrangements: partnership-owned, read from any of its areas.</summary>
     public DbSet<PublishedArrangements> PartnershipArrangements => Set<PublishedArrangements>();
 
+    /// <summary>Exchanges between areas: read by the area that sent one and the area it was sent to, nobody else (docs/decisions/0011).</summary>
+    public DbSet<Domain.Exchanges.AreaExchange> AreaExchanges => Set<Domain.Exchanges.AreaExchange>();
+
     public DbSet<Child> Children => Set<Child>();
 
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
@@ -204,6 +207,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         builder.Entity<SignInSession>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<SearchAlert>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
         builder.Entity<AreaMembership>().HasQueryFilter(e => e.AreaId == CurrentAreaId);
+        // Exchanges between areas: the sending area and the receiving area read the one row.
+        builder.Entity<Domain.Exchanges.AreaExchange>().HasQueryFilter(e => e.AreaId == CurrentAreaId || e.ToAreaId == CurrentAreaId);
         // Partnership-owned records: kept to the partnership of the area the context works in, whichever of its areas that is.
         builder.Entity<PublishedArrangements>().HasQueryFilter(e => e.PartnershipId == CurrentPartnershipId);
 

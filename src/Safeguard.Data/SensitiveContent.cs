@@ -54,6 +54,8 @@ public static class SensitiveContent
         [RecordKinds.Account.Name] = "A sign-in account: not about a child.",
         [RecordKinds.RoleGrant.Name] = "Roles asked for and given to a practitioner: not about a child.",
         [RecordKinds.AreaMembership.Name] = "Which area an account also works in: not about a child.",
+        [RecordKinds.AreaExchange.Name] =
+            "What one area sent another: a copy made for the receiving area when it was sent, from what the sender could read (marked words are already withheld in it), read by children's social care of the two areas.",
         [RecordKinds.PartnershipArrangements.Name] = "A published document's title, date and address: public, not about a child.",
     };
 

@@ -71,6 +71,7 @@ public static class SafeguardApp
         services.AddScoped<FamilyHelpSteps>();
         services.AddScoped<Organisation.LocalProtocolSteps>();
         services.AddScoped<Organisation.PartnershipSteps>();
+        services.AddScoped<Exchanges.ExchangeSteps>();
         services.AddScoped<Departures.DepartureSteps>();
         services.AddScoped<FamilyHelp.CarersAssessmentSteps>();
         services.AddScoped<Children.CommunicationNeedsSteps>();
@@ -335,6 +336,7 @@ public static class SafeguardApp
         SearchAlerts.Map(api);
         Organisation.LocalProtocolSteps.Map(api);
         Organisation.PartnershipSteps.Map(api);
+        Exchanges.ExchangeSteps.Map(api);
         WorkingAreaApi.Map(api);
         Departures.DepartureSteps.Map(api);
         FamilyHelp.CarersAssessmentSteps.Map(api);

@@ -270,12 +270,19 @@ public static class RecordKinds
     public static readonly RecordKind PartnershipArrangements = Kind<PublishedArrangements>("PartnershipArrangements", "published arrangements",
         a => (a.Id, null, a.RecordedInAreaId), AccessRule.Partnership);
 
+    /// <summary>
+    /// What one area sent another (a child's transfer package): read by the two areas, audited in the area that acted on it, naming
+    /// that area's record of the child (the sender's child, or the receiver's once recorded).
+    /// </summary>
+    public static readonly RecordKind AreaExchange = Kind<Domain.Exchanges.AreaExchange>("AreaExchange", "exchange between areas",
+        e => (e.Id, e.ActedInAreaId == e.AreaId ? e.SourceChildId : e.RecordedChildId, e.ActedInAreaId), AccessRule.ChildrensSocialCare);
+
     public static readonly IReadOnlyList<RecordKind> All =
     [
         Child, FamilyMember, Relationship, Referral, EncompassNotification, Episode, Assessment, Plan, Visit, StrategyDiscussion, Section47Enquiry,
         Conference, ConferenceMeeting, ChildProtectionPlan, EmergencyAction, LookedAfterPeriod, PreProceedings, ChronologyEntry, InformationSharing, Telling,
         Departure, CarersAndDisabilityAssessment, AccessRequest, BreakGlass, DataProtectionRequest, Practitioner, Account, RoleGrant,
-        AreaMembership, PartnershipArrangements,
+        AreaMembership, PartnershipArrangements, AreaExchange,
     ];
 
     /// <summary>

@@ -56,7 +56,12 @@ public sealed record ConferenceAnswerInput(bool? Agreed, string? Answer);
 
 public sealed record EndCpPlanInput(PlanEndReason? Reason, string? Notes, DateOnly? On, Guid? Version);
 
-public sealed record MoveInput(string? ReceivingAuthority, DateOnly? NotifiedOn, Guid? Version);
+/// <summary>
+/// The move to another area: the receiving authority by name, or — when it is an area in Safeguard — by its id
+/// (<paramref name="ReceivingAreaId"/>), to which the transfer package is then sent as an exchange with its lawful basis.
+/// </summary>
+public sealed record MoveInput(string? ReceivingAuthority, DateOnly? NotifiedOn, Guid? Version, Guid? ReceivingAreaId = null,
+    Domain.InformationSharing.LawfulBasis? LawfulBasis = null);
 
 public sealed record TransferInHeldInput(DateOnly? HeldOn, string? Outcome, Guid? Version);
 
@@ -102,7 +107,8 @@ public sealed record DiscussionView(Guid Id, Guid EpisodeId, Guid ChildId, DateO
 /// Strategy discussions and section 47 enquiries on a child's episode. Only children's social care takes these steps
 /// (the local authority decides on section 47, SD-03); each is on the child's chronology, saved once.
 /// </summary>
-public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess access, WorkingDayCalendar calendar, TimeProvider time)
+public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess access, WorkingDayCalendar calendar, TimeProvider time,
+    Exchanges.ExchangeSteps exchanges)
 {
     /// <summary>The initial conference is due 15 working days after the discussion that initiated the enquiry (ICPC-01).</summary>
     public DateOnly ConferenceDueBy(Section47Enquiry enquiry) => StatutoryRules.InitialConference.Due(enquiry.StartedOn, calendar)!.Value;
@@ -360,7 +366,16 @@ public sealed class ChildProtectionSteps(SafeguardDbContext db, EpisodeAccess ac
         EditConflictException.Check(db, plan, input.Version, plan.Version);
         Requirement.Require(input.NotifiedOn is not null, "DISC-02", "Enter the day the receiving authority was told.", "NotifiedOn");
         var now = time.GetUtcNow();
-        plan.RecordMoveNotified(input.ReceivingAuthority ?? string.Empty, input.NotifiedOn!.Value, EnglandClock.ToEnglandDate(now));
+        var receivingArea = input.ReceivingAreaId is { } areaId ? await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == areaId, cancellationToken) : null;
+        Requirement.Require(input.ReceivingAreaId is null || receivingArea is not null, Domain.Exchanges.AreaExchange.ExchangeRule,
+            "Choose a local authority area that is in Safeguard, or name the authority instead.", "ReceivingAreaId");
+        plan.RecordMoveNotified(receivingArea?.Name ?? input.ReceivingAuthority ?? string.Empty, input.NotifiedOn!.Value, EnglandClock.ToEnglandDate(now));
+        if (receivingArea is not null)
+        {
+            // The receiving area is in Safeguard: the transfer package goes to it as an exchange, in the same save as the move.
+            await exchanges.AddTransferPackageAsync(user, plan, receivingArea.Id, input.LawfulBasis, plan.MoveNotifiedOn!.Value, cancellationToken);
+        }
+
         db.NoteEvent(plan, ChronologyKind.Conference, new EventNames(calendar), now);
         await db.SaveChangesAsync(cancellationToken);
         return plan;

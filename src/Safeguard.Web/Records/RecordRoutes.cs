@@ -57,6 +57,7 @@ public static class RecordRoutes
             NoPageBecause: "The account chooses among its areas at /account/area; memberships are made when an agency serving several areas is set up.",
             NoApiBecause: "Read as the areas an account may work in (GET /api/v1/me/areas)."),
         [RecordKinds.PartnershipArrangements.Name] = new("/partnership#arrangements-{id}", "/api/v1/partnership/arrangements/{id}"),
+        [RecordKinds.AreaExchange.Name] = new("/exchanges/{id}", "/api/v1/exchanges/{id}"),
     };
 
     /// <summary>The page of one record of the named kind; null when the kind has no page, is not registered, or the page needs an episode it lacks.</summary>

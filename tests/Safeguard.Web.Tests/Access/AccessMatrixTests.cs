@@ -194,6 +194,11 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["GET /api/v1/carers-assessments/{id:guid}"] =                      "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
         ["/departures"] =                                                   "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
         ["GET /api/v1/departures/"] =                                       "D  D  D  D  D  D  D  D  D  D  S  D  D  D  D  D",
+        // Exchanges with other areas (Robin's transfer package, sent): children's social care of the two areas it is between.
+        ["/exchanges"] =                                                    "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/exchanges/"] =                                        "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["/exchanges/{id:guid}"] =                                          "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
+        ["GET /api/v1/exchanges/{id:guid}"] =                               "D  D  D  D  D  D  D  D  S  S  S  S  D  D  D  D",
     };
 
     private static readonly string[] SocialWorkerRole = ["SocialWorker"];
@@ -246,6 +251,11 @@ public abstract class AccessMatrixTests<TFactory>(TFactory factory) : IClassFixt
         ["POST /api/v1/admin/users/"] = [Persona.Adm],
         // The area's administrators write down the local protocol, as its managers do.
         ["PUT /api/v1/area/local-protocol/"] = [Persona.Adm],
+        // An exchange received is acted on by the receiving area's front door, before any case there has a lead: children's social care
+        // of the area answer it (here, as the sending area, with the rule that only the receiver acts on it, 422).
+        ["POST /api/v1/exchanges/{id:guid}/acknowledgement"] = [Persona.Sw, Persona.Fh],
+        ["POST /api/v1/exchanges/{id:guid}/child"] = [Persona.Sw, Persona.Fh],
+        ["POST /api/v1/exchanges/{id:guid}/moved-in"] = [Persona.Sw, Persona.Fh],
     };
 
     [Fact]

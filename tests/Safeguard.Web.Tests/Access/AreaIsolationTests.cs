@@ -129,6 +129,80 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
         Assert.Contains("row-level security", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RawSql_AnExchange_IsReadByItsTwoAreasOnly_AddedOnlyByTheSender_AndChangedOnlyByTheReceiversAcknowledgement()
+    {
+        var (a, childOfA) = await AreaWithChildAsync();
+        var (b, _) = await AreaWithChildAsync();
+        var (c, _) = await AreaWithChildAsync();
+        var exchangeId = Guid.CreateVersion7();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(a.Area.Id);
+            var child = await db.Children.SingleAsync(x => x.Id == childOfA);
+            db.AreaExchanges.Add(Domain.Exchanges.AreaExchange.SendTransferPackage(exchangeId, "EX-" + exchangeId.ToString("N")[^10..], a.Area.Id, a.Area.Name,
+                b.Area.Id, b.Area.Name, child, Guid.NewGuid(), null, Domain.Exchanges.SharedSections.ChildDetails,
+                Domain.InformationSharing.LawfulBasis.SafeguardingChildAtRisk, new DateOnly(2026, 6, 1), Guid.NewGuid(), "Sender", "Children's social care",
+                "Plan from 1 June.", new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero)));
+            await db.SaveChangesAsync();
+        }
+
+        async Task<List<Guid>> SeenFrom(TestArea area)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(area.Area.Id);
+            return await db.Database.SqlQueryRaw<Guid>("SELECT \"Id\" AS \"Value\" FROM \"AreaExchanges\"").ToListAsync();
+        }
+
+        async Task<int> ExecuteFrom(TestArea area, string sql)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(area.Area.Id);
+            return await db.Database.ExecuteSqlRawAsync(sql, exchangeId);
+        }
+
+        // No WHERE on area and no query filter: the policy lets the sender and the receiver read the row, and nobody else.
+        Assert.Contains(exchangeId, await SeenFrom(a));
+        Assert.Contains(exchangeId, await SeenFrom(b));
+        Assert.DoesNotContain(exchangeId, await SeenFrom(c));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var none = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            Assert.Equal(0, await none.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM \"AreaExchanges\"").SingleAsync());
+        }
+
+        // The sender cannot change what it sent, a third area cannot touch it, and nobody deletes it.
+        const string rewrite = "UPDATE \"AreaExchanges\" SET \"Package\" = 'rewritten' WHERE \"Id\" = {0}";
+        Assert.Equal(0, await ExecuteFrom(a, rewrite));
+        Assert.Equal(0, await ExecuteFrom(c, "UPDATE \"AreaExchanges\" SET \"AcknowledgedByName\" = 'Someone', \"ActedInAreaId\" = \"ToAreaId\" WHERE \"Id\" = {0}"));
+        Assert.Equal(0, await ExecuteFrom(a, "DELETE FROM \"AreaExchanges\" WHERE \"Id\" = {0}"));
+        Assert.Equal(0, await ExecuteFrom(b, "DELETE FROM \"AreaExchanges\" WHERE \"Id\" = {0}"));
+
+        // The receiver may write its acknowledgement, acting in its own area, and nothing of what was sent.
+        await Assert.ThrowsAnyAsync<Exception>(() => ExecuteFrom(b, "UPDATE \"AreaExchanges\" SET \"Package\" = 'rewritten', \"ActedInAreaId\" = \"ToAreaId\" WHERE \"Id\" = {0}"));
+        await Assert.ThrowsAnyAsync<Exception>(() => ExecuteFrom(b, "UPDATE \"AreaExchanges\" SET \"AcknowledgedByName\" = 'Receiver' WHERE \"Id\" = {0}"));
+        Assert.Equal(1, await ExecuteFrom(b,
+            "UPDATE \"AreaExchanges\" SET \"AcknowledgedByName\" = 'Receiver', \"AcknowledgedAt\" = now(), \"ActedInAreaId\" = \"ToAreaId\" WHERE \"Id\" = {0}"));
+        await Assert.ThrowsAnyAsync<Exception>(() => ExecuteFrom(b, "UPDATE \"AreaExchanges\" SET \"AcknowledgedAt\" = now() - interval '1 day' WHERE \"Id\" = {0}"));
+
+        // Another area cannot add an exchange in the sender's name.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(a.Area.Id);
+            var child = await db.Children.AsNoTracking().SingleAsync(x => x.Id == childOfA);
+            db.WorkInArea(c.Area.Id);
+            var forged = Guid.CreateVersion7();
+            db.AreaExchanges.Add(Domain.Exchanges.AreaExchange.SendTransferPackage(forged, "EX-" + forged.ToString("N")[^10..], a.Area.Id, a.Area.Name,
+                b.Area.Id, b.Area.Name, child, Guid.NewGuid(), null, Domain.Exchanges.SharedSections.ChildDetails,
+                Domain.InformationSharing.LawfulBasis.SafeguardingChildAtRisk, new DateOnly(2026, 6, 1), Guid.NewGuid(), "Forger", "Elsewhere", "", new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero)));
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+    }
+
     /// <summary>Tables that hold no personal data, each with the reason; every other table is under an area policy.</summary>
     private static readonly Dictionary<string, string> WithoutPersonalData = new()
     {
@@ -150,7 +224,7 @@ public sealed class AreaIsolationTests(PostgreSqlFactory factory) : IClassFixtur
 
         var tables = await db.Database.SqlQueryRaw<TableSecurity>("""
             SELECT c.relname AS "Table", c.relrowsecurity AS "Enabled", c.relforcerowsecurity AS "Forced",
-                   EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname IN ('area_isolation', 'partnership_isolation')) AS "Policy"
+                   EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname IN ('area_isolation', 'partnership_isolation', 'exchange_isolation')) AS "Policy"
             FROM pg_class c
             WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
             """).ToListAsync();

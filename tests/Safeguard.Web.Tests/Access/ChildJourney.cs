@@ -61,7 +61,7 @@ internal static class ChildJourney
     internal sealed record Journey(Guid ChildId, Guid ReferralId, Guid EpisodeId, Guid AssessmentId, Guid PlanId, Guid EncompassChildId,
         Guid DiscussionId = default, Guid EnquiryId = default, Guid ProtectionPlanId = default, Guid BreakGlassId = default, Guid RequestId = default, Guid AccessRequestId = default,
         Guid MeetingId = default, Guid LookedAfterId = default, Guid PreProceedingsId = default, Guid ConferenceId = default, Guid DepartureId = default,
-        Guid CarersAssessmentId = default)
+        Guid CarersAssessmentId = default, Guid ExchangeId = default)
     {
         /// <summary>The journey's record of each kind it makes, by the kind's name in <see cref="RecordKinds"/>.</summary>
         internal IReadOnlyDictionary<string, Guid> Ids => new Dictionary<string, Guid>
@@ -72,7 +72,7 @@ internal static class ChildJourney
             [RecordKinds.ChildProtectionPlan.Name] = ProtectionPlanId, [RecordKinds.LookedAfterPeriod.Name] = LookedAfterId,
             [RecordKinds.PreProceedings.Name] = PreProceedingsId, [RecordKinds.AccessRequest.Name] = AccessRequestId, [RecordKinds.BreakGlass.Name] = BreakGlassId,
             [RecordKinds.DataProtectionRequest.Name] = RequestId, [RecordKinds.Departure.Name] = DepartureId,
-            [RecordKinds.CarersAndDisabilityAssessment.Name] = CarersAssessmentId,
+            [RecordKinds.CarersAndDisabilityAssessment.Name] = CarersAssessmentId, [RecordKinds.AreaExchange.Name] = ExchangeId,
         };
     }
 
@@ -177,6 +177,11 @@ internal static class ChildJourney
         ("/episodes/{id:guid}/departures/new", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/departures/new", j.ChildId),
         ("/episodes/{id:guid}/carers-assessments", Who.LeadPractitioner, $"/episodes/{j.EpisodeId}/carers-assessments", j.ChildId),
         ("GET /api/v1/carers-assessments/{id:guid}", Who.LeadPractitioner, $"/api/v1/carers-assessments/{j.CarersAssessmentId}", j.ChildId),
+        // Robin's family is moving to another area in Safeguard: his transfer package went there as an exchange, listed and read by the sender.
+        ("/exchanges", Who.Manager, "/exchanges", j.ChildId),
+        ("GET /api/v1/exchanges/", Who.Manager, "/api/v1/exchanges", j.ChildId),
+        ("/exchanges/{id:guid}", Who.LeadPractitioner, $"/exchanges/{j.ExchangeId}", j.ChildId),
+        ("GET /api/v1/exchanges/{id:guid}", Who.LeadPractitioner, $"/api/v1/exchanges/{j.ExchangeId}", j.ChildId),
     ];
 
     internal static readonly Journey NoJourney = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
@@ -396,7 +401,14 @@ internal static class ChildJourney
     {
         var c = clients.ToDictionary(x => x.Key, x => x.Value.Client);
         var journey = await JourneyAsync(area, c, clients[Who.LeadPractitioner].PractitionerId);
-        return await ChildProtectionAsync(journey, c, clients[Who.LeadPractitioner].PractitionerId, clients[Who.Chair].PractitionerId,
+        journey = await ChildProtectionAsync(journey, c, clients[Who.LeadPractitioner].PractitionerId, clients[Who.Chair].PractitionerId,
             clients[Who.CoreGroup].PractitionerId);
+        // Robin's family is moving to another area in Safeguard: the lead practitioner records the move, which sends the transfer package there.
+        var receiving = await area.Factory.NewAreaAsync();
+        await Json(await c[Who.LeadPractitioner].PostAsJsonAsync($"/api/v1/child-protection-plans/{journey.ProtectionPlanId}/move",
+            new { receivingAreaId = receiving.Area.Id, notifiedOn = (await Json(await c[Who.LeadPractitioner].GetAsync(
+                new Uri($"/api/v1/child-protection-plans/{journey.ProtectionPlanId}", UriKind.Relative)))).GetProperty("startedOn").GetString() }));
+        var exchanges = await Json(await c[Who.LeadPractitioner].GetAsync(new Uri("/api/v1/exchanges", UriKind.Relative)));
+        return journey with { ExchangeId = exchanges.GetProperty("sent")[0].GetProperty("id").GetGuid() };
     }
 }

@@ -118,6 +118,14 @@ public sealed class EndpointClassificationTests(SqliteFactory factory) : IClassF
         ["/area/strategy-discussion-target"] = Access.Restricted,
         // The safeguarding partnership's own records: its members from any of its areas (Policies.PartnershipMember); never a case record.
         ["/partnership"] = Access.Restricted,
+        // Exchanges between areas: children's social care of the area that sent or received one.
+        ["/exchanges"] = Access.ChildrenSocialCare,
+        ["/exchanges/{id:guid}"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/exchanges/"] = Access.ChildrenSocialCare,
+        ["GET /api/v1/exchanges/{id:guid}"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/exchanges/{id:guid}/acknowledgement"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/exchanges/{id:guid}/child"] = Access.ChildrenSocialCare,
+        ["POST /api/v1/exchanges/{id:guid}/moved-in"] = Access.ChildrenSocialCare,
         ["GET /api/v1/partnership/"] = Access.Restricted,
         ["POST /api/v1/partnership/arrangements"] = Access.Restricted,
         ["GET /api/v1/partnership/arrangements/{id:guid}"] = Access.Restricted,

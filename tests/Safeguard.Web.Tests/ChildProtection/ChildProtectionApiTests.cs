@@ -728,6 +728,171 @@ public abstract class ChildProtectionApiTests<TFactory>(TFactory factory) : ICla
             Assert.Equal("SG-CP-06", (await Json(twice, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
         }
     }
+
+    [Fact]
+    [Trait("Rule", "DISC-02")]
+    [Trait("Rule", "SG-EXCH-01")]
+    [Trait("Rule", "SG-EXCH-02")]
+    [Trait("Rule", "SG-EXCH-03")]
+    public async Task AChildOnAPlanMovesToAnotherArea_ThePackageIsAnExchange_TheReceiverRecordsTheChildAndHoldsItsConference_ThenThePlanEnds()
+    {
+        var sender = await TeamWithEpisodeAsync();
+        var receiver = await TeamWithEpisodeAsync();
+        var (enquiryId, chairId) = await SubstantiatedAsync(sender);
+        var planId = (await Json(await sender.Worker.PostAsJsonAsync($"/api/v1/section-47/{enquiryId}/initial-conference", ConferenceWith(sender, chairId)),
+            HttpStatusCode.Created)).GetProperty("plan").GetProperty("id").GetGuid();
+
+        // Sending to an area that is not in Safeguard, or to one's own area, is refused and changes nothing.
+        using (var nowhere = await sender.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/move",
+            new { receivingAreaId = Guid.NewGuid(), notifiedOn = $"{Today:yyyy-MM-dd}" }))
+        {
+            Assert.Equal("SG-EXCH-01", (await Json(nowhere, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        using (var self = await sender.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/move",
+            new { receivingAreaId = sender.Area.Area.Id, notifiedOn = $"{Today:yyyy-MM-dd}" }))
+        {
+            Assert.Equal("SG-EXCH-01", (await Json(self, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        Assert.Empty((await Json(await sender.Worker.GetAsync(new Uri("/api/v1/exchanges", UriKind.Relative)), HttpStatusCode.OK)).GetProperty("sent").EnumerateArray());
+
+        // The sending area records the move to the receiving area in Safeguard: the transfer package goes as an exchange.
+        var moving = await Json(await sender.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/move",
+            new { receivingAreaId = receiver.Area.Area.Id, notifiedOn = $"{Today:yyyy-MM-dd}" }), HttpStatusCode.OK);
+        Assert.Equal(receiver.Area.Area.Name, moving.GetProperty("movingTo").GetString());
+        var sent = Assert.Single((await Json(await sender.Worker.GetAsync(new Uri("/api/v1/exchanges", UriKind.Relative)), HttpStatusCode.OK))
+            .GetProperty("sent").EnumerateArray());
+        var exchangeId = sent.GetProperty("id").GetGuid();
+        Assert.Equal(sender.ChildId, sent.GetProperty("childId").GetGuid());
+        Assert.Equal("SafeguardingChildAtRisk", sent.GetProperty("lawfulBasis").GetString());
+        Assert.Contains("Schedule 8 paragraph 4", sent.GetProperty("lawfulBasisInWords").GetString(), StringComparison.Ordinal);
+        Assert.Contains("The child protection plan", sent.GetProperty("shared").EnumerateArray().Select(x => x.GetString()));
+        Assert.Contains("PHY", sent.GetProperty("package").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, sent.GetProperty("acknowledgedAt").ValueKind);
+
+        // Nobody else reads it: a third area's children's social care finds nothing, and a school in either area is refused.
+        var third = await TeamWithEpisodeAsync();
+        using (var other = await third.Worker.GetAsync(new Uri($"/api/v1/exchanges/{exchangeId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        }
+
+        Assert.Empty((await Json(await third.Worker.GetAsync(new Uri("/api/v1/exchanges", UriKind.Relative)), HttpStatusCode.OK)).GetProperty("received").EnumerateArray());
+        using (var otherAck = await third.Worker.PostAsJsonAsync($"/api/v1/exchanges/{exchangeId}/acknowledgement", new { }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, otherAck.StatusCode);
+        }
+
+        using (var school = await receiver.Dsl.GetAsync(new Uri($"/api/v1/exchanges/{exchangeId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, school.StatusCode);
+        }
+
+        // The receiving area sees it received, with no child of its own yet: nothing was copied into it.
+        var received = Assert.Single((await Json(await receiver.Worker.GetAsync(new Uri("/api/v1/exchanges", UriKind.Relative)), HttpStatusCode.OK))
+            .GetProperty("received").EnumerateArray());
+        Assert.Equal(exchangeId, received.GetProperty("id").GetGuid());
+        Assert.Equal(JsonValueKind.Null, received.GetProperty("childId").ValueKind);
+        Assert.Equal($"{StatutoryRules.TransferInConference.Due(Today, WorkingDayCalendar.England):yyyy-MM-dd}",
+            received.GetProperty("transferInConferenceBy").GetString());
+        Assert.Equal(1, await InAreaAsync(receiver.Area, db => db.Children.CountAsync()));
+
+        // Only the receiver acknowledges, and records the child only after acknowledging; the page shows the error summary and changes nothing.
+        using (var bySender = await sender.Worker.PostAsJsonAsync($"/api/v1/exchanges/{exchangeId}/acknowledgement", new { }))
+        {
+            Assert.Equal("SG-EXCH-02", (await Json(bySender, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        using (var tooSoon = await receiver.Worker.PostAsJsonAsync($"/api/v1/exchanges/{exchangeId}/child", new { }))
+        {
+            Assert.Equal("SG-EXCH-02", (await Json(tooSoon, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        using (var page = await HttpSignIn.PostFormAsync(receiver.Worker, $"/exchanges/{exchangeId}", [], "Child"))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("govuk-error-summary", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, await InAreaAsync(receiver.Area, db => db.Children.CountAsync()));
+        using (var acknowledged = await HttpSignIn.PostFormAsync(receiver.Worker, $"/exchanges/{exchangeId}", [], "Acknowledge"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
+        }
+
+        var recorded = await Json(await receiver.Worker.PostAsJsonAsync($"/api/v1/exchanges/{exchangeId}/child", new { }), HttpStatusCode.OK);
+        var newChildId = recorded.GetProperty("childId").GetGuid();
+        Assert.NotEqual(sender.ChildId, newChildId);
+        var recordedChild = await Json(await receiver.Worker.GetAsync(new Uri($"/api/v1/children/{newChildId}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.Equal("Sofia", recordedChild.GetProperty("givenName").GetString());
+        Assert.Equal("Testcase", recordedChild.GetProperty("familyName").GetString());
+        using (var twice = await receiver.Worker.PostAsJsonAsync($"/api/v1/exchanges/{exchangeId}/child", new { }))
+        {
+            Assert.Equal("SG-EXCH-03", (await Json(twice, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        // The sender sees who acknowledged it and when; its own child is untouched and the receiver's record is not its to read.
+        var seenBySender = await Json(await sender.Worker.GetAsync(new Uri($"/api/v1/exchanges/{exchangeId}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.NotEqual(JsonValueKind.Null, seenBySender.GetProperty("acknowledgedAt").ValueKind);
+        Assert.False(string.IsNullOrEmpty(seenBySender.GetProperty("acknowledgedBy").GetString()));
+        Assert.Equal(sender.ChildId, seenBySender.GetProperty("childId").GetGuid());
+        using (var notTheirs = await sender.Worker.GetAsync(new Uri($"/api/v1/children/{newChildId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        }
+
+        // The receiving front door opens an episode for its child, the move here is recorded from the exchange, and its transfer-in conference is held.
+        using (var noEpisode = await receiver.Worker.PostAsJsonAsync($"/api/v1/exchanges/{exchangeId}/moved-in", new { }))
+        {
+            Assert.Equal("DISC-02", (await Json(noEpisode, HttpStatusCode.UnprocessableEntity)).GetProperty("ruleId").GetString());
+        }
+
+        var referral = await Json(await receiver.Manager.PostAsJsonAsync("/api/v1/referrals", new Dictionary<string, object?>
+        {
+            ["childId"] = newChildId, ["concerns"] = "Sofia moved here on a child protection plan (physical abuse); transfer package received.",
+            ["harmTypes"] = PhysicalAbuse, ["harmContexts"] = InsideTheHome, ["familyKnows"] = true, ["familyAgrees"] = true, ["urgency"] = "Urgent",
+        }), HttpStatusCode.Created);
+        var decided = await Json(await receiver.Manager.PostAsJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}/decision",
+            new { outcome = "Section17Assessment", reasons = "On another area's plan: transfer-in conference.", primaryNeedCode = "N1" }), HttpStatusCode.OK);
+        var receivingEpisode = decided.GetProperty("episodeId").GetGuid();
+        using (var allocated = await receiver.Manager.PostAsJsonAsync($"/api/v1/episodes/{receivingEpisode}/allocation", new { leadPractitionerId = receiver.WorkerId, agreed = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, allocated.StatusCode);
+        }
+
+        var movedIn = await Json(await receiver.Worker.PostAsJsonAsync($"/api/v1/exchanges/{exchangeId}/moved-in", new { }), HttpStatusCode.OK);
+        Assert.Equal(receivingEpisode, movedIn.GetProperty("episodeId").GetGuid());
+        Assert.Contains(await ClocksAsync(receiver.Area, receivingEpisode), c => c.RuleId == "DISC-02" && c.Status == "Running"
+            && c.DueOn == StatutoryRules.TransferInConference.Due(Today, WorkingDayCalendar.England));
+        var receivingChair = await PractitionerIdAsync(receiver.Area,
+            await factory.NewAccountAsync(receiver.Area.SocialCare, PractitionerRole.SocialWorker, PractitionerRole.ConferenceChair));
+        var held = await Json(await receiver.Worker.PostAsJsonAsync($"/api/v1/episodes/{receivingEpisode}/transfer-in-conference",
+            ConferenceWith(receiver, receivingChair)), HttpStatusCode.Created);
+        Assert.NotEqual(JsonValueKind.Null, held.GetProperty("plan").ValueKind);
+        Assert.Contains(await ClocksAsync(receiver.Area, receivingEpisode), c => c is { RuleId: "DISC-02", Status: "Met" });
+
+        // The sending area records the receiving area's conference, and its own plan then ends for the move.
+        await Json(await sender.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/move/transfer-in-conference",
+            new { heldOn = $"{Today:yyyy-MM-dd}", outcome = "The receiving area made its own plan (physical abuse)." }), HttpStatusCode.OK);
+        var ended = await Json(await sender.Worker.PostAsJsonAsync($"/api/v1/child-protection-plans/{planId}/end",
+            new { reason = "MovedPermanentlyToAnotherArea", notes = $"Moved to {receiver.Area.Area.Name}." }), HttpStatusCode.OK);
+        Assert.Equal("MovedPermanentlyToAnotherArea", ended.GetProperty("endReason").GetString());
+
+        // Each side's reads and steps are audited in its own area.
+        Assert.True(await InAreaAsync(sender.Area, db => db.AuditEntries.AnyAsync(a => a.RecordType == "AreaExchange" && a.RecordId == exchangeId && a.Action == Data.Audit.AuditAction.Created)));
+        Assert.True(await InAreaAsync(receiver.Area, db => db.AuditEntries.AnyAsync(a => a.RecordType == "AreaExchange" && a.RecordId == exchangeId
+            && a.Action == Data.Audit.AuditAction.Changed && a.ChildId == newChildId)));
+        Assert.True(await InAreaAsync(receiver.Area, db => db.AuditEntries.AnyAsync(a => a.RecordType == "AreaExchange" && a.RecordId == exchangeId && a.Action == Data.Audit.AuditAction.Read)));
+    }
+
+    private async Task<T> InAreaAsync<T>(TestArea area, Func<SafeguardDbContext, Task<T>> read)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        db.WorkInArea(area.Area.Id);
+        return await read(db);
+    }
 }
 
 public sealed class SqliteChildProtectionApiTests(FamilyHelpSqliteFactory factory) : ChildProtectionApiTests<FamilyHelpSqliteFactory>(factory);

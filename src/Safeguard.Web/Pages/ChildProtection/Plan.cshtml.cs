@@ -95,6 +95,13 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
     [BindProperty]
     public string? ReceivingAuthority { get; set; }
 
+    /// <summary>The receiving area when it is in Safeguard: the transfer package is then sent to it as an exchange.</summary>
+    [BindProperty]
+    public Guid? ReceivingAreaId { get; set; }
+
+    /// <summary>The other local authority areas in Safeguard, to which a transfer package can be sent.</summary>
+    public IReadOnlyList<(string Value, string Label)> OtherAreas { get; private set; } = [];
+
     [BindProperty]
     public DateField NotifiedOn { get; set; } = new();
 
@@ -170,7 +177,11 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
             return Page();
         }
 
-        await steps.RecordMoveAsync(User, id, new MoveInput(ReceivingAuthority, notified, Version), cancellationToken);
+        // An authority named as Safeguard knows one of its other areas is that area: the transfer package is sent to it as an exchange.
+        var named = ReceivingAuthority?.Trim();
+        ReceivingAreaId ??= string.IsNullOrEmpty(named) ? null : await Db.Areas.AsNoTracking().Where(a => a.Name == named && a.Id != Episode.AreaId)
+            .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        await steps.RecordMoveAsync(User, id, new MoveInput(ReceivingAuthority, notified, Version, ReceivingAreaId), cancellationToken);
         return RedirectToPage(new { id });
     }
 
