@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
+using Safeguard.Data.DataProtection;
 using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Chronology;
@@ -45,7 +46,14 @@ public sealed record NewRequestInput(Guid? ChildId, RequestKind? Kind, string? R
     }
 }
 
-public sealed record DecisionInput(RequestOutcome? Outcome, string? Reasons, string? WhatChanged, string? PersonsStatement, DateOnly? ReleasedOn);
+/// <summary>
+/// A decision. Erased or PartlyErased erases, in the same save: an adult in the child's family (<paramref name="FamilyMemberId"/>),
+/// a referral's referrer (<paramref name="ReferrerOfReferralId"/>), or, Erased with neither, the child. Corrected with a
+/// corrected name or date of birth corrects the child's record wherever it is written.
+/// </summary>
+public sealed record DecisionInput(RequestOutcome? Outcome, string? Reasons, string? WhatChanged, string? PersonsStatement, DateOnly? ReleasedOn,
+    Guid? FamilyMemberId = null, Guid? ReferrerOfReferralId = null, string? CorrectedGivenName = null, string? CorrectedFamilyName = null,
+    DateOnly? CorrectedDateOfBirth = null);
 
 public sealed record ExtensionInput(string? Reason);
 
@@ -136,6 +144,14 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
         {
             var reviewOn = (await RetentionAsync(request.ChildId, cancellationToken))?.ReviewOn;
             request.Decide(officer, input.Outcome!.Value, input.Reasons, input.WhatChanged, input.PersonsStatement, Today, reviewOn);
+            if (request.Outcome is RequestOutcome.Erased or RequestOutcome.PartlyErased
+                || (request.Outcome == RequestOutcome.Corrected
+                    && ((input.CorrectedGivenName ?? input.CorrectedFamilyName) is not null || input.CorrectedDateOfBirth is not null)))
+            {
+                await HonourAsync(request, input, cancellationToken);
+                return RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+            }
+
             if (request.Outcome == RequestOutcome.NotCorrected)
             {
                 db.Note(request.AreaId, request.ChildId, null, Today, time.GetUtcNow(), ChronologyKind.DataProtection,
@@ -151,6 +167,64 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
 
         await db.SaveChangesAsync(cancellationToken);
         return RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+    }
+
+    /// <summary>
+    /// Erases or corrects what the decision says, in one transaction with the decision and its audit row (which names the
+    /// decision and what was done, in counts, never the data): the person's own record is overwritten, their names and
+    /// identifiers are replaced wherever they are written, a child's chronology entries become the erasure notice, and
+    /// the child's audit key is destroyed (docs/decisions/0010).
+    /// </summary>
+    private async Task HonourAsync(DataProtectionRequest request, DecisionInput input, CancellationToken cancellationToken)
+    {
+        if (input.FamilyMemberId is { } memberId)
+        {
+            Requirement.Require(await db.Relationships.AnyAsync(r => r.ChildId == request.ChildId && r.FamilyMemberId == memberId, cancellationToken),
+                "SG-DPR-21", "Choose a person in this child's family.", nameof(DecisionInput.FamilyMemberId));
+        }
+
+        if (input.ReferrerOfReferralId is { } referralId)
+        {
+            Requirement.Require(await db.Referrals.AnyAsync(r => r.Id == referralId && r.ChildId == request.ChildId, cancellationToken),
+                "SG-DPR-21", "Choose a referral about this child.", nameof(DecisionInput.ReferrerOfReferralId));
+        }
+
+        Requirement.Require(request.Outcome != RequestOutcome.PartlyErased || input.FamilyMemberId is not null || input.ReferrerOfReferralId is not null,
+            "SG-DPR-21", "Choose whose personal data is erased: a person in the child's family, or a referral's referrer.",
+            nameof(DecisionInput.FamilyMemberId));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The decision is saved first, so that its own words are rewritten with everything else.
+        await db.SaveChangesAsync(cancellationToken);
+        string done;
+        if (request.Outcome == RequestOutcome.Corrected)
+        {
+            var (result, fields) = await SubjectErasure.RectifyChildAsync(db, request.ChildId, input.CorrectedGivenName, input.CorrectedFamilyName,
+                input.CorrectedDateOfBirth, cancellationToken);
+            // The trace says which fields were corrected, not what they said: the wrong value is not kept readable.
+            db.Note(request.AreaId, request.ChildId, null, Today, time.GetUtcNow(), ChronologyKind.DataProtection,
+                $"Corrected at the request of {request.RequesterName}: {(fields.Count == 0 ? "nothing" : string.Join(", ", fields))} corrected"
+                + (string.IsNullOrEmpty(request.WhatChanged) ? "." : $" ({request.WhatChanged})."),
+                nameof(DataProtectionRequest), request.Id);
+            done = $"Rectification: {string.Join(", ", fields)} corrected; {result.ValuesRewritten} value(s) rewritten";
+        }
+        else if (input.FamilyMemberId is { } member)
+        {
+            done = "Erasure of a person in the child's family: " + (await SubjectErasure.EraseFamilyMemberAsync(db, member, cancellationToken)).Describe();
+        }
+        else if (input.ReferrerOfReferralId is { } referral)
+        {
+            done = "Erasure of a referral's referrer: " + (await SubjectErasure.EraseReferrerAsync(db, referral, cancellationToken)).Describe();
+        }
+        else
+        {
+            var notice = $"Erased under a data protection decision of {Today:d MMMM yyyy} (UK GDPR article 17).";
+            done = "Erasure of the child: " + (await SubjectErasure.EraseChildAsync(db, request.ChildId, notice, cancellationToken)).Describe();
+        }
+
+        audit.Decided(nameof(DataProtectionRequest), request.Id, request.ChildId, Policies.DataProtectionBasis, done);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await db.Entry(request).ReloadAsync(cancellationToken);
     }
 
     /// <summary>Produces the subject access export, redacted for review. Every export is in the audit trail.</summary>

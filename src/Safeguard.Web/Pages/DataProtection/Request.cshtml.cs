@@ -48,6 +48,23 @@ public sealed class RequestModel(DataProtectionSteps steps, Data.SafeguardDbCont
     [BindProperty]
     public string? PersonsStatement { get; set; }
 
+    /// <summary>Partly erased: the person in the child's family whose personal data is erased.</summary>
+    [BindProperty]
+    public Guid? FamilyMemberId { get; set; }
+
+    /// <summary>Partly erased: the referral whose referrer's personal data is erased.</summary>
+    [BindProperty]
+    public Guid? ReferrerOfReferralId { get; set; }
+
+    [BindProperty]
+    public string? CorrectedGivenName { get; set; }
+
+    [BindProperty]
+    public string? CorrectedFamilyName { get; set; }
+
+    [BindProperty]
+    public DateOnly? CorrectedDateOfBirth { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
@@ -104,7 +121,8 @@ public sealed class RequestModel(DataProtectionSteps steps, Data.SafeguardDbCont
     {
         await LoadAsync(id, cancellationToken);
         await steps.DecideAsync(User, id, new DecisionInput(Enum.TryParse<RequestOutcome>(Outcome, out var outcome) ? outcome : null,
-            DecisionReasons, WhatChanged, PersonsStatement, null), cancellationToken);
+            DecisionReasons, WhatChanged, PersonsStatement, null, FamilyMemberId, ReferrerOfReferralId, CorrectedGivenName, CorrectedFamilyName,
+            CorrectedDateOfBirth), cancellationToken);
         return Redirect($"/data-protection/requests/{id}");
     }
 
