@@ -71,7 +71,7 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, CaseManagerAccess dec
         var since = now - SearchAlert.Window;
         var threshold = configuration.GetValue("Search:MissesBeforeAlert", SearchAlert.DefaultMissesBeforeAlert);
         var misses = await db.AuditEntries.CountAsync(a => a.PractitionerId == me && a.At > since && a.Action == Data.Audit.AuditAction.Searched
-            && a.RecordType == nameof(Domain.Children.Child) && a.RecordId == null && a.Basis == FindBasis, cancellationToken, termsNamePeople: true);
+            && a.RecordType == nameof(Domain.Children.Child) && a.RecordId == null && a.Basis == FindBasis, cancellationToken);
         if (misses < threshold || await db.SearchAlerts.AnyAsync(a => a.UserId == account && a.RaisedAt > since, cancellationToken))
         {
             return;

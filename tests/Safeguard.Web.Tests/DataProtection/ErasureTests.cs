@@ -1,8 +1,10 @@
+// The raw scan names tables and columns read from the database's own catalogue.
+#pragma warning disable CA2100
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using SqliteConnection = Microsoft.Data.Sqlite.SqliteConnection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -87,7 +89,7 @@ public abstract class ErasureTests<TFactory>(TFactory factory) : IClassFixture<T
         var found = new List<string>();
         await using DbConnection connection = factory is PostgreSqlFactory postgres
             ? new NpgsqlConnection(postgres.OwnerConnectionString)
-            : new SqliteConnection(factory.Connection);
+            : new SqliteConnection(factory.Connection!);
         await connection.OpenAsync();
         var tables = new List<(string Table, string Column)>();
         await using (var list = connection.CreateCommand())
