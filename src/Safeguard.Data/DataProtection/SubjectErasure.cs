@@ -33,8 +33,12 @@ public static class SubjectErasure
 
     private const int MinimumPartLength = 2;
 
-    /// <summary>Stores never rewritten: the append-only audit trail (sealed instead), and the migrations' own history.</summary>
-    private static readonly HashSet<string> Untouched = [nameof(SafeguardDbContext.AuditEntries), "__EFMigrationsHistory"];
+    /// <summary>
+    /// Stores never rewritten: the append-only audit trail (sealed instead), the append-only record event store (which holds
+    /// ids, dates and codes only, docs/decisions/0009, and which the database refuses to update), and the migrations' own history.
+    /// </summary>
+    private static readonly HashSet<string> Untouched =
+        [nameof(SafeguardDbContext.AuditEntries), nameof(SafeguardDbContext.RecordEvents), "__EFMigrationsHistory"];
 
     /// <summary>Erases a child: everything identifying them, everywhere it is readable.</summary>
     public static async Task<ErasureDone> EraseChildAsync(SafeguardDbContext db, Guid childId, string notice, CancellationToken cancellationToken)
@@ -218,6 +222,13 @@ public static class SubjectErasure
         }
     }
 
+    /// <summary>
+    /// A column holding words: a string, or a JSON document (an owned collection stored as JSON, such as a referral's
+    /// adults, whose column in the relational model does not have a string provider type).
+    /// </summary>
+    private static bool HoldsText(IColumn column) =>
+        column.ProviderClrType == typeof(string) || column.GetType().Name.StartsWith("JsonColumn", StringComparison.Ordinal);
+
     private static string TableOf<T>(SafeguardDbContext db) => db.Model.FindEntityType(typeof(T))!.GetTableName()!;
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -304,7 +315,7 @@ public static class SubjectErasure
             foreach (var table in db.Model.GetRelationalModel().Tables.Where(t => !Untouched.Contains(t.Name) && t.PrimaryKey is not null))
             {
                 var keys = table.PrimaryKey!.Columns.ToList();
-                var texts = table.Columns.Where(c => c.ProviderClrType == typeof(string) && !keys.Contains(c)).ToList();
+                var texts = table.Columns.Where(c => HoldsText(c) && !keys.Contains(c)).ToList();
                 if (texts.Count == 0)
                 {
                     continue;
