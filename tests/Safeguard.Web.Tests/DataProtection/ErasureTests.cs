@@ -100,6 +100,23 @@ public abstract class ErasureTests<TFactory>(TFactory factory) : IClassFixture<T
             ? new NpgsqlConnection(postgres.OwnerConnectionString)
             : new SqliteConnection(factory.Connection!);
         await connection.OpenAsync();
+        if (connection is NpgsqlConnection)
+        {
+            // Row-level security applies to the owner too: the connection works in the test's area and its partnership, as the service's would.
+            Guid? partnership;
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+                partnership = await db.PartnershipOfAsync(area.Area.Id);
+            }
+
+            await using var set = connection.CreateCommand();
+            set.CommandText = "SELECT set_config('safeguard.area', @area, false), set_config('safeguard.partnership', @partnership, false)";
+            ((NpgsqlCommand)set).Parameters.AddWithValue("area", area.Area.Id.ToString());
+            ((NpgsqlCommand)set).Parameters.AddWithValue("partnership", partnership?.ToString() ?? string.Empty);
+            await set.ExecuteScalarAsync();
+        }
+
         var tables = new List<(string Table, string Column)>();
         await using (var list = connection.CreateCommand())
         {
