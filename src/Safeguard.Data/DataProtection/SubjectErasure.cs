@@ -40,6 +40,24 @@ public static class SubjectErasure
     private static readonly HashSet<string> Untouched =
         [nameof(SafeguardDbContext.AuditEntries), nameof(SafeguardDbContext.RecordEvents), "__EFMigrationsHistory"];
 
+    /// <summary>
+    /// The service's own people and organisations — areas, agencies, teams, practitioners and their accounts, roles and
+    /// sign-ins, partnerships, their areas, members and published arrangements, the keys that protect cookies — are never
+    /// rewritten by the word replacement: they hold no data about a child or their family, and a practitioner who shares a
+    /// given name with an erased child keeps their own name (and their email, and so their sign-in). A new table, whatever
+    /// it holds, is rewritten unless it is added here.
+    /// </summary>
+    private static readonly HashSet<string> PeopleAndOrganisations =
+    [
+        nameof(SafeguardDbContext.Areas), nameof(SafeguardDbContext.Agencies), nameof(SafeguardDbContext.Teams), nameof(SafeguardDbContext.Practitioners),
+        nameof(SafeguardDbContext.CrossAreaAgencies), nameof(SafeguardDbContext.Partnerships), nameof(SafeguardDbContext.PartnershipAreas),
+        nameof(SafeguardDbContext.AreaMemberships), nameof(SafeguardDbContext.PartnershipArrangements), nameof(SafeguardDbContext.RoleGrants),
+        nameof(SafeguardDbContext.SignInSessions), nameof(SafeguardDbContext.DataProtectionKeys),
+    ];
+
+    private static bool IsPeopleOrOrganisations(string table) =>
+        PeopleAndOrganisations.Contains(table) || table.StartsWith("AspNet", StringComparison.Ordinal);
+
     /// <summary>Erases a child: everything identifying them, everywhere it is readable.</summary>
     public static async Task<ErasureDone> EraseChildAsync(SafeguardDbContext db, Guid childId, string notice, CancellationToken cancellationToken)
     {
@@ -312,7 +330,8 @@ public static class SubjectErasure
         var changed = 0;
         try
         {
-            foreach (var table in db.Model.GetRelationalModel().Tables.Where(t => !Untouched.Contains(t.Name) && t.PrimaryKey is not null))
+            foreach (var table in db.Model.GetRelationalModel().Tables.Where(t => !Untouched.Contains(t.Name) && !IsPeopleOrOrganisations(t.Name)
+                && t.PrimaryKey is not null))
             {
                 var keys = table.PrimaryKey!.Columns.ToList();
                 var texts = table.Columns.Where(c => HoldsText(c) && !keys.Contains(c)).ToList();

@@ -383,6 +383,34 @@ public abstract class ErasureTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task APractitionerWhoSharesTheErasedChildsName_KeepsTheirOwnNameAndEmail()
+    {
+        var setup = await SetupAsync();
+        var email = await factory.NewAccountAsync(setup.Area.SocialCare, PractitionerRole.SocialWorker);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(setup.Area.Area.Id);
+            await db.Practitioners.Where(p => p.Email == email).ExecuteUpdateAsync(s => s.SetProperty(p => p.GivenName, "Zephyrine"));
+        }
+
+        var id = await RequestAsync(setup, "Erasure", "Erase all of Zephyrine's record.");
+        await Json(await setup.Officer.PostAsJsonAsync($"{Requests}/{id}/decision", new { outcome = "Erased", reasons = "Nothing came of the referral." }));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            db.WorkInArea(setup.Area.Area.Id);
+            Assert.Equal("Zephyrine", await db.Practitioners.Where(p => p.Email == email).Select(p => p.GivenName).SingleAsync());
+        }
+
+        var colleague = factory.NewClient();
+        await HttpSignIn.SignInAsync(colleague, email);
+        Assert.DoesNotContain("Zephyrine", await setup.Worker.GetStringAsync(new Uri($"/api/v1/children/{setup.ChildId}", UriKind.Relative)),
+            StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task OnlyTheDataProtectionOfficer_Erases_AndTheRetentionScheduleStillRefusesAFullErasureTooEarly()
     {
         var setup = await SetupAsync();
