@@ -196,18 +196,42 @@ public sealed class AuditLog(SafeguardDbContext db, TimeProvider time)
 {
     public const int MaxBasisLength = 1000;
 
+    /// <summary>How a basis of break-glass access starts; what follows is the practitioner's reason, sealed with the child's key.</summary>
+    public const string BreakGlassBasisPrefix = "Break-glass: ";
+
+    /// <summary>A break-glass reason is cut to this before it is sealed, so that the sealed text fits the column.</summary>
+    private const int MaxSealedBasisLength = 600;
+
     public async Task ReadAsync(string recordType, Guid recordId, Guid? childId, string basis, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(Entry(db.Actor, db.CurrentAreaId, time.GetUtcNow(), AuditAction.Read, recordType, recordId, childId, basis));
+        var stored = basis;
+        if (childId is { } child && basis.StartsWith(BreakGlassBasisPrefix, StringComparison.Ordinal))
+        {
+            // A reason is the practitioner's words about the child: sealed with the child's key, so erasing the child leaves it unreadable.
+            var keys = await AuditSeal.KeysAsync(db, [child], create: true, cancellationToken);
+            if (keys.TryGetValue(child, out var key))
+            {
+                stored = AuditSeal.Seal(basis.Length > MaxSealedBasisLength ? string.Concat(basis.AsSpan(0, MaxSealedBasisLength - 1), "…") : basis, key);
+            }
+        }
+
+        db.AuditEntries.Add(Entry(db.Actor, db.CurrentAreaId, time.GetUtcNow(), AuditAction.Read, recordType, recordId, childId, stored));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A search shows names and dates of birth: it is recorded with what was searched for and which children it showed.</summary>
-    public async Task SearchedAsync(string what, IReadOnlyCollection<Guid> childrenShown, string basis, CancellationToken cancellationToken)
+    /// <summary>
+    /// A search shows names and dates of birth: it is recorded with what was searched for and which children it showed.
+    /// When <paramref name="termsNamePeople"/> (the words typed: a name, a date of birth), each row that shows a child holds
+    /// them sealed with that child's key (<see cref="AuditSeal"/>); a search that showed no one holds them as typed.
+    /// </summary>
+    public async Task SearchedAsync(string what, IReadOnlyCollection<Guid> childrenShown, string basis, CancellationToken cancellationToken,
+        bool termsNamePeople = false)
     {
         var now = time.GetUtcNow();
+        var keys = termsNamePeople ? await AuditSeal.KeysAsync(db, childrenShown, create: true, cancellationToken) : [];
         db.AuditEntries.AddRange(childrenShown.Select(id =>
-            Entry(db.Actor, db.CurrentAreaId, now, AuditAction.Searched, nameof(Child), id, id, basis, what)));
+            Entry(db.Actor, db.CurrentAreaId, now, AuditAction.Searched, nameof(Child), id, id, basis,
+                keys.TryGetValue(id, out var key) ? AuditSeal.Seal(what, key) : what)));
         if (childrenShown.Count == 0)
         {
             db.AuditEntries.Add(Entry(db.Actor, db.CurrentAreaId, now, AuditAction.Searched, nameof(Child), null, null, basis, what));
@@ -232,6 +256,10 @@ public sealed class AuditLog(SafeguardDbContext db, TimeProvider time)
     /// </summary>
     public void Changed(string recordType, Guid recordId, string basis, string whatChanged) =>
         db.AuditEntries.Add(Entry(db.Actor, db.CurrentAreaId, time.GetUtcNow(), AuditAction.Changed, recordType, recordId, null, basis, whatChanged));
+
+    /// <summary>A row naming a data protection decision that changed or erased a record: the decision, never the data.</summary>
+    public void Decided(string recordType, Guid recordId, Guid? childId, string basis, string whatWasDone) =>
+        db.AuditEntries.Add(Entry(db.Actor, db.CurrentAreaId, time.GetUtcNow(), AuditAction.Changed, recordType, recordId, childId, basis, whatWasDone));
 
     internal static AuditEntry Entry(IActor actor, Guid? areaId, DateTimeOffset at, AuditAction action, string recordType, Guid? recordId,
         Guid? childId, string? basis, string? detail = null) => new()

@@ -9,6 +9,8 @@ public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
 {
     public void Configure(EntityTypeBuilder<Child> builder)
     {
+        // The child's own key for the audit trail's sealed text (Audit.AuditSeal): never shown, destroyed when the child is erased.
+        builder.Property<byte[]?>(Audit.AuditSeal.KeyColumn);
         builder.Property(c => c.GivenName).HasMaxLength(100);
         builder.Property(c => c.FamilyName).HasMaxLength(100);
         builder.Property(c => c.Gender).HasMaxLength(100);

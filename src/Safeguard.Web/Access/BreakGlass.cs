@@ -43,7 +43,7 @@ public sealed class BreakGlassSteps(SafeguardDbContext db, CaseManagerAccess dec
         CancellationToken cancellationToken)
     {
         var found = await FindAsync(givenName, familyName, dateOfBirth, cancellationToken);
-        await audit.SearchedAsync(Terms(givenName, familyName, dateOfBirth), [.. found.Select(f => f.Id)], FindBasis, cancellationToken);
+        await audit.SearchedAsync(Terms(givenName, familyName, dateOfBirth), [.. found.Select(f => f.Id)], FindBasis, cancellationToken, termsNamePeople: true);
         if (found.Count == 0)
         {
             await AlertOnRepeatedMissesAsync(user, cancellationToken);

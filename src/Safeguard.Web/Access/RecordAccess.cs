@@ -197,7 +197,7 @@ public sealed class MeetingAccess(SafeguardDbContext db, EpisodeAccess episodes)
 /// </summary>
 public sealed class ChildAccess(SafeguardDbContext db, IAuthorizationService authorization, TimeProvider time)
 {
-    public const string BreakGlassBasisPrefix = "Break-glass: ";
+    public const string BreakGlassBasisPrefix = Safeguard.Data.Audit.AuditLog.BreakGlassBasisPrefix;
 
     public async Task<string?> BasisAsync(ClaimsPrincipal user, Guid childId, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Data;
 using Safeguard.Data.Audit;
+using Safeguard.Data.DataProtection;
 using Safeguard.Domain;
 using Safeguard.Domain.Calendar;
 using Safeguard.Domain.Chronology;
@@ -45,7 +46,14 @@ public sealed record NewRequestInput(Guid? ChildId, RequestKind? Kind, string? R
     }
 }
 
-public sealed record DecisionInput(RequestOutcome? Outcome, string? Reasons, string? WhatChanged, string? PersonsStatement, DateOnly? ReleasedOn);
+/// <summary>
+/// A decision. Erased or PartlyErased erases, in the same save: an adult in the child's family (<paramref name="FamilyMemberId"/>),
+/// a referral's referrer (<paramref name="ReferrerOfReferralId"/>), or, Erased with neither, the child. Corrected with a
+/// corrected name or date of birth corrects the child's record wherever it is written.
+/// </summary>
+public sealed record DecisionInput(RequestOutcome? Outcome, string? Reasons, string? WhatChanged, string? PersonsStatement, DateOnly? ReleasedOn,
+    Guid? FamilyMemberId = null, Guid? ReferrerOfReferralId = null, string? CorrectedGivenName = null, string? CorrectedFamilyName = null,
+    DateOnly? CorrectedDateOfBirth = null);
 
 public sealed record ExtensionInput(string? Reason);
 
@@ -125,17 +133,15 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
 
     public async Task<RequestView> DecideAsync(ClaimsPrincipal user, Guid id, DecisionInput input, CancellationToken cancellationToken)
     {
-        Requirement.Require(input.Outcome is not null, "SG-DPR-11", "Choose the outcome.", "Outcome");
-        var officer = user.PractitionerId()!.Value;
-        var request = await db.DataProtectionRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
-        if (request.Kind == RequestKind.SubjectAccess && input.Outcome == RequestOutcome.Released)
+        var request = await PrepareAsync(user, id, input, cancellationToken);
+        if (request.Kind != RequestKind.SubjectAccess || request.Outcome != RequestOutcome.Released)
         {
-            request.Release(officer, input.ReleasedOn ?? Today, Today);
-        }
-        else
-        {
-            var reviewOn = (await RetentionAsync(request.ChildId, cancellationToken))?.ReviewOn;
-            request.Decide(officer, input.Outcome!.Value, input.Reasons, input.WhatChanged, input.PersonsStatement, Today, reviewOn);
+            if (Honours(request, input))
+            {
+                await HonourAsync(request, input, cancellationToken);
+                return RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+            }
+
             if (request.Outcome == RequestOutcome.NotCorrected)
             {
                 db.Note(request.AreaId, request.ChildId, null, Today, time.GetUtcNow(), ChronologyKind.DataProtection,
@@ -151,6 +157,180 @@ public sealed class DataProtectionSteps(SafeguardDbContext db, TimeProvider time
 
         await db.SaveChangesAsync(cancellationToken);
         return RequestView.Of(request, await ChildNameAsync(request.ChildId, cancellationToken), Today);
+    }
+
+    /// <summary>
+    /// What the decision will erase or correct, in words for the officer to confirm, after checking it exactly as
+    /// <see cref="DecideAsync"/> does (a rule broken throws, as there); nothing is saved. Null when the decision erases and
+    /// corrects nothing (it is recorded as it stands).
+    /// </summary>
+    public async Task<string?> WhatWillBeDoneAsync(ClaimsPrincipal user, Guid id, DecisionInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = await PrepareAsync(user, id, input, cancellationToken);
+            if (!Honours(request, input))
+            {
+                return null;
+            }
+
+            if (request.Outcome == RequestOutcome.Corrected)
+            {
+                var child = await db.Children.AsNoTracking().SingleAsync(c => c.Id == request.ChildId, cancellationToken);
+                List<string> changes = [];
+                if (!string.IsNullOrWhiteSpace(input.CorrectedGivenName) && input.CorrectedGivenName.Trim() != child.GivenName)
+                {
+                    changes.Add($"given name to \u201c{input.CorrectedGivenName.Trim()}\u201d");
+                }
+
+                if (!string.IsNullOrWhiteSpace(input.CorrectedFamilyName) && input.CorrectedFamilyName.Trim() != child.FamilyName)
+                {
+                    changes.Add($"family name to \u201c{input.CorrectedFamilyName.Trim()}\u201d");
+                }
+
+                if (input.CorrectedDateOfBirth is { } born && child.DateOfBirth is { } wrong && born != wrong)
+                {
+                    changes.Add($"date of birth to {born:d MMMM yyyy}");
+                }
+
+                return changes.Count == 0
+                    ? "Nothing differs from the record: the decision is recorded and nothing is corrected."
+                    : $"The child's {string.Join(", ", changes)} will be corrected in their record and wherever the old value is written, the chronology included.";
+            }
+
+            if (input.FamilyMemberId is { } memberId)
+            {
+                var member = await db.FamilyMembers.AsNoTracking().Where(m => m.Id == memberId).Select(m => m.GivenName + " " + m.FamilyName)
+                    .SingleAsync(cancellationToken);
+                return $"{member}'s personal data (their record's details, and their name and phone number wherever they are written) will be erased. This cannot be undone.";
+            }
+
+            if (input.ReferrerOfReferralId is { } referralId)
+            {
+                var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId).Select(r => new { r.Reference, r.Referrer.Name })
+                    .SingleAsync(cancellationToken);
+                return $"The referrer of referral {referral.Reference} ({referral.Name}): their name, phone number and email will be erased wherever they are written. This cannot be undone.";
+            }
+
+            return $"{await ChildNameAsync(request.ChildId, cancellationToken)}'s personal data will be erased: their names, date of birth, address and identifiers wherever they are written, their chronology replaced by an erasure notice, and what the audit trail holds about them in words made unreadable. The decision itself is kept. This cannot be undone.";
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Whose personal data a partial erasure can erase: the adults in the child's family, and each referral's referrer.</summary>
+    public async Task<(List<(string Value, string Label, string? Hint)> FamilyMembers, List<(string Value, string Label, string? Hint)> Referrers)>
+        ErasableAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        var members = await db.Relationships.AsNoTracking().Where(r => r.ChildId == childId)
+            .Join(db.FamilyMembers.AsNoTracking(), r => r.FamilyMemberId, m => m.Id, (r, m) => new { m.Id, m.GivenName, m.FamilyName })
+            .Distinct().ToListAsync(cancellationToken);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ChildId == childId)
+            .Select(r => new { r.Id, r.Reference, r.Referrer.Name, r.Referrer.Role }).ToListAsync(cancellationToken);
+        return (members.OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName)
+                .Select(m => (m.Id.ToString(), $"{m.GivenName} {m.FamilyName}", (string?)null)).ToList(),
+            referrals.OrderBy(r => r.Reference).Select(r => (r.Id.ToString(), $"{r.Name} ({r.Role})", (string?)$"Referrer of {r.Reference}")).ToList());
+    }
+
+    /// <summary>The decision applied to the request and checked, not saved: the one check the decision and its confirmation share.</summary>
+    private async Task<DataProtectionRequest> PrepareAsync(ClaimsPrincipal user, Guid id, DecisionInput input, CancellationToken cancellationToken)
+    {
+        Requirement.Require(input.Outcome is not null, "SG-DPR-11", "Choose the outcome.", "Outcome");
+        var officer = user.PractitionerId()!.Value;
+        var request = await db.DataProtectionRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new RecordNotFoundException();
+        if (request.Kind == RequestKind.SubjectAccess && input.Outcome == RequestOutcome.Released)
+        {
+            request.Release(officer, input.ReleasedOn ?? Today, Today);
+            return request;
+        }
+
+        var reviewOn = (await RetentionAsync(request.ChildId, cancellationToken))?.ReviewOn;
+        request.Decide(officer, input.Outcome!.Value, input.Reasons, input.WhatChanged, input.PersonsStatement, Today, reviewOn);
+        // What is erased or corrected goes only with an outcome that erases or corrects: nothing is ignored silently.
+        Requirement.Require(request.Outcome == RequestOutcome.Corrected || (string.IsNullOrWhiteSpace(input.CorrectedGivenName)
+                && string.IsNullOrWhiteSpace(input.CorrectedFamilyName) && input.CorrectedDateOfBirth is null),
+            "SG-DPR-21", "A corrected name or date of birth goes only with the outcome Corrected.", nameof(DecisionInput.CorrectedGivenName));
+        Requirement.Require(request.Outcome is RequestOutcome.Erased or RequestOutcome.PartlyErased
+                || (input.FamilyMemberId is null && input.ReferrerOfReferralId is null),
+            "SG-DPR-21", "Whose personal data is erased goes only with an erasure outcome.", nameof(DecisionInput.FamilyMemberId));
+        if (Honours(request, input))
+        {
+            await CheckHonourAsync(request, input, cancellationToken);
+        }
+
+        return request;
+    }
+
+    /// <summary>Whether the decision erases or corrects data (rather than only being recorded).</summary>
+    private static bool Honours(DataProtectionRequest request, DecisionInput input) =>
+        request.Outcome is RequestOutcome.Erased or RequestOutcome.PartlyErased
+        || (request.Outcome == RequestOutcome.Corrected
+            && (!string.IsNullOrWhiteSpace(input.CorrectedGivenName) || !string.IsNullOrWhiteSpace(input.CorrectedFamilyName) || input.CorrectedDateOfBirth is not null));
+
+    private async Task CheckHonourAsync(DataProtectionRequest request, DecisionInput input, CancellationToken cancellationToken)
+    {
+        Requirement.Require(input.FamilyMemberId is null || input.ReferrerOfReferralId is null, "SG-DPR-21",
+            "Choose one person whose personal data is erased: a person in the child's family, or a referral's referrer.", nameof(DecisionInput.FamilyMemberId));
+        if (input.FamilyMemberId is { } memberId)
+        {
+            Requirement.Require(await db.Relationships.AnyAsync(r => r.ChildId == request.ChildId && r.FamilyMemberId == memberId, cancellationToken),
+                "SG-DPR-21", "Choose a person in this child's family.", nameof(DecisionInput.FamilyMemberId));
+        }
+
+        if (input.ReferrerOfReferralId is { } referralId)
+        {
+            Requirement.Require(await db.Referrals.AnyAsync(r => r.Id == referralId && r.ChildId == request.ChildId, cancellationToken),
+                "SG-DPR-21", "Choose a referral about this child.", nameof(DecisionInput.ReferrerOfReferralId));
+        }
+
+        Requirement.Require(request.Outcome != RequestOutcome.PartlyErased || input.FamilyMemberId is not null || input.ReferrerOfReferralId is not null,
+            "SG-DPR-21", "Choose whose personal data is erased: a person in the child's family, or a referral's referrer.",
+            nameof(DecisionInput.FamilyMemberId));
+    }
+
+    /// <summary>
+    /// Erases or corrects what the decision says, in one transaction with the decision and its audit row (which names the
+    /// decision and what was done, in counts, never the data): the person's own record is overwritten, their names and
+    /// identifiers are replaced wherever they are written, a child's chronology entries become the erasure notice, and
+    /// the child's audit key is destroyed (docs/decisions/0010).
+    /// </summary>
+    private async Task HonourAsync(DataProtectionRequest request, DecisionInput input, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The decision is saved first, so that its own words are rewritten with everything else.
+        await db.SaveChangesAsync(cancellationToken);
+        string done;
+        if (request.Outcome == RequestOutcome.Corrected)
+        {
+            var (result, fields) = await SubjectErasure.RectifyChildAsync(db, request.ChildId, input.CorrectedGivenName, input.CorrectedFamilyName,
+                input.CorrectedDateOfBirth, cancellationToken);
+            // The trace says which fields were corrected, not what they said: the wrong value is not kept readable.
+            db.Note(request.AreaId, request.ChildId, null, Today, time.GetUtcNow(), ChronologyKind.DataProtection,
+                $"Corrected at the request of {request.RequesterName}: {(fields.Count == 0 ? "nothing" : string.Join(", ", fields))} corrected"
+                + (string.IsNullOrEmpty(request.WhatChanged) ? "." : $" ({request.WhatChanged})."),
+                nameof(DataProtectionRequest), request.Id);
+            done = $"Rectification: {string.Join(", ", fields)} corrected; {result.ValuesRewritten} value(s) rewritten";
+        }
+        else if (input.FamilyMemberId is { } member)
+        {
+            done = "Erasure of a person in the child's family: " + (await SubjectErasure.EraseFamilyMemberAsync(db, member, cancellationToken)).Describe();
+        }
+        else if (input.ReferrerOfReferralId is { } referral)
+        {
+            done = "Erasure of a referral's referrer: " + (await SubjectErasure.EraseReferrerAsync(db, referral, cancellationToken)).Describe();
+        }
+        else
+        {
+            var notice = $"Erased under a data protection decision of {Today:d MMMM yyyy} (UK GDPR article 17).";
+            done = "Erasure of the child: " + (await SubjectErasure.EraseChildAsync(db, request.ChildId, notice, cancellationToken)).Describe();
+        }
+
+        audit.Decided(nameof(DataProtectionRequest), request.Id, request.ChildId, Policies.DataProtectionBasis, done);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await db.Entry(request).ReloadAsync(cancellationToken);
     }
 
     /// <summary>Produces the subject access export, redacted for review. Every export is in the audit trail.</summary>

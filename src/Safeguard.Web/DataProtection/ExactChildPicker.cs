@@ -58,7 +58,7 @@ public static class ExactChildPicker
 
         var found = await db.Children.AsNoTracking().ExactlyNamed(givenName!, familyName!, born.Value).Take(BreakGlassSteps.MaxResults)
             .Select(c => new PickedChild(c.Id, c.GivenName + " " + c.FamilyName, c.DateOfBirth)).ToListAsync(cancellationToken);
-        await audit.SearchedAsync(BreakGlassSteps.Terms(givenName, familyName, born), [.. found.Select(f => f.Id)], basis, cancellationToken);
+        await audit.SearchedAsync(BreakGlassSteps.Terms(givenName, familyName, born), [.. found.Select(f => f.Id)], basis, cancellationToken, termsNamePeople: true);
         return found;
     }
 }

@@ -47,10 +47,14 @@ public sealed class SearchAlerts(SafeguardDbContext db, TimeProvider time)
                          join a in db.Agencies on p.AgencyId equals a.Id
                          select new { Name = p.GivenName + " " + p.FamilyName, Agency = a.Name }).SingleOrDefaultAsync(cancellationToken);
         var from = alert.RaisedAt - SearchAlert.Window;
-        var searches = await db.AuditEntries.AsNoTracking()
+        var rows = await db.AuditEntries.AsNoTracking()
             .Where(e => e.PractitionerId == alert.PractitionerId && e.At >= from && e.At <= alert.RaisedAt && e.Action == AuditAction.Searched
                 && e.Basis == BreakGlassSteps.FindBasis)
-            .OrderBy(e => e.Id).Select(e => new SearchMade(e.At, e.Detail, e.RecordId != null)).ToListAsync(cancellationToken);
+            .OrderBy(e => e.Id).Select(e => new { e.At, e.Detail, e.ChildId, Found = e.RecordId != null }).ToListAsync(cancellationToken);
+        // What a search that showed a child was for is sealed with the child's key (AuditSeal).
+        var keys = await AuditSeal.KeysAsync(db, [.. rows.Where(r => AuditSeal.IsSealed(r.Detail)).Select(r => r.ChildId!.Value).Distinct()], create: false,
+            cancellationToken);
+        List<SearchMade> searches = [.. rows.Select(r => new SearchMade(r.At, AuditSeal.Open(r.Detail, r.ChildId is { } c ? keys.GetValueOrDefault(c) : null), r.Found))];
         return new SearchAlertView(alert.Id, alert.PractitionerId, who?.Name ?? "Unknown", who?.Agency ?? string.Empty, alert.Misses, alert.RaisedAt,
             alert.ReviewedAt, alert.ReviewNote, searches);
     }

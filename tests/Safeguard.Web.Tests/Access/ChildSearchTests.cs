@@ -97,8 +97,14 @@ public abstract class ChildSearchTests<TFactory>(TFactory factory) : IClassFixtu
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         db.WorkInArea(area.Area.Id);
-        var rows = await db.AuditEntries.Where(a => a.Basis == "Finding whether a record exists").OrderBy(a => a.Id)
+        var stored = await db.AuditEntries.Where(a => a.Basis == "Finding whether a record exists").OrderBy(a => a.Id)
             .Select(a => new { a.ChildId, a.Detail }).ToListAsync();
+        // What was searched for is sealed with the key of the child the search showed; a search that showed no one is as typed.
+        var keys = await Safeguard.Data.Audit.AuditSeal.KeysAsync(db, [.. stored.Where(r => r.ChildId != null).Select(r => r.ChildId!.Value)], false,
+            CancellationToken.None);
+        Assert.All(stored.Where(r => r.ChildId != null), r => Assert.StartsWith(Safeguard.Data.Audit.AuditSeal.Prefix, r.Detail, StringComparison.Ordinal));
+        var rows = stored.Select(r => new { r.ChildId, Detail = Safeguard.Data.Audit.AuditSeal.Open(r.Detail, r.ChildId is { } c ? keys.GetValueOrDefault(c) : null) })
+            .ToList();
         Assert.Equal(3, rows.Count);
         Assert.Equal(childId, rows[0].ChildId);
         Assert.Contains("\"Searchy\"", rows[0].Detail, StringComparison.Ordinal);

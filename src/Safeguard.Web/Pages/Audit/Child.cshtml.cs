@@ -61,12 +61,16 @@ public sealed class ChildModel(SafeguardDbContext db, AuditLog audit) : PageMode
                           orderby a.Id descending
                           select new { a.At, Who = p == null ? null : p.GivenName + " " + p.FamilyName, Agency = g == null ? null : g.Name, a.Action, a.RecordType, a.Detail, a.Basis, a.Origin })
             .ToListAsync(cancellationToken);
+        // Search terms and break-glass reasons are sealed with the child's key: read here with it, or "[erased]" once it is destroyed.
+        var key = rows.Any(r => AuditSeal.IsSealed(r.Detail) || AuditSeal.IsSealed(r.Basis))
+            ? (await AuditSeal.KeysAsync(db, [id], create: false, cancellationToken)).GetValueOrDefault(id)
+            : null;
         Rows = [.. rows.Select(r => new Row(
             TimeZoneInfo.ConvertTime(r.At, London).ToString("d MMM yyyy HH:mm:ss", CultureInfo.GetCultureInfo("en-GB")),
             r.Who ?? "Operator command",
             r.Agency ?? string.Empty,
-            Describe(r.Action, r.RecordType, r.Detail),
-            r.Basis ?? string.Empty,
+            Describe(r.Action, r.RecordType, AuditSeal.Open(r.Detail, key)),
+            AuditSeal.Open(r.Basis, key) ?? string.Empty,
             r.Origin ?? string.Empty))];
         return true;
     }

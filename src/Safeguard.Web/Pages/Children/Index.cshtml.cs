@@ -30,7 +30,7 @@ public sealed class IndexModel(SafeguardDbContext db, AuditLog audit) : PageMode
             .Select(c => new ChildRow(c.Id, c.GivenName + " " + c.FamilyName, c.DateOfBirth, c.ExpectedDateOfBirth,
                 c.NhsNumber == null ? null : c.NhsNumber.Substring(0, 3) + " " + c.NhsNumber.Substring(3, 3) + " " + c.NhsNumber.Substring(6)))
             .ToListAsync(cancellationToken);
-        await audit.SearchedAsync($"Searched for \"{q}\"", [.. Results.Select(r => r.Id)], Policies.ChildrenSocialCareBasis, cancellationToken);
+        await audit.SearchedAsync($"Searched for \"{q}\"", [.. Results.Select(r => r.Id)], Policies.ChildrenSocialCareBasis, cancellationToken, termsNamePeople: true);
     }
 
     public sealed record ChildRow(Guid Id, string Name, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, string? NhsNumber);

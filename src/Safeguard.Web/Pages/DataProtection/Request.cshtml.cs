@@ -48,6 +48,35 @@ public sealed class RequestModel(DataProtectionSteps steps, Data.SafeguardDbCont
     [BindProperty]
     public string? PersonsStatement { get; set; }
 
+    /// <summary>Partly erased: the person in the child's family whose personal data is erased.</summary>
+    [BindProperty]
+    public Guid? FamilyMemberId { get; set; }
+
+    /// <summary>Partly erased: the referral whose referrer's personal data is erased.</summary>
+    [BindProperty]
+    public Guid? ReferrerOfReferralId { get; set; }
+
+    [BindProperty]
+    public string? CorrectedGivenName { get; set; }
+
+    [BindProperty]
+    public string? CorrectedFamilyName { get; set; }
+
+    [BindProperty]
+    public DateField CorrectedDateOfBirth { get; set; } = new();
+
+    /// <summary>Set by the confirmation form: the officer has seen what the decision erases or corrects.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>What the decision will erase or correct, shown for the officer to confirm before anything changes.</summary>
+    public string? Confirmation { get; private set; }
+
+    /// <summary>Erasure: the adults in the child's family, and the referrals about the child with their referrers.</summary>
+    public IReadOnlyList<(string Value, string Label, string? Hint)> FamilyMembers { get; private set; } = [];
+
+    public IReadOnlyList<(string Value, string Label, string? Hint)> Referrers { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
@@ -100,11 +129,31 @@ public sealed class RequestModel(DataProtectionSteps steps, Data.SafeguardDbCont
         return Redirect($"/data-protection/requests/{id}");
     }
 
+    /// <summary>
+    /// Records a decision. One that erases or corrects data is checked and shown for confirmation first (nothing changes
+    /// until the officer confirms); bad input is shown in the error summary at either point, as the API answers it.
+    /// </summary>
     public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        await steps.DecideAsync(User, id, new DecisionInput(Enum.TryParse<RequestOutcome>(Outcome, out var outcome) ? outcome : null,
-            DecisionReasons, WhatChanged, PersonsStatement, null), cancellationToken);
+        var born = CorrectedDateOfBirth.Read(ModelState, nameof(CorrectedDateOfBirth), "The corrected date of birth");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var input = new DecisionInput(Enum.TryParse<RequestOutcome>(Outcome, out var outcome) ? outcome : null,
+            DecisionReasons, WhatChanged, PersonsStatement, null, FamilyMemberId, ReferrerOfReferralId, CorrectedGivenName, CorrectedFamilyName, born);
+        if (!Confirmed)
+        {
+            Confirmation = await steps.WhatWillBeDoneAsync(User, id, input, cancellationToken);
+            if (Confirmation is not null)
+            {
+                return Page();
+            }
+        }
+
+        await steps.DecideAsync(User, id, input, cancellationToken);
         return Redirect($"/data-protection/requests/{id}");
     }
 
@@ -126,6 +175,9 @@ public sealed class RequestModel(DataProtectionSteps steps, Data.SafeguardDbCont
         if (Answer.Kind == RequestKind.Erasure)
         {
             Retention = await steps.RetentionAsync(Answer.ChildId, cancellationToken);
+            var (members, referrals) = await steps.ErasableAsync(Answer.ChildId, cancellationToken);
+            FamilyMembers = members;
+            Referrers = referrals;
         }
     }
 }
