@@ -35,10 +35,12 @@ public static class SubjectErasure
 
     /// <summary>
     /// Stores never rewritten: the append-only audit trail (sealed instead), the append-only record event store (which holds
-    /// ids, dates and codes only, docs/decisions/0009, and which the database refuses to update), and the migrations' own history.
+    /// ids, dates and codes only, docs/decisions/0009, and which the database refuses to update), exchanges between areas
+    /// (what one area sent another stays as it was sent, and the database refuses to change it: the receiving area holds it as
+    /// its own record; telling that area of an erasure, UK GDPR article 19, is a step still to build), and the migrations' own history.
     /// </summary>
     private static readonly HashSet<string> Untouched =
-        [nameof(SafeguardDbContext.AuditEntries), nameof(SafeguardDbContext.RecordEvents), "__EFMigrationsHistory"];
+        [nameof(SafeguardDbContext.AuditEntries), nameof(SafeguardDbContext.RecordEvents), nameof(SafeguardDbContext.AreaExchanges), "__EFMigrationsHistory"];
 
     /// <summary>
     /// The service's own people and organisations — areas, agencies, teams, practitioners and their accounts, roles and
