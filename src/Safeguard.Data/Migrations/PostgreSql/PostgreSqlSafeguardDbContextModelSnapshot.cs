@@ -1338,6 +1338,9 @@ namespace Safeguard.Data.Migrations.PostgreSql
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
+                    b.Property<byte[]>("AuditKey")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("CommunicationMethod")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -1325,6 +1325,9 @@ namespace Safeguard.Data.Migrations.Sqlite
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("AuditKey")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("CommunicationMethod")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
