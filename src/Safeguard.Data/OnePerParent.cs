@@ -92,6 +92,55 @@ public static class OnePerParent
         };
     }
 
+    /// <summary>
+    /// Two saves appended the same place in one record's history at the same moment (the record event store's unique index on
+    /// record and sequence): the later one was working on a record whose history changed after it read it.
+    /// </summary>
+    public static bool IsHistoryRace(DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.InnerException switch
+        {
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg => pg.ConstraintName == "IX_RecordEvents_AreaId_RecordKind_RecordId_Sequence",
+            SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } sqlite =>
+                sqlite.Message.Contains("UNIQUE constraint failed: RecordEvents.", StringComparison.Ordinal),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// After a history race: the one-per-parent rule the failed save's new records would now break, because the save that won
+    /// made the record first (two starts of one enquiry both append to its strategy discussion's history, and the history's
+    /// index may refuse the second before the enquiries' own index does). Null when no rule is now broken: the loser was
+    /// simply working on a record that changed.
+    /// </summary>
+    public static async Task<OnePerParentRule?> TakenByRaceAsync(SafeguardDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var sqlite = db.Database.IsSqlite();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+        {
+            foreach (var rule in All.Where(r => r.Table == entry.Metadata.GetTableName()))
+            {
+                var values = rule.Columns.Select(c => entry.Property(c).CurrentValue)
+                    .Select(v => sqlite && v is Guid g ? g.ToString().ToUpperInvariant() : v).ToArray();
+                var where = string.Join(" AND ", rule.Columns.Select((c, i) => $"\"{c}\" = {{{i}}}"))
+                    + (rule.Filter is null ? string.Empty : $" AND ({rule.Filter})");
+                // The table, columns and filter are the rule's own (this file), never input; the values are parameters.
+#pragma warning disable EF1002
+                var taken = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{rule.Table}\" WHERE {where}", values!)
+                    .SingleAsync(cancellationToken);
+#pragma warning restore EF1002
+                if (taken > 0)
+                {
+                    return rule;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>SQLite names the table and columns: "UNIQUE constraint failed: Section47Enquiries.StrategyDiscussionId".</summary>
     private static OnePerParentRule? FromSqliteMessage(string message)
     {

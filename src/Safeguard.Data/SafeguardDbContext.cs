@@ -224,7 +224,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
 
     /// <summary>
     /// A save that breaks a one-per-parent rule's unique index fails as that rule (<see cref="RuleConflictException"/>); one that
-    /// lost a race to write the same statutory clock fails as an edit conflict (the record changed after it was read).
+    /// lost a race to write the same statutory clock fails as an edit conflict (the record changed after it was read); one that
+    /// lost a race to append to a record's history fails as the one-per-parent rule the winner's record now holds it to, or
+    /// else as an edit conflict.
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -239,6 +241,12 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsClockRace(failed))
         {
             throw new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsHistoryRace(failed))
+        {
+            throw OnePerParent.TakenByRaceAsync(this, CancellationToken.None).GetAwaiter().GetResult() is { } rule
+                ? new RuleConflictException(rule, failed)
+                : new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
         }
     }
 
@@ -256,6 +264,12 @@ public abstract class SafeguardDbContext(DbContextOptions options, IActor actor)
         catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsClockRace(failed))
         {
             throw new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
+        }
+        catch (DbUpdateException failed) when (failed is not DbUpdateConcurrencyException && OnePerParent.IsHistoryRace(failed))
+        {
+            throw await OnePerParent.TakenByRaceAsync(this, cancellationToken) is { } rule
+                ? new RuleConflictException(rule, failed)
+                : new DbUpdateConcurrencyException(EditConflictException.Explanation, failed);
         }
     }
 }
