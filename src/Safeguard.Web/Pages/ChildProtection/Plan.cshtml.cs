@@ -99,9 +99,6 @@ public sealed class PlanModel(SafeguardDbContext db, EpisodeAccess access, IAuth
     [BindProperty]
     public Guid? ReceivingAreaId { get; set; }
 
-    /// <summary>The other local authority areas in Safeguard, to which a transfer package can be sent.</summary>
-    public IReadOnlyList<(string Value, string Label)> OtherAreas { get; private set; } = [];
-
     [BindProperty]
     public DateField NotifiedOn { get; set; } = new();
 
